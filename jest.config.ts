@@ -1,0 +1,19 @@
+import type { Config } from 'jest';
+
+// Packages that ship ES modules only; swc turns them into CommonJS for jest.
+const esmOnly = ['jose', 'p-retry', 'p-limit', 'yocto-queue', 'is-network-error'];
+
+const config: Config = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/harness', '<rootDir>/emulator', '<rootDir>/suites', '<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  testTimeout: 60_000,
+  // Tests never reach AWS: strip any real credentials from the environment.
+  setupFiles: ['<rootDir>/test/scrub-aws-env.ts'],
+};
+
+export default config;
