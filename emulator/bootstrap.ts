@@ -1,0 +1,22 @@
+import type { EmulatorState } from './state';
+import { iamUniqueId, secretAccessKey } from './ids';
+
+export const BOOTSTRAP_USER = 'idchain-admin';
+
+/**
+ * The emulator starts with one IAM user and a long-term key, generated fresh
+ * each start, so callers sign requests the way they would in a real account.
+ * Keys the emulator did not issue are refused, as AWS refuses unknown keys.
+ */
+export function bootstrapAdmin(state: EmulatorState): { accessKeyId: string; secretAccessKey: string } {
+  const userId = iamUniqueId('AIDA');
+  const arn = `arn:aws:iam::${state.accountId}:user/${BOOTSTRAP_USER}`;
+  state.iam.users.set(BOOTSTRAP_USER, { userName: BOOTSTRAP_USER, userId, arn, path: '/', createDate: state.clock.now() });
+  const credentials = { accessKeyId: iamUniqueId('AKIA'), secretAccessKey: secretAccessKey() };
+  state.credentials.set(credentials.accessKeyId, {
+    ...credentials,
+    source: 'bootstrap',
+    principal: { kind: 'user', accountId: state.accountId, arn, userId, userName: BOOTSTRAP_USER },
+  });
+  return credentials;
+}

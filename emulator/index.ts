@@ -1,0 +1,83 @@
+import type { Server } from 'node:http';
+import { createState, type EmulatorState } from './state';
+import { createRouter, type RequestObserver } from './router';
+import { listen } from './server';
+import { systemClock, type Clock } from './clock';
+import { parseMutants, MUTANTS, type MutantName } from './mutants';
+import { bootstrapAdmin } from './bootstrap';
+import { createIamService } from './iam/service';
+import { createStsService } from './sts/service';
+import { createIdpService } from './cognito-idp/service';
+import { createIdentityService } from './cognito-identity/service';
+import type { ServiceDefinition } from './service';
+
+export { MUTANTS, type MutantName };
+export type { Clock };
+
+export const EMULATOR_VERSION = '0.1.0';
+
+export interface EmulatorOptions {
+  /** Interface to bind; defaults to loopback only. */
+  host?: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  region?: string;
+  accountId?: string;
+  clock?: Clock;
+  /** Deliberate faults, for proving the suites can fail. See MUTANTS. */
+  mutants?: Iterable<string>;
+  observe?: RequestObserver;
+}
+
+/** A running reference emulator. Dispose of it (or call stop) to free the port. */
+export interface StartedEmulator extends AsyncDisposable {
+  readonly url: string;
+  readonly region: string;
+  readonly accountId: string;
+  readonly version: string;
+  readonly services: readonly string[];
+  readonly mutants: readonly MutantName[];
+  /** Long-term keys of the emulator's bootstrap admin user, fresh each start. */
+  readonly credentials: { accessKeyId: string; secretAccessKey: string };
+  stop(): Promise<void>;
+}
+
+export function createServices(state: EmulatorState): ServiceDefinition[] {
+  return [createIamService(state), createStsService(state), createIdpService(state), createIdentityService(state)];
+}
+
+/**
+ * Start the reference emulator: one HTTP server answering IAM and STS (awsQuery)
+ * and Cognito user pools and identity pools (awsJson1_1) the way AWS does.
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<StartedEmulator> {
+  const state = createState({
+    region: options.region ?? 'us-east-1',
+    accountId: options.accountId ?? '123456789012',
+    clock: options.clock ?? systemClock,
+    mutants: parseMutants(options.mutants ?? []),
+  });
+  const credentials = bootstrapAdmin(state);
+  const services = createServices(state);
+  const { server, url } = await listen(createRouter(state, services, options.observe), options.host ?? '127.0.0.1', options.port ?? 0);
+  const stop = () => closeServer(server);
+  return {
+    url,
+    region: state.region,
+    accountId: state.accountId,
+    version: EMULATOR_VERSION,
+    services: services.map((s) => s.name),
+    mutants: [...state.mutants],
+    credentials,
+    stop,
+    [Symbol.asyncDispose]: stop,
+  };
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    if (!server.listening) return resolve();
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}

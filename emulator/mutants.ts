@@ -1,0 +1,25 @@
+/**
+ * Deliberate faults the emulator can be started with, so tests can prove the
+ * contract suites fail when a behaviour departs from AWS. Each name says what
+ * it breaks. Never enabled unless asked for by name.
+ */
+export const MUTANTS = {
+  'precedence-reversed': 'cognito:preferred_role picks the group with the highest precedence number',
+  'tie-picks-first': 'equal precedence with different roles still yields a preferred role',
+  'trust-policy-ignored': 'identity-pool role trust policies are not evaluated',
+  'credential-lifetime-2h': 'enhanced-flow credentials last two hours instead of one',
+  'custom-role-unchecked': 'CustomRoleArn is honoured even when not in cognito:roles',
+} as const;
+
+export type MutantName = keyof typeof MUTANTS;
+
+export function parseMutants(names: Iterable<string>): ReadonlySet<MutantName> {
+  const out = new Set<MutantName>();
+  for (const name of names) {
+    if (!(name in MUTANTS)) {
+      throw new Error(`Unknown emulator mutant: ${name}. Expected one of: ${Object.keys(MUTANTS).join(', ')}`);
+    }
+    out.add(name as MutantName);
+  }
+  return out;
+}

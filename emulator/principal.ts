@@ -1,0 +1,50 @@
+/**
+ * Who signed a request, resolved from the SigV4 access key. The shapes follow
+ * what STS GetCallerIdentity reports for each kind (IAM-UG "IAM identifiers").
+ */
+export type Principal =
+  | {
+      kind: 'user';
+      accountId: string;
+      arn: string; // arn:aws:iam::<acct>:user/<name>
+      userId: string; // AIDA...
+      userName: string;
+    }
+  | {
+      kind: 'assumed-role';
+      accountId: string;
+      arn: string; // arn:aws:sts::<acct>:assumed-role/<role>/<session>
+      userId: string; // <RoleId>:<session>
+      roleArn: string;
+      roleId: string;
+      roleName: string;
+      sessionName: string;
+      /** Session policy passed to the assume call, narrowing the role. */
+      sessionPolicy?: unknown;
+    }
+  | {
+      kind: 'federated-user';
+      accountId: string;
+      arn: string; // arn:aws:sts::<acct>:federated-user/<name>
+      userId: string; // <acct>:<name>
+      name: string;
+      sessionPolicy?: unknown;
+    }
+  | {
+      kind: 'root';
+      accountId: string;
+      arn: string; // arn:aws:iam::<acct>:root
+      userId: string; // <acct>
+    };
+
+/** A set of credentials the emulator knows, long-term or temporary. */
+export interface CredentialRecord {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  /** Absent for long-term keys. */
+  expiration?: Date;
+  principal: Principal;
+  /** How the session was obtained, e.g. 'AssumeRole', 'GetCredentialsForIdentity'. */
+  source: string;
+}

@@ -1,0 +1,48 @@
+import type { EmulatorState } from './state';
+import type { Principal } from './principal';
+
+export type ServiceName = 'iam' | 'sts' | 'cognito-idp' | 'cognito-identity';
+
+/** What an operation handler knows about the request it serves. */
+export interface RequestContext {
+  readonly state: EmulatorState;
+  readonly requestId: string;
+  readonly service: ServiceName;
+  readonly operation: string;
+  /** Undefined for an unsigned call (e.g. GetId, InitiateAuth, AssumeRoleWithWebIdentity). */
+  readonly caller?: Principal;
+  /** Region from the signature scope, else the emulator's region. */
+  readonly region: string;
+  /** Wall-clock instant of the request, from the injected clock. */
+  readonly now: Date;
+}
+
+/**
+ * An operation handler. awsJson services receive the parsed JSON body; awsQuery
+ * services receive the form decoded into nested objects and arrays (all leaf
+ * values are strings, as on the wire). Throw AwsServiceError to answer an error.
+ */
+export type Operation = (input: any, ctx: RequestContext) => unknown | Promise<unknown>;
+
+export interface HttpRoute {
+  method: 'GET';
+  /** Matched against the URL path; captures are passed to the handler. */
+  pattern: RegExp;
+  handle(match: RegExpMatchArray, state: EmulatorState): Promise<{ status: number; body: unknown }> | { status: number; body: unknown };
+}
+
+export interface ServiceDefinition {
+  readonly name: ServiceName;
+  readonly protocol: 'awsJson1_1' | 'awsQuery';
+  /** SigV4 signing name, as in the credential scope. */
+  readonly signingName: string;
+  /** awsJson1_1: the X-Amz-Target prefix, e.g. `AWSCognitoIdentityService`. */
+  readonly targetPrefix?: string;
+  /** awsQuery: the API version sent in the form and the XML namespace answered. */
+  readonly queryVersion?: string;
+  readonly xmlNamespace?: string;
+  readonly operations: Readonly<Record<string, Operation>>;
+  /** Operations AWS serves without a signature. Others need one. */
+  readonly unsignedOperations: ReadonlySet<string>;
+  readonly httpRoutes?: readonly HttpRoute[];
+}

@@ -1,0 +1,15 @@
+import { getCallerIdentity } from './get-caller-identity';
+import type { ServiceDefinition } from '../service';
+import type { EmulatorState } from '../state';
+
+export function createStsService(_state: EmulatorState): ServiceDefinition {
+  return {
+    name: 'sts',
+    protocol: 'awsQuery',
+    signingName: 'sts',
+    queryVersion: '2011-06-15',
+    xmlNamespace: 'https://sts.amazonaws.com/doc/2011-06-15/',
+    unsignedOperations: new Set(['AssumeRoleWithWebIdentity', 'AssumeRoleWithSAML']),
+    operations: { GetCallerIdentity: getCallerIdentity },
+  };
+}
