@@ -1,0 +1,120 @@
+import { toStepError, type StepError } from '../clients/recorder';
+import type { Finding } from './finding';
+
+export interface ExpectedError {
+  /**
+   * The AWS error name, e.g. `NotAuthorizedException`. Omit only where AWS
+   * documents that a call is refused but not with which error: then any
+   * refusal passes and the golden records which one it was.
+   */
+  name?: string;
+  /** Asserted when given: exact text, or a pattern for messages with volatile parts. */
+  message?: string | RegExp;
+  /** Asserted when given. Cognito's documented and live statuses differ (aws-contract.md §2): prefer recording. */
+  httpStatus?: number;
+}
+
+/**
+ * Thrown to stop a case whose next steps depend on something that did not
+ * happen; the runner records its finding. Flows throw it too when an answer
+ * lacks what the contract promises (e.g. no `SecretKey`).
+ */
+export class CaseAborted extends Error {
+  constructor(readonly finding: Finding) {
+    super(`${finding.path}: expected ${JSON.stringify(finding.expected)}, got ${JSON.stringify(finding.actual)}`);
+  }
+}
+
+/**
+ * Contract assertions that record findings instead of throwing, so one case
+ * reports every difference it sees. Each takes the source of the expectation.
+ */
+export class Expectations {
+  readonly findings: Finding[] = [];
+
+  private add(finding: Finding): false {
+    this.findings.push(finding);
+    return false;
+  }
+
+  /** Deep equality of JSON-like values. */
+  equal(path: string, actual: unknown, expected: unknown, source?: string): boolean {
+    if (deepEqual(actual, expected)) return true;
+    return this.add({ path, kind: 'contract', expected, actual, source });
+  }
+
+  /** A string matching a pattern; `describe` says in words what was expected. */
+  match(path: string, actual: unknown, pattern: RegExp, source?: string): boolean {
+    if (typeof actual === 'string' && pattern.test(actual)) return true;
+    return this.add({ path, kind: 'contract', expected: `matching ${pattern}`, actual, source });
+  }
+
+  /** The value must be absent (undefined). */
+  absent(path: string, actual: unknown, source?: string): boolean {
+    if (actual === undefined) return true;
+    return this.add({ path, kind: 'contract', expected: 'absent', actual, source });
+  }
+
+  /** The value must be present (not undefined or null). */
+  present(path: string, actual: unknown, source?: string): boolean {
+    if (actual !== undefined && actual !== null) return true;
+    return this.add({ path, kind: 'contract', expected: 'present', actual: actual ?? 'absent', source });
+  }
+
+  /** A number within [min, max]. */
+  within(path: string, actual: unknown, min: number, max: number, source?: string): boolean {
+    if (typeof actual === 'number' && actual >= min && actual <= max) return true;
+    return this.add({ path, kind: 'contract', expected: min === max ? min : `between ${min} and ${max}`, actual, source });
+  }
+
+  /**
+   * The call must be refused with the given error. Returns the error seen, or
+   * undefined when the call succeeded (recorded as `unexpected-success`).
+   */
+  async error(path: string, call: Promise<unknown>, expected: ExpectedError, source?: string): Promise<StepError | undefined> {
+    let seen: StepError;
+    try {
+      await call;
+      this.add({ path, kind: 'unexpected-success', expected: { error: expected.name ?? 'any error' }, actual: 'success', source });
+      return undefined;
+    } catch (err) {
+      seen = toStepError(err);
+    }
+    if (expected.name !== undefined) this.equal(`${path}.error.name`, seen.name, expected.name, source);
+    if (expected.message instanceof RegExp) this.match(`${path}.error.message`, seen.message, expected.message, source);
+    else if (expected.message !== undefined) this.equal(`${path}.error.message`, seen.message, expected.message, source);
+    if (expected.httpStatus !== undefined) this.equal(`${path}.error.httpStatus`, seen.httpStatus, expected.httpStatus, source);
+    return seen;
+  }
+
+  /**
+   * The call must succeed for the case to go on. A refusal is recorded as
+   * `unexpected-error` and the case stops there.
+   */
+  async succeeds<T>(path: string, call: Promise<T>, source?: string): Promise<T> {
+    try {
+      return await call;
+    } catch (err) {
+      if (!isServiceError(err)) throw err;
+      const seen = toStepError(err);
+      throw new CaseAborted({ path, kind: 'unexpected-error', expected: 'success', actual: { error: seen.name, message: seen.message }, source });
+    }
+  }
+}
+
+/** An error the service answered (the SDK marks those with `$fault`), as opposed to a harness or network failure. */
+export function isServiceError(err: unknown): boolean {
+  const e = err as { $fault?: unknown; $metadata?: { httpStatusCode?: number } } | undefined;
+  return e?.$fault !== undefined && e?.$metadata?.httpStatusCode !== undefined;
+}
+
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}

@@ -1,0 +1,23 @@
+/**
+ * A difference between what a target did and what was expected: the contract
+ * (AWS documentation) or the baseline golden. `path` names where, e.g.
+ * `GetCredentialsForIdentity.error.name` or `idToken.cognito:preferred_role`.
+ */
+export interface Finding {
+  path: string;
+  kind: FindingKind;
+  expected: unknown;
+  actual: unknown;
+  /** The documentation or observation the expectation comes from. */
+  source?: string;
+}
+
+export type FindingKind =
+  /** A contract assertion did not hold. */
+  | 'contract'
+  /** A call the contract says succeeds was refused. */
+  | 'unexpected-error'
+  /** A call the contract says is refused succeeded. */
+  | 'unexpected-success'
+  /** The operation is not implemented by the target. */
+  | 'unsupported';

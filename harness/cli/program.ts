@@ -1,0 +1,63 @@
+import { Command, CommanderError, Option } from 'commander';
+import { IdchainError } from '../errors';
+import { HARNESS_VERSION } from '../version';
+import { MUTANTS } from '../../emulator';
+import type { CliIo } from './io';
+import { runCommand } from './commands/run';
+import { emulatorCommand } from './commands/emulator';
+
+/**
+ * Parse argv and run one command. Returns the documented exit code
+ * (DESIGN.md § CLI contract): 0 all passed, 1 a case failed, 2 bad usage or
+ * configuration, 3 target unavailable.
+ */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let code = 0;
+  const program = new Command('idchain')
+    .description('Contract tests for the AWS identity chain: Cognito user pools → identity pools → STS → IAM roles.')
+    .version(HARNESS_VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .showHelpAfterError('(run idchain --help for usage)');
+
+  program
+    .command('run')
+    .description('Run the contract against one target and write reports.')
+    .option('--target <name>', 'reference (built-in, default), aws, or any name with --endpoint', 'reference')
+    .option('--endpoint <url>', 'use an emulator already running at this URL')
+    .option('--suite <glob>', 'only suites or case ids matching this glob (comma-separated globs allowed)')
+    .option('--report-dir <dir>', 'where <target>/report.{json,md,html} and junit.xml go', 'reports')
+    .option('--json', 'print report.json to stdout instead of the summary table')
+    .addOption(
+      new Option('--mutant <name...>', 'start the reference emulator with a deliberate fault (for testing idchain itself)').choices(Object.keys(MUTANTS)).hideHelp(),
+    )
+    .action(async (opts) => {
+      code = await runCommand(opts, io);
+    });
+
+  program
+    .command('emulator')
+    .description('Run the reference emulator alone, for any SDK or app to use.')
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--port <port>', 'port to listen on (0 = any free port)', '4566')
+    .option('--region <region>', 'region the emulator answers for', 'us-east-1')
+    .action(async (opts) => {
+      code = await emulatorCommand({ host: opts.host, port: Number(opts.port), region: opts.region }, io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end through exitOverride with exit code 0.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    if (err instanceof IdchainError) {
+      io.err(`idchain: ${err.message}`);
+      return err.exitCode;
+    }
+    io.err(`idchain: unexpected failure: ${(err as Error)?.stack ?? String(err)}`);
+    return 1;
+  }
+}

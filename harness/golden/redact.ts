@@ -1,0 +1,79 @@
+/**
+ * Secrets never reach disk (DESIGN.md § The golden file). Fields that hold a
+ * secret by name are replaced whole; values that look like keys or JWTs are
+ * replaced wherever they appear, even inside free text such as messages.
+ */
+const SECRET_FIELDS = new Set(
+  [
+    'SecretKey',
+    'SecretAccessKey',
+    'secretAccessKey',
+    'SessionToken',
+    'sessionToken',
+    'Password',
+    'password',
+    'PASSWORD',
+    'TemporaryPassword',
+    'ProposedPassword',
+    'NEW_PASSWORD',
+    'PreviousPassword',
+    'IdToken',
+    'idToken',
+    'AccessToken',
+    'accessToken',
+    'RefreshToken',
+    'refreshToken',
+    'REFRESH_TOKEN',
+    'Token',
+    'WebIdentityToken',
+    'SAMLAssertion',
+    'ClientSecret',
+    'clientSecret',
+    'SECRET_HASH',
+    'Session',
+  ].map((k) => k.toLowerCase()),
+);
+
+const ACCESS_KEY = /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g;
+const JWT = /\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
+
+export function isSecretField(key: string): boolean {
+  return SECRET_FIELDS.has(key.toLowerCase());
+}
+
+export function redactText(text: string): string {
+  return text.replace(JWT, '<redacted:jwt>').replace(ACCESS_KEY, (k) => `<redacted:${k.startsWith('ASIA') ? 'temporary' : 'long-term'}-access-key-id>`);
+}
+
+/** A deep copy with every secret replaced by a `<redacted:…>` marker. */
+export function redact<T>(value: T): T {
+  return walk(value, undefined) as T;
+}
+
+function walk(value: unknown, key: string | undefined): unknown {
+  if (key !== undefined && isSecretField(key) && value !== undefined && value !== null) {
+    // Logins maps carry tokens as values under provider-name keys; handled below by value pattern.
+    return typeof value === 'object' ? walkObject(value, true) : `<redacted:${key}>`;
+  }
+  if (typeof value === 'string') return redactText(value);
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map((v) => walk(v, undefined));
+  if (value && typeof value === 'object') return walkObject(value, false);
+  return value;
+}
+
+function walkObject(value: object, allSecret: boolean): unknown {
+  if (Array.isArray(value)) return value.map((v) => (allSecret ? '<redacted>' : walk(v, undefined)));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = allSecret && typeof v !== 'object' ? '<redacted>' : walk(v, k);
+  return out;
+}
+
+/** Patterns a scan of written files looks for; kept beside the redactor so both change together. */
+export const LEAK_PATTERNS: { name: string; pattern: RegExp }[] = [
+  { name: 'access key id', pattern: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/ },
+  { name: 'raw JWT', pattern: /eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\./ },
+  { name: 'secret field with a value', pattern: /"(?:SecretKey|SecretAccessKey|SessionToken|secretAccessKey|sessionToken)"\s*:\s*"(?!<redacted)[^"]{8,}"/ },
+  { name: 'password field with a value', pattern: /"(?:Password|password|PASSWORD|TemporaryPassword)"\s*:\s*"(?!<redacted)[^"]+"/ },
+  { name: 'SAML assertion', pattern: /"SAMLAssertion"\s*:\s*"(?!<redacted)[^"]{20,}"/ },
+];

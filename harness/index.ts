@@ -1,0 +1,24 @@
+/**
+ * idchain's public API. Suites and scripts import from here only
+ * (DESIGN.md § Layout: rooms keep their own doors).
+ */
+export { defineSuite, type CaseContext, type CaseDefinition, type Citation, type SuiteDefinition } from './cases/define';
+export { Expectations, type ExpectedError } from './cases/expectations';
+export type { Finding, FindingKind } from './cases/finding';
+export type { FixtureSpec, ProvisionedFixture, RoleSpec, TrustSpec, PolicyDocument } from './fixtures/spec';
+export { identityPoolTrustPolicy } from './fixtures/provision';
+export { signIn, secretHash, type SignInRequest, type SignInResult } from './flows/sign-in';
+export { enhancedFlow, type EnhancedFlowRequest, type EnhancedFlowResult } from './flows/enhanced';
+export { callerIdentity, parseAssumedRoleArn, type CallerIdentity } from './flows/caller-identity';
+export { decodeClaims, decodeHeader } from './tokens';
+export type { Clients } from './clients/factory';
+export { runSuites, type RunOptions } from './runner/run-suites';
+export type { CaseResult, RunResult, Verdict } from './runner/result';
+export { summarize } from './runner/result';
+export { referenceTarget } from './targets/reference';
+export { resolveTarget } from './targets/registry';
+export type { Target, StartedTarget, ServiceName, Credentials } from './targets/target';
+export { writeReport } from './report/write-report';
+export { toReportJson, type ReportJson } from './report/report-json';
+export { redact, LEAK_PATTERNS } from './golden/redact';
+export { DEFAULT_PROPAGATION_POLICY, type RetryPolicy } from './retry/propagation';

@@ -1,0 +1,28 @@
+import type { ReportJson } from './report-json';
+import { seconds, show } from './format';
+
+const MARK: Record<string, string> = { pass: 'pass', fail: 'FAIL', unsupported: 'unsupported', error: 'ERROR' };
+
+/**
+ * The table `idchain run` prints: case, verdict, time, then the findings of
+ * cases that did not pass. Built from the redacted report, like the files.
+ */
+export function consoleSummary(report: ReportJson, reportPath?: string): string {
+  const idWidth = Math.max(4, ...report.cases.map((c) => c.id.length));
+  const lines = [`${'case'.padEnd(idWidth)}  ${'verdict'.padEnd(11)}  time`, `${'-'.repeat(idWidth)}  ${'-'.repeat(11)}  ------`];
+  for (const c of report.cases) lines.push(`${c.id.padEnd(idWidth)}  ${MARK[c.verdict].padEnd(11)}  ${seconds(c.durationMs)}`);
+  const bad = report.cases.filter((c) => c.verdict === 'fail' || c.verdict === 'error');
+  if (bad.length > 0) {
+    lines.push('');
+    for (const c of bad) {
+      lines.push(`${c.id}: ${c.title}`);
+      if (c.error) lines.push(`  harness error: ${c.error}`);
+      for (const f of c.findings) lines.push(`  ${f.path} (${f.kind}): expected ${show(f.expected)}, actual ${show(f.actual)}`);
+    }
+  }
+  const s = report.summary;
+  lines.push('', `${report.target}: ${s.total} cases, ${s.pass} pass, ${s.fail} fail, ${s.unsupported} unsupported, ${s.error} error in ${seconds(report.durationMs)}`);
+  if (report.leftovers.length) lines.push(`${report.leftovers.length} resource(s) could not be deleted; see the report and run 'idchain sweep'.`);
+  if (reportPath) lines.push(`report: ${reportPath}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,79 @@
+import type { ReportJson } from './report-json';
+import { escapeHtml as h, seconds, show } from './format';
+
+export const VERDICT_STYLE = `
+  body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem; color: #1b1f24; }
+  h1 { font-size: 1.4rem; margin-bottom: .25rem; }
+  .meta { color: #57606a; margin-bottom: 1rem; }
+  .filters { margin: 1rem 0; display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; }
+  table { border-collapse: collapse; width: 100%; }
+  th, td { text-align: left; padding: .35rem .6rem; border-bottom: 1px solid #d0d7de; vertical-align: top; }
+  th { background: #f6f8fa; }
+  code { font: 12px ui-monospace, monospace; }
+  .v { font-weight: 600; border-radius: 4px; padding: .05rem .45rem; white-space: nowrap; }
+  .v-pass { background: #dafbe1; color: #116329; }
+  .v-fail { background: #ffebe9; color: #a40e26; }
+  .v-unsupported { background: #eaeef2; color: #57606a; }
+  .v-error { background: #fff8c5; color: #7d4e00; }
+  details summary { cursor: pointer; }
+  .finding { margin: .3rem 0 .3rem 1rem; }
+  .exp { color: #a40e26; } .act { color: #116329; }
+  .hidden { display: none; }
+`;
+
+export const FILTER_SCRIPT = `
+  function applyFilters() {
+    const suite = document.getElementById('f-suite').value;
+    const verdict = document.getElementById('f-verdict').value;
+    for (const row of document.querySelectorAll('tr[data-suite]')) {
+      const show = (!suite || row.dataset.suite === suite) && (!verdict || row.dataset.verdicts.split(' ').includes(verdict));
+      row.classList.toggle('hidden', !show);
+    }
+  }
+  document.getElementById('f-suite').addEventListener('change', applyFilters);
+  document.getElementById('f-verdict').addEventListener('change', applyFilters);
+`;
+
+export function findingsHtml(c: ReportJson['cases'][number]): string {
+  if (c.findings.length === 0 && !c.error) return '';
+  const items = c.findings
+    .map(
+      (f) =>
+        `<div class="finding"><code>${h(f.path)}</code> <em>${h(f.kind)}</em><br>expected <code class="exp">${h(show(f.expected))}</code><br>actual <code class="act">${h(show(f.actual))}</code></div>`,
+    )
+    .join('');
+  const err = c.error ? `<div class="finding">harness error: ${h(c.error)}</div>` : '';
+  return `<details><summary>${c.findings.length} finding(s)</summary>${err}${items}</details>`;
+}
+
+export function filterControls(suites: string[]): string {
+  return `<div class="filters">
+  <label>Suite <select id="f-suite"><option value="">all</option>${suites.map((s) => `<option>${h(s)}</option>`).join('')}</select></label>
+  <label>Verdict <select id="f-verdict"><option value="">all</option><option>pass</option><option>fail</option><option>unsupported</option><option>error</option></select></label>
+</div>`;
+}
+
+/** report.html: one self-contained page, readable from disk without a server. */
+export function toHtml(report: ReportJson): string {
+  const s = report.summary;
+  const suites = [...new Set(report.cases.map((c) => c.suite))];
+  const rows = report.cases
+    .map(
+      (c) =>
+        `<tr data-suite="${h(c.suite)}" data-verdicts="${c.verdict}"><td><code>${h(c.id)}</code><br>${h(c.title)}${findingsHtml(c)}</td><td><span class="v v-${c.verdict}">${c.verdict}</span></td><td>${seconds(c.durationMs)}</td><td>${c.citations.map((x) => (x.url ? `<a href="${h(x.url)}">[${x.kind}] ${h(x.ref)}</a>` : `[${x.kind}] ${h(x.ref)}`)).join('<br>')}</td></tr>`,
+    )
+    .join('\n');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>idchain — ${h(report.target)}</title><style>${VERDICT_STYLE}</style></head>
+<body>
+<h1>idchain report — ${h(report.target)}</h1>
+<div class="meta">Started ${h(report.startedAt)}, took ${seconds(report.durationMs)} · target version ${h(report.provenance.targetVersion ?? 'unknown')} · region ${h(report.provenance.region)} · harness ${h(report.provenance.harnessVersion)}</div>
+<p><strong>${s.total} cases:</strong> <span class="v v-pass">${s.pass} pass</span> <span class="v v-fail">${s.fail} fail</span> <span class="v v-unsupported">${s.unsupported} unsupported</span> <span class="v v-error">${s.error} error</span></p>
+${filterControls(suites)}
+<table><thead><tr><th>case</th><th>verdict</th><th>time</th><th>sources</th></tr></thead><tbody>
+${rows}
+</tbody></table>
+<script>${FILTER_SCRIPT}</script>
+</body></html>
+`;
+}

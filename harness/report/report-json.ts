@@ -1,0 +1,30 @@
+import { redact } from '../golden/redact';
+import { summarize, type RunResult } from '../runner/result';
+
+/**
+ * The report.json other tools read (DESIGN.md § CLI contract). Keys named
+ * there are kept as written; `error`, `source` and `leftovers` are additions.
+ * Raw steps are never included; everything passes the redactor.
+ */
+export function toReportJson(run: RunResult) {
+  return redact({
+    target: run.target,
+    provenance: run.provenance,
+    startedAt: run.startedAt,
+    durationMs: run.durationMs,
+    summary: summarize(run.cases),
+    cases: run.cases.map((c) => ({
+      id: c.id,
+      suite: c.suite,
+      title: c.title,
+      verdict: c.verdict,
+      durationMs: c.durationMs,
+      citations: c.citations,
+      findings: c.findings.map((f) => ({ path: f.path, kind: f.kind, expected: f.expected, actual: f.actual, ...(f.source ? { source: f.source } : {}) })),
+      ...(c.error ? { error: c.error } : {}),
+    })),
+    leftovers: run.leftovers,
+  });
+}
+
+export type ReportJson = ReturnType<typeof toReportJson>;

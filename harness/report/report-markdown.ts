@@ -1,0 +1,41 @@
+import type { ReportJson } from './report-json';
+import { seconds, show } from './format';
+
+const ICON: Record<string, string> = { pass: '✅ pass', fail: '❌ fail', unsupported: '➖ unsupported', error: '⚠️ error' };
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+/** report.md: a summary, one row per case, then each case's findings as a readable diff. */
+export function toMarkdown(report: ReportJson): string {
+  const s = report.summary;
+  const lines = [
+    `# idchain report — ${report.target}`,
+    '',
+    `Started ${report.startedAt}, took ${seconds(report.durationMs)}. Target version ${report.provenance.targetVersion ?? 'unknown'}, region ${report.provenance.region}, harness ${report.provenance.harnessVersion}.`,
+    '',
+    `**${s.total} cases: ${s.pass} pass, ${s.fail} fail, ${s.unsupported} unsupported, ${s.error} error.**`,
+    '',
+    '| case | verdict | time | title |',
+    '|---|---|---|---|',
+    ...report.cases.map((c) => `| \`${c.id}\` | ${ICON[c.verdict]} | ${seconds(c.durationMs)} | ${cell(c.title)} |`),
+    '',
+  ];
+  const troubled = report.cases.filter((c) => c.findings.length > 0 || c.error);
+  if (troubled.length > 0) {
+    lines.push('## Findings', '');
+    for (const c of troubled) {
+      lines.push(`### \`${c.id}\` — ${c.verdict}`, '', c.title, '');
+      if (c.error) lines.push(`Harness error: ${c.error}`, '');
+      for (const f of c.findings) {
+        lines.push(`- **${f.path}** (${f.kind})${'source' in f && f.source ? ` — ${f.source}` : ''}`, '  ```diff', `  - expected: ${show(f.expected)}`, `  + actual:   ${show(f.actual)}`, '  ```');
+      }
+      lines.push('', 'Sources: ' + c.citations.map((x) => `[${x.kind}] ${x.ref}`).join('; '), '');
+    }
+  }
+  if (report.leftovers.length > 0) {
+    lines.push('## Resources left behind', '', ...report.leftovers.map((l) => `- ${l.kind} \`${l.name}\`: ${l.message}`), '', 'Run `idchain sweep` to retry.', '');
+  }
+  return lines.join('\n');
+}

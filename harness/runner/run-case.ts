@@ -1,0 +1,57 @@
+import { StepSink, recordSteps } from '../clients/recorder';
+import type { Clients } from '../clients/factory';
+import { CaseAborted, Expectations, isServiceError } from '../cases/expectations';
+import type { CaseDefinition, SuiteDefinition } from '../cases/define';
+import type { ProvisionedFixture } from '../fixtures/spec';
+import type { CaseResult } from './result';
+
+export interface CaseRunContext {
+  suite: SuiteDefinition;
+  fx: ProvisionedFixture;
+  clients: Clients;
+  target: { name: string; region: string };
+}
+
+/**
+ * Run one case with its SDK calls recorded. Verdicts: findings → `fail`; a call
+ * the service refused that the case did not expect → `fail` with an
+ * `unexpected-error` finding naming the operation; anything else thrown (a
+ * harness bug, a dropped connection) → `error`.
+ */
+export async function runCase(def: CaseDefinition, ctx: CaseRunContext): Promise<CaseResult> {
+  const sink = new StepSink();
+  const expect = new Expectations();
+  const started = Date.now();
+  let error: string | undefined;
+  try {
+    await recordSteps(sink, () => def.run({ fx: ctx.fx, clients: ctx.clients, expect, target: ctx.target }));
+  } catch (err) {
+    if (err instanceof CaseAborted) {
+      expect.findings.push(err.finding);
+    } else if (isServiceError(err)) {
+      const failed = [...sink.steps].reverse().find((s) => s.error);
+      const e = err as Error;
+      expect.findings.push({
+        path: failed ? `${failed.operation}` : 'call',
+        kind: 'unexpected-error',
+        expected: 'success',
+        actual: { error: e.name, message: e.message },
+      });
+    } else {
+      const e = err as Error;
+      error = `${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`;
+    }
+  }
+  const verdict = error ? 'error' : expect.findings.length > 0 ? 'fail' : 'pass';
+  return {
+    id: def.id,
+    suite: ctx.suite.name,
+    title: def.title,
+    verdict,
+    durationMs: Date.now() - started,
+    citations: def.citations,
+    findings: expect.findings,
+    steps: sink.steps,
+    error,
+  };
+}

@@ -1,0 +1,38 @@
+/** Static AWS credentials, as the SDK clients take them. */
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  expiration?: Date;
+}
+
+export type ServiceName = 'cognito-idp' | 'cognito-identity' | 'sts' | 'iam';
+export const ALL_SERVICES: readonly ServiceName[] = ['cognito-idp', 'cognito-identity', 'sts', 'iam'];
+
+/** Where a run goes. `start()` brings it up (or checks it is reachable) and returns a started target. */
+export interface Target {
+  readonly name: string;
+  /** Services this target claims to emulate; a case needing another is `unsupported`. */
+  readonly services: readonly ServiceName[];
+  /** Real AWS writes `aws` goldens; everything else is an emulator. */
+  readonly kind: 'aws' | 'emulator';
+  start(options: TargetStartOptions): Promise<StartedTarget>;
+}
+
+export interface TargetStartOptions {
+  /** Called with progress lines a user may want to see (starting, waiting, ready). */
+  log?: (line: string) => void;
+}
+
+export interface StartedTarget extends AsyncDisposable {
+  readonly name: string;
+  readonly kind: 'aws' | 'emulator';
+  readonly services: readonly ServiceName[];
+  readonly region: string;
+  /** Undefined for AWS: the SDK picks the regional endpoints. */
+  readonly endpoint?: string;
+  readonly credentials: Credentials;
+  /** The target's own version, where it tells. */
+  readonly version?: string;
+  stop(): Promise<void>;
+}
