@@ -1,0 +1,70 @@
+import type { RunResult } from '../runner/result';
+import { toReportJson } from './report-json';
+import { toMarkdown } from './report-markdown';
+import { toJUnit } from './junit';
+import { toHtml } from './report-html';
+import { consoleSummary } from './console-summary';
+
+const run: RunResult = {
+  target: 'reference',
+  provenance: { target: 'reference', targetKind: 'emulator', targetVersion: '0.1.0', region: 'us-east-1', harnessVersion: '0.1.0', sdkVersions: {}, node: 'v20' },
+  startedAt: '2026-11-22T00:00:00.000Z',
+  durationMs: 1234,
+  cases: [
+    { id: 'enhanced/a', suite: 'enhanced-flow', title: 'A passes', verdict: 'pass', durationMs: 5, citations: [{ kind: 'doc', ref: 'CG' }], findings: [], steps: [] },
+    {
+      id: 'enhanced/b',
+      suite: 'enhanced-flow',
+      title: 'B <fails>',
+      verdict: 'fail',
+      durationMs: 7,
+      citations: [{ kind: 'obs', ref: 'x' }],
+      findings: [{ path: 'idToken.cognito:preferred_role', kind: 'contract', expected: 'arn:admin', actual: 'arn:editor' }],
+      // Raw steps hold secrets and must never appear in a report.
+      steps: [{ service: 'sts', operation: 'GetCallerIdentity', input: {}, output: { SecretAccessKey: 'raw-secret-value-123' }, sentAt: 0, durationMs: 1 }],
+    },
+    { id: 'enhanced/c', suite: 'enhanced-flow', title: 'C', verdict: 'error', durationMs: 0, citations: [{ kind: 'doc', ref: 'CG' }], findings: [], steps: [], error: 'TypeError: boom' },
+  ],
+  leftovers: [],
+};
+
+describe('report.json (DESIGN.md § CLI contract)', () => {
+  const report = toReportJson(run);
+  it('has the documented top-level keys and summary', () => {
+    expect(Object.keys(report)).toEqual(expect.arrayContaining(['target', 'provenance', 'startedAt', 'durationMs', 'summary', 'cases']));
+    expect(report.summary).toEqual({ total: 3, pass: 1, fail: 1, unsupported: 0, error: 1 });
+  });
+  it('has the documented case and finding keys, and no raw steps', () => {
+    expect(Object.keys(report.cases[1])).toEqual(['id', 'suite', 'title', 'verdict', 'durationMs', 'citations', 'findings']);
+    expect(report.cases[1].findings[0]).toEqual({ path: 'idToken.cognito:preferred_role', kind: 'contract', expected: 'arn:admin', actual: 'arn:editor' });
+    expect(JSON.stringify(report)).not.toContain('raw-secret-value-123');
+  });
+});
+
+describe('report renderings', () => {
+  const report = toReportJson(run);
+  it('markdown shows each finding as expected/actual', () => {
+    const md = toMarkdown(report);
+    expect(md).toContain('| `enhanced/b` | ❌ fail |');
+    expect(md).toContain('- expected: arn:admin');
+    expect(md).toContain('+ actual:   arn:editor');
+    expect(md).toContain('Harness error: TypeError: boom');
+  });
+  it('junit has one failure and one error, escaped', () => {
+    const xml = toJUnit(report);
+    expect(xml).toContain('tests="3" failures="1" errors="1" skipped="0"');
+    expect(xml).toContain('B &lt;fails&gt;');
+  });
+  it('html escapes titles and carries verdict classes for filtering', () => {
+    const html = toHtml(report);
+    expect(html).toContain('B &lt;fails&gt;');
+    expect(html).toContain('data-verdicts="fail"');
+    expect(html).not.toContain('<fails>');
+  });
+  it('the console summary lists the findings of failed cases and the totals', () => {
+    const text = consoleSummary(report);
+    expect(text).toMatch(/^enhanced\/b +FAIL +7 ms$/m);
+    expect(text).toContain('idToken.cognito:preferred_role (contract): expected arn:admin, actual arn:editor');
+    expect(text).toContain('reference: 3 cases, 1 pass, 1 fail, 0 unsupported, 1 error');
+  });
+});

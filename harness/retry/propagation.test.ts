@@ -1,0 +1,61 @@
+import { isPropagationError, withPropagationRetry } from './propagation';
+
+const err = (name: string, message = 'x') => Object.assign(new Error(message), { name });
+const fast = { deadlineMs: 400, minDelayMs: 5, maxDelayMs: 20, factor: 2 };
+
+describe('isPropagationError (aws-contract.md §4)', () => {
+  it.each([
+    ['AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity', true],
+    ['InvalidIdentityPoolConfigurationException', 'Invalid identity pool configuration. Check assigned IAM roles for this pool.', true],
+    ['NotAuthorizedException', "Access to Role 'arn:aws:iam::123456789012:role/r' is forbidden.", true],
+    ['NotAuthorizedException', 'Incorrect username or password.', false],
+    ['NotAuthorizedException', 'The ambiguous role mapping rules for: x denied this request.', false],
+    ['ValidationError', 'anything', false],
+    ['ThrottlingException', 'Rate exceeded', false],
+  ])('%s "%s" → %s', (name, message, expected) => {
+    expect(isPropagationError(err(name, message))).toBe(expected);
+  });
+});
+
+describe('withPropagationRetry', () => {
+  it('retries propagation errors until the call succeeds', async () => {
+    let calls = 0;
+    const retries: number[] = [];
+    const result = await withPropagationRetry(
+      async () => {
+        calls++;
+        if (calls < 3) throw err('AccessDenied');
+        return 'ok';
+      },
+      { policy: fast, onRetry: ({ attempt }) => retries.push(attempt) },
+    );
+    expect(result).toBe('ok');
+    expect(calls).toBe(3);
+    expect(retries).toEqual([1, 2]);
+  });
+
+  it('throws any other error at once, without retrying', async () => {
+    let calls = 0;
+    await expect(
+      withPropagationRetry(async () => {
+        calls++;
+        throw err('NotAuthorizedException', 'Incorrect username or password.');
+      }, { policy: fast }),
+    ).rejects.toThrow('Incorrect username or password.');
+    expect(calls).toBe(1);
+  });
+
+  it('gives up with the last propagation error once the deadline passes', async () => {
+    let calls = 0;
+    const started = Date.now();
+    await expect(
+      withPropagationRetry(async () => {
+        calls++;
+        throw err('InvalidIdentityPoolConfigurationException', 'still propagating');
+      }, { policy: fast }),
+    ).rejects.toThrow('still propagating');
+    expect(calls).toBeGreaterThan(1);
+    // The deadline bounds the wait; allow one more capped delay beyond it.
+    expect(Date.now() - started).toBeLessThan(fast.deadlineMs + 500);
+  });
+});
