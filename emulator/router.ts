@@ -98,7 +98,7 @@ export function createRouter(state: EmulatorState, services: readonly ServiceDef
       for (const route of routes) {
         const match = request.path.match(route.pattern);
         if (match) {
-          const { status, body } = await route.handle(match, state);
+          const { status, body } = await route.handle(match, state, request);
           return jsonPlain(status, body);
         }
       }

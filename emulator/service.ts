@@ -1,5 +1,6 @@
 import type { EmulatorState } from './state';
 import type { Principal } from './principal';
+import type { IncomingRequest } from './auth/sigv4';
 
 export type ServiceName = 'iam' | 'sts' | 'cognito-idp' | 'cognito-identity';
 
@@ -28,7 +29,12 @@ export interface HttpRoute {
   method: 'GET';
   /** Matched against the URL path; captures are passed to the handler. */
   pattern: RegExp;
-  handle(match: RegExpMatchArray, state: EmulatorState): Promise<{ status: number; body: unknown }> | { status: number; body: unknown };
+  /** `request` lets a route build absolute URLs from the Host the caller used. */
+  handle(
+    match: RegExpMatchArray,
+    state: EmulatorState,
+    request: IncomingRequest,
+  ): Promise<{ status: number; body: unknown }> | { status: number; body: unknown };
 }
 
 export interface ServiceDefinition {

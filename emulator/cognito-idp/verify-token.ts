@@ -1,5 +1,6 @@
-// Interface fixed here; implementation owned by the cognito-idp work.
+import { compactVerify, decodeJwt, decodeProtectedHeader, errors as joseErrors } from 'jose';
 import type { EmulatorState } from '../state';
+import { poolIssuer, poolSigningKey } from './signing-key';
 
 export interface VerifiedUserPoolToken {
   poolId: string;
@@ -16,6 +17,7 @@ export class UserPoolTokenError extends Error {
     message: string,
   ) {
     super(message);
+    this.name = 'UserPoolTokenError';
   }
 }
 
@@ -24,7 +26,71 @@ export function userPoolProviderName(region: string, poolId: string): string {
   return `cognito-idp.${region}.amazonaws.com/${poolId}`;
 }
 
-/** Verify a token this emulator's user pools issued: signature, issuer, expiry. */
-export async function verifyUserPoolToken(_state: EmulatorState, _token: string, _now: Date): Promise<VerifiedUserPoolToken> {
-  throw new Error('verifyUserPoolToken: not implemented yet');
+const ISSUER = /^https:\/\/cognito-idp\.([a-z0-9-]+)\.amazonaws\.com\/([\w-]+_[0-9a-zA-Z]+)$/;
+
+/**
+ * Verify a token this emulator's user pools issued, the way CG "Verifying
+ * JSON web tokens" tells a relying party to: the issuer names an existing
+ * pool, the RS256 signature verifies with the pool's key (selected by `kid`),
+ * `exp` is after `now`, and `token_use` is `id` or `access`.
+ *
+ * @throws UserPoolTokenError with the reason, for the caller to map onto its
+ * own service's error (e.g. STS `InvalidIdentityToken`, Cognito identity
+ * `NotAuthorizedException`).
+ */
+export async function verifyUserPoolToken(state: EmulatorState, token: string, now: Date): Promise<VerifiedUserPoolToken> {
+  let header: ReturnType<typeof decodeProtectedHeader>;
+  let claims: Record<string, unknown>;
+  try {
+    header = decodeProtectedHeader(token);
+    claims = decodeJwt(token);
+  } catch {
+    throw new UserPoolTokenError('malformed', 'Token is not a JWT. Expected a user pool ID or access token.');
+  }
+
+  const iss = typeof claims.iss === 'string' ? claims.iss : '';
+  const match = ISSUER.exec(iss);
+  const pool = match ? state.idp.pools.get(match[2]) : undefined;
+  if (!match || !pool || poolIssuer(pool) !== iss) {
+    throw new UserPoolTokenError(
+      'unknown-issuer',
+      `Token issuer not allowed: ${iss || '(none)'}. Expected the issuer of an existing user pool, https://cognito-idp.<region>.amazonaws.com/<userPoolId>.`,
+    );
+  }
+
+  const key = poolSigningKey(pool);
+  if (header.alg !== 'RS256' || header.kid !== key.kid) {
+    throw new UserPoolTokenError(
+      'bad-signature',
+      `Token signing key not allowed: kid ${String(header.kid)}, alg ${String(header.alg)}. Expected kid ${key.kid}, alg RS256.`,
+    );
+  }
+  try {
+    await compactVerify(token, key.publicKey, { algorithms: ['RS256'] });
+  } catch (err) {
+    if (err instanceof joseErrors.JWSSignatureVerificationFailed) {
+      throw new UserPoolTokenError('bad-signature', `Token signature does not verify with the key of user pool ${pool.id}.`);
+    }
+    throw new UserPoolTokenError('malformed', `Token could not be verified: ${(err as Error).message}`);
+  }
+
+  const tokenUse = claims.token_use;
+  if (tokenUse !== 'id' && tokenUse !== 'access') {
+    throw new UserPoolTokenError('malformed', `Token use not allowed: ${String(tokenUse)}. Expected: id or access.`);
+  }
+  const exp = claims.exp;
+  if (typeof exp !== 'number') throw new UserPoolTokenError('malformed', 'Token has no exp claim.');
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  if (exp <= nowSeconds) {
+    throw new UserPoolTokenError(
+      'expired',
+      `Token expired at ${new Date(exp * 1000).toISOString()}; it is now ${now.toISOString()}.`,
+    );
+  }
+
+  const clientId = tokenUse === 'id' ? claims.aud : claims.client_id;
+  if (typeof clientId !== 'string') {
+    throw new UserPoolTokenError('malformed', `Token has no ${tokenUse === 'id' ? 'aud' : 'client_id'} claim.`);
+  }
+  return { poolId: pool.id, clientId, tokenUse, claims };
 }
