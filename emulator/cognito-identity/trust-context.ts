@@ -1,0 +1,45 @@
+import type { PolicyRequest } from '../policy/evaluate';
+
+/** The principal Cognito identity pools present to STS [doc: CG "Role trust and permissions"]. */
+export const COGNITO_IDENTITY_PRINCIPAL = 'cognito-identity.amazonaws.com';
+
+/** A login the credentials are issued for: the provider (Logins key) and the user's id there (`sub`). */
+export interface AmrLogin {
+  provider: string;
+  userId: string;
+}
+
+/**
+ * The `amr` values of an identity's session. "When Amazon Cognito creates a
+ * token, it will set the amr of the token to be either "unauthenticated" or
+ * "authenticated" and in the authenticated case will include any providers
+ * used during authentication" [doc: CG "Role trust and permissions"]. For a
+ * user pool login the provider appears twice, bare and as
+ * `<provider>:CognitoSignIn:<sub>` [obs: API Gateway's
+ * `cognitoAuthenticationProvider`, "cognito-idp.us-east-1.amazonaws.com/us-east-1_xxx,
+ * cognito-idp.us-east-1.amazonaws.com/us-east-1_aaa:CognitoSignIn:<sub>", quoted
+ * in many public Lambda handlers].
+ */
+export function amrValues(logins: readonly AmrLogin[]): string[] {
+  if (logins.length === 0) return ['unauthenticated'];
+  return ['authenticated', ...logins.flatMap((l) => [l.provider, `${l.provider}:CognitoSignIn:${l.userId}`])];
+}
+
+/**
+ * The request Cognito makes against a role's trust policy when it assumes the
+ * role for an identity: `sts:AssumeRoleWithWebIdentity` by the federated
+ * principal `cognito-identity.amazonaws.com`, with the condition keys
+ * `cognito-identity.amazonaws.com:aud` (the pool id), `:amr` and `:sub`
+ * (the identity id) [doc: CG "Role trust and permissions"; aws-contract.md §2 Trust policy].
+ */
+export function trustRequest(poolId: string, identityId: string, logins: readonly AmrLogin[]): PolicyRequest {
+  return {
+    action: 'sts:AssumeRoleWithWebIdentity',
+    principal: { Federated: COGNITO_IDENTITY_PRINCIPAL },
+    context: {
+      [`${COGNITO_IDENTITY_PRINCIPAL}:aud`]: poolId,
+      [`${COGNITO_IDENTITY_PRINCIPAL}:amr`]: amrValues(logins),
+      [`${COGNITO_IDENTITY_PRINCIPAL}:sub`]: identityId,
+    },
+  };
+}
