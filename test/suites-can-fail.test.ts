@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { referenceTarget, runSuites, type RunResult } from '../harness';
+import { suites } from '../suites';
+
+// Each mutant breaks one emulator behaviour on purpose. The contract must catch
+// exactly the cases that behaviour decides, each with a finding naming the difference.
+const ledgerDir = mkdtempSync(join(tmpdir(), 'idchain-mutants-'));
+afterAll(() => rmSync(ledgerDir, { recursive: true, force: true }));
+
+async function runWith(mutant: string): Promise<RunResult> {
+  const target = await referenceTarget({ mutants: [mutant] }).start({});
+  try {
+    return await runSuites({ target, suites, ledgerDir });
+  } finally {
+    await target.stop();
+  }
+}
+
+function failed(run: RunResult) {
+  return run.cases.filter((c) => c.verdict !== 'pass').map((c) => c.id).sort();
+}
+
+function findingsOf(run: RunResult, id: string) {
+  return run.cases.find((c) => c.id === id)!.findings.map((f) => ({ path: f.path, kind: f.kind, expected: f.expected, actual: f.actual }));
+}
+
+test('precedence reversed: the user in admin (1) and editor (10) is caught getting editor', async () => {
+  const run = await runWith('precedence-reversed');
+  expect(failed(run)).toEqual(['enhanced/lowest-precedence-wins']);
+  const findings = findingsOf(run, 'enhanced/lowest-precedence-wins');
+  const role = findings.find((f) => f.path === 'GetCallerIdentity.Arn.role')!;
+  expect(role.expected).toMatch(/-admin$/);
+  expect(role.actual).toMatch(/-editor$/);
+  expect(findings.find((f) => f.path === 'idToken.cognito:preferred_role')?.actual).toMatch(/role\/.*-editor$/);
+});
+
+test('a precedence tie with different roles still yielding a role is caught', async () => {
+  const run = await runWith('tie-picks-first');
+  expect(failed(run)).toEqual(['enhanced/tie-different-roles-denied', 'enhanced/tie-different-roles-no-preferred-role']);
+  expect(findingsOf(run, 'enhanced/tie-different-roles-no-preferred-role')).toContainEqual(
+    expect.objectContaining({ path: 'idToken.cognito:preferred_role', kind: 'contract', expected: 'absent' }),
+  );
+  expect(findingsOf(run, 'enhanced/tie-different-roles-denied')).toEqual([
+    { path: 'GetCredentialsForIdentity', kind: 'unexpected-success', expected: { error: 'NotAuthorizedException' }, actual: 'success' },
+  ]);
+});
+
+test('an unevaluated trust policy is caught', async () => {
+  const run = await runWith('trust-policy-ignored');
+  expect(failed(run)).toEqual(['enhanced/trust-for-another-pool-refused']);
+  expect(findingsOf(run, 'enhanced/trust-for-another-pool-refused')).toEqual([
+    { path: 'GetCredentialsForIdentity', kind: 'unexpected-success', expected: { error: 'InvalidIdentityPoolConfigurationException' }, actual: 'success' },
+  ]);
+});
+
+test('two-hour enhanced-flow credentials are caught', async () => {
+  const run = await runWith('credential-lifetime-2h');
+  expect(failed(run)).toEqual(['enhanced/credentials-last-one-hour']);
+  const [finding] = findingsOf(run, 'enhanced/credentials-last-one-hour');
+  expect(finding.path).toBe('GetCredentialsForIdentity.Credentials.lifetimeSeconds');
+  expect(finding.actual).toBeGreaterThanOrEqual(7190);
+});
+
+test('a CustomRoleArn outside cognito:roles being honoured is caught', async () => {
+  const run = await runWith('custom-role-unchecked');
+  expect(failed(run)).toEqual(['enhanced/custom-role-outside-token-refused']);
+  expect(findingsOf(run, 'enhanced/custom-role-outside-token-refused')[0].kind).toBe('unexpected-success');
+});
