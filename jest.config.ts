@@ -1,16 +1,15 @@
 import type { Config } from 'jest';
 
-// Packages that ship ES modules only; swc turns them into CommonJS for jest.
+// Packages that ship ES modules only; babel turns them into CommonJS for jest.
 const esmOnly = ['jose', 'p-retry', 'p-limit', 'yocto-queue', 'is-network-error'];
 
 const config: Config = {
   testEnvironment: 'node',
   roots: ['<rootDir>/harness', '<rootDir>/emulator', '<rootDir>/suites', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: {
-    '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
-  },
+  transform: { '^.+\\.(t|j|mj)s$': 'babel-jest' },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   testTimeout: 60_000,
   // Tests never reach AWS: strip any real credentials from the environment.
   setupFiles: ['<rootDir>/test/scrub-aws-env.ts'],

@@ -6,8 +6,10 @@ import { PROJECT_ROOT } from '../version';
  * The suites live in suites/, which builds on the harness; the harness loads
  * them at run time rather than importing them, so the dependency runs one way.
  */
-export async function loadSuites(root = PROJECT_ROOT): Promise<SuiteDefinition[]> {
-  const mod = (await import(join(root, 'suites', 'index.ts'))) as { suites?: SuiteDefinition[]; default?: { suites?: SuiteDefinition[] } };
+export function loadSuites(root = PROJECT_ROOT): SuiteDefinition[] {
+  // require, not import(): the project is CommonJS under both tsx and jest.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require(join(root, 'suites', 'index.ts')) as { suites?: SuiteDefinition[]; default?: { suites?: SuiteDefinition[] } };
   const suites = mod.suites ?? mod.default?.suites;
   if (!Array.isArray(suites)) throw new Error(`suites/index.ts must export 'suites', an array of suite definitions.`);
   return suites;

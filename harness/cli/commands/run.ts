@@ -21,7 +21,7 @@ export interface RunCommandOptions {
 
 /** `idchain run`: the contract against one target. Returns the exit code. */
 export async function runCommand(opts: RunCommandOptions, io: CliIo): Promise<number> {
-  const suites = selectSuites(opts.suites ?? (await loadSuites()), opts.suite);
+  const suites = selectSuites(opts.suites ?? loadSuites(), opts.suite);
   const target = resolveTarget({ name: opts.target, endpoint: opts.endpoint, mutants: opts.mutant });
   const log = (line: string) => io.err(`[idchain] ${line}`);
   const started = await target.start({ log });
