@@ -20,4 +20,10 @@ export type FindingKind =
   /** A call the contract says is refused succeeded. */
   | 'unexpected-success'
   /** The operation is not implemented by the target. */
-  | 'unsupported';
+  | 'unsupported'
+  /** A step differs from the baseline golden. */
+  | 'golden'
+  /** The baseline has no golden for this case: nothing to compare with. */
+  | 'golden-missing'
+  /** A known, reasoned departure listed in fixtures/deviations/<target>.json: reported, not failed. */
+  | 'deviation';

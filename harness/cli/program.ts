@@ -5,6 +5,7 @@ import { MUTANTS } from '../../emulator';
 import type { CliIo } from './io';
 import { runCommand } from './commands/run';
 import { emulatorCommand } from './commands/emulator';
+import { recordCommand } from './commands/record';
 
 /**
  * Parse argv and run one command. Returns the documented exit code
@@ -27,12 +28,26 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--endpoint <url>', 'use an emulator already running at this URL')
     .option('--suite <glob>', 'only suites or case ids matching this glob (comma-separated globs allowed)')
     .option('--report-dir <dir>', 'where <target>/report.{json,md,html} and junit.xml go', 'reports')
+    .option('--baseline <name>', 'golden set to compare with (default: aws when recorded, else reference)')
+    .option('--max-golden-age <days>', 'report goldens last validated longer ago than this as stale', '30')
+    .option('--golden-dir <dir>', 'where goldens live (default fixtures/golden)')
     .option('--json', 'print report.json to stdout instead of the summary table')
     .addOption(
       new Option('--mutant <name...>', 'start the reference emulator with a deliberate fault (for testing idchain itself)').choices(Object.keys(MUTANTS)).hideHelp(),
     )
     .action(async (opts) => {
       code = await runCommand(opts, io);
+    });
+
+  program
+    .command('record')
+    .description("Run the cases on a target and write its answers as that target's goldens.")
+    .requiredOption('--target <name>', 'reference, aws, or any name with --endpoint')
+    .option('--endpoint <url>', 'use an emulator already running at this URL')
+    .option('--suite <glob>', 'only suites or case ids matching this glob')
+    .option('--golden-dir <dir>', 'where goldens live (default fixtures/golden)')
+    .action(async (opts) => {
+      code = await recordCommand(opts, io);
     });
 
   program

@@ -22,6 +22,11 @@ export function consoleSummary(report: ReportJson, reportPath?: string): string 
   }
   const s = report.summary;
   lines.push('', `${report.target}: ${s.total} cases, ${s.pass} pass, ${s.fail} fail, ${s.unsupported} unsupported, ${s.error} error in ${seconds(report.durationMs)}`);
+  if (report.baseline) {
+    const b = report.baseline;
+    lines.push(`compared with the ${b.name} goldens${b.missing.length ? `; ${b.missing.length} case(s) have none (record them with 'idchain record --target ${b.name}')` : ''}`);
+    if (b.stale.length) lines.push(`${b.stale.length} golden(s) last validated more than ${b.maxAgeDays} days ago: ${b.stale.map((g) => g.id).join(', ')}`);
+  }
   if (report.leftovers.length) lines.push(`${report.leftovers.length} resource(s) could not be deleted; see the report and run 'idchain sweep'.`);
   if (reportPath) lines.push(`report: ${reportPath}`);
   return lines.join('\n');

@@ -3,7 +3,7 @@ import { summarize, type RunResult } from '../runner/result';
 
 /**
  * The report.json other tools read (DESIGN.md § CLI contract). Keys named
- * there are kept as written; `error`, `source` and `leftovers` are additions.
+ * there are kept as written; `error`, `source`, `leftovers` and `baseline` are additions.
  * Raw steps are never included; everything passes the redactor.
  */
 export function toReportJson(run: RunResult) {
@@ -24,6 +24,7 @@ export function toReportJson(run: RunResult) {
       ...(c.error ? { error: c.error } : {}),
     })),
     leftovers: run.leftovers,
+    ...(run.baseline ? { baseline: run.baseline } : {}),
   });
 }
 

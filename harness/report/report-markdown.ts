@@ -17,6 +17,7 @@ export function toMarkdown(report: ReportJson): string {
     '',
     `**${s.total} cases: ${s.pass} pass, ${s.fail} fail, ${s.unsupported} unsupported, ${s.error} error.**`,
     '',
+    ...(report.baseline ? [`Compared with the **${report.baseline.name}** goldens.`, ''] : ['Compared with the contract only (no baseline goldens).', '']),
     '| case | verdict | time | title |',
     '|---|---|---|---|',
     ...report.cases.map((c) => `| \`${c.id}\` | ${ICON[c.verdict]} | ${seconds(c.durationMs)} | ${cell(c.title)} |`),
@@ -33,6 +34,16 @@ export function toMarkdown(report: ReportJson): string {
       }
       lines.push('', 'Sources: ' + c.citations.map((x) => `[${x.kind}] ${x.ref}`).join('; '), '');
     }
+  }
+  if (report.baseline && report.baseline.stale.length > 0) {
+    lines.push(
+      `## Stale goldens (last validated more than ${report.baseline.maxAgeDays} days ago)`,
+      '',
+      ...report.baseline.stale.map((g) => `- \`${g.id}\` — last validated ${g.lastValidatedAt}`),
+      '',
+      `Refresh them with \`idchain record --target ${report.baseline.name}\`.`,
+      '',
+    );
   }
   if (report.leftovers.length > 0) {
     lines.push('## Resources left behind', '', ...report.leftovers.map((l) => `- ${l.kind} \`${l.name}\`: ${l.message}`), '', 'Run `idchain sweep` to retry.', '');

@@ -1,6 +1,7 @@
 import type { RecordedStep } from '../clients/recorder';
 import type { Citation } from '../cases/define';
 import type { Finding } from '../cases/finding';
+import type { NormalizedStep } from '../golden/normalize';
 
 export type Verdict = 'pass' | 'fail' | 'unsupported' | 'error';
 
@@ -14,6 +15,8 @@ export interface CaseResult {
   findings: Finding[];
   /** Raw SDK steps: hold tokens and keys, so they stay in memory and are never written as they are. */
   steps: RecordedStep[];
+  /** The steps as a golden keeps them: what baselines are compared with and recorded from. */
+  normalized: NormalizedStep[];
   /** For `error`: what went wrong in the harness. */
   error?: string;
 }
@@ -36,6 +39,30 @@ export interface RunResult {
   cases: CaseResult[];
   /** Resources teardown could not delete; `sweep` can retry them from the ledger. */
   leftovers: { kind: string; name: string; message: string }[];
+  /** Set when the run was compared with a baseline golden set. */
+  baseline?: BaselineSummary;
+}
+
+export interface BaselineSummary {
+  name: string;
+  /** Cases with no golden in the baseline. */
+  missing: string[];
+  /** Goldens whose lastValidatedAt is older than the allowed age. */
+  stale: { id: string; lastValidatedAt: string }[];
+  maxAgeDays: number;
+}
+
+/**
+ * A case's verdict from what it found: a harness error wins; any finding
+ * other than an accepted deviation fails it; a case whose only findings say
+ * the target does not implement an operation is unsupported.
+ */
+export function verdictOf(findings: readonly Finding[], error?: string): Verdict {
+  if (error) return 'error';
+  const open = findings.filter((f) => f.kind !== 'deviation');
+  if (open.length === 0) return 'pass';
+  if (open.every((f) => f.kind === 'unsupported')) return 'unsupported';
+  return 'fail';
 }
 
 export function summarize(cases: readonly CaseResult[]) {

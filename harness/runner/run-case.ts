@@ -3,7 +3,8 @@ import type { Clients } from '../clients/factory';
 import { CaseAborted, Expectations, isServiceError } from '../cases/expectations';
 import type { CaseDefinition, SuiteDefinition } from '../cases/define';
 import type { ProvisionedFixture } from '../fixtures/spec';
-import type { CaseResult } from './result';
+import { normalizeSteps } from '../golden/normalize';
+import { verdictOf, type CaseResult } from './result';
 
 export interface CaseRunContext {
   suite: SuiteDefinition;
@@ -42,16 +43,16 @@ export async function runCase(def: CaseDefinition, ctx: CaseRunContext): Promise
       error = `${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`;
     }
   }
-  const verdict = error ? 'error' : expect.findings.length > 0 ? 'fail' : 'pass';
   return {
     id: def.id,
     suite: ctx.suite.name,
     title: def.title,
-    verdict,
+    verdict: verdictOf(expect.findings, error),
     durationMs: Date.now() - started,
     citations: def.citations,
     findings: expect.findings,
     steps: sink.steps,
+    normalized: normalizeSteps(sink.steps, { names: ctx.fx.names(), region: ctx.target.region }),
     error,
   };
 }

@@ -38,6 +38,7 @@ function notRun(suite: SuiteDefinition, c: CaseDefinition, verdict: 'unsupported
     findings:
       verdict === 'unsupported' ? [{ path: 'target.services', kind: 'unsupported', expected: why.split(': ')[1] ?? why, actual: 'not claimed' }] : [],
     steps: [],
+    normalized: [],
     error: verdict === 'error' ? why : undefined,
   };
 }

@@ -7,6 +7,13 @@ import { loadSuites } from '../load-suites';
 import { selectSuites } from '../select-suites';
 import type { CliIo } from '../io';
 import type { SuiteDefinition } from '../../cases/define';
+import { applyBaseline, loadBaselineGoldens } from '../../golden/apply-baseline';
+import { loadDeviations } from '../../golden/deviations';
+import { DEFAULT_GOLDEN_DIR } from '../../golden/golden-store';
+import { chooseBaseline, parseMaxAge } from './baseline-choice';
+
+/** Goldens not validated for this long are reported stale. */
+export const DEFAULT_MAX_GOLDEN_AGE_DAYS = 30;
 
 export interface RunCommandOptions {
   target: string;
@@ -15,6 +22,11 @@ export interface RunCommandOptions {
   reportDir: string;
   json?: boolean;
   mutant?: string[];
+  baseline?: string;
+  maxGoldenAge?: string;
+  goldenDir?: string;
+  deviationsDir?: string;
+  today?: Date;
   /** Injected in tests; defaults to suites/index.ts. */
   suites?: readonly SuiteDefinition[];
 }
@@ -23,6 +35,12 @@ export interface RunCommandOptions {
 export async function runCommand(opts: RunCommandOptions, io: CliIo): Promise<number> {
   const suites = selectSuites(opts.suites ?? loadSuites(), opts.suite);
   const target = resolveTarget({ name: opts.target, endpoint: opts.endpoint, mutants: opts.mutant });
+  // Everything that can be wrong with the configuration is checked before the target starts.
+  const goldenDir = resolve(opts.goldenDir ?? DEFAULT_GOLDEN_DIR);
+  const baseline = chooseBaseline(opts.baseline, goldenDir);
+  const maxAgeDays = parseMaxAge(opts.maxGoldenAge, DEFAULT_MAX_GOLDEN_AGE_DAYS);
+  const deviations = loadDeviations(target.name, opts.deviationsDir);
+  const goldens = loadBaselineGoldens(goldenDir, baseline, suites);
   const log = (line: string) => io.err(`[idchain] ${line}`);
   const started = await target.start({ log });
   const controller = new AbortController();
@@ -31,7 +49,8 @@ export async function runCommand(opts: RunCommandOptions, io: CliIo): Promise<nu
     controller.abort();
   });
   try {
-    const run = await runSuites({ target: started, suites, signal: controller.signal, log });
+    const raw = await runSuites({ target: started, suites, signal: controller.signal, log });
+    const run = applyBaseline(raw, { baseline, goldens, deviations, maxAgeDays, today: opts.today ?? new Date() });
     const { dir, report } = writeReport(run, resolve(opts.reportDir));
     if (opts.json) io.out(JSON.stringify(report, null, 2));
     else io.out(consoleSummary(report, `${dir}/report.md`));

@@ -1,0 +1,40 @@
+import { compareSteps } from './compare';
+import type { NormalizedStep } from './normalize';
+
+const s = (operation: string, extra: Partial<NormalizedStep> = {}): NormalizedStep => ({ service: 'cognito-identity', operation, input: {}, ...extra });
+
+describe('compareSteps', () => {
+  it('finds nothing when the steps are the same', () => {
+    expect(compareSteps([s('GetId', { output: { IdentityId: '<identity-id:1>' } })], [s('GetId', { output: { IdentityId: '<identity-id:1>' } })])).toEqual([]);
+  });
+
+  it('names the step and field that differ, with both values', () => {
+    const findings = compareSteps(
+      [s('GetId'), s('GetCredentialsForIdentity', { facts: { credentialLifetimeSeconds: 3600 } })],
+      [s('GetId'), s('GetCredentialsForIdentity', { facts: { credentialLifetimeSeconds: 7200 } })],
+    );
+    expect(findings).toEqual([{ path: 'GetCredentialsForIdentity#2.facts.credentialLifetimeSeconds', kind: 'golden', expected: 3600, actual: 7200 }]);
+  });
+
+  it('reports a field the target added or dropped, and an error where the baseline succeeded', () => {
+    const findings = compareSteps(
+      [s('GetId', { output: { IdentityId: 'x' } })],
+      [s('GetId', { error: { name: 'NotAuthorizedException', message: 'm' }, output: undefined })],
+    );
+    expect(findings).toEqual([
+      { path: 'GetId#1.error', kind: 'golden', expected: 'absent', actual: { name: 'NotAuthorizedException', message: 'm' } },
+      { path: 'GetId#1.output', kind: 'golden', expected: { IdentityId: 'x' }, actual: 'absent' },
+    ]);
+  });
+
+  it('reports missing and extra steps, and a different operation at the same place', () => {
+    expect(compareSteps([s('GetId'), s('GetOpenIdToken')], [s('GetId')])).toEqual([
+      { path: 'GetOpenIdToken#2', kind: 'golden', expected: 'cognito-identity:GetOpenIdToken', actual: 'no such step' },
+    ]);
+    expect(compareSteps([s('GetId')], [s('GetCredentialsForIdentity')])[0]).toMatchObject({ expected: 'cognito-identity:GetId', actual: 'cognito-identity:GetCredentialsForIdentity' });
+  });
+
+  it('compares arrays element by element, so order changes show', () => {
+    expect(compareSteps([s('X', { output: { g: ['a', 'b'] } })], [s('X', { output: { g: ['b', 'a'] } })]).map((f) => f.path)).toEqual(['X#1.output.g[0]', 'X#1.output.g[1]']);
+  });
+});

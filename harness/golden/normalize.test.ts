@@ -1,0 +1,133 @@
+import { SignJWT, generateKeyPair } from 'jose';
+import type { RecordedStep } from '../clients/recorder';
+import { normalizeSteps } from './normalize';
+
+const ROLE_ARN = 'arn:aws:iam::123456789012:role/idchain-ab12cd34-enhanced-admin';
+const POOL = 'us-east-1_Abc123XyZ';
+const ctx = {
+  region: 'us-east-1',
+  names: [
+    { logical: 'role:admin', value: ROLE_ARN },
+    { logical: 'role-name:admin', value: 'idchain-ab12cd34-enhanced-admin' },
+    { logical: 'user-pool:main', value: POOL },
+    { logical: 'client:main/web', value: 'abcdefghijklmnopqrstuvwxyz' },
+  ],
+};
+const IDENTITY = 'us-east-1:0b7e8d40-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
+const OTHER_IDENTITY = 'us-east-1:11111111-2222-4333-8444-555555555555';
+
+function step(partial: Partial<RecordedStep>): RecordedStep {
+  return { service: 'cognito-identity', operation: 'GetId', input: {}, sentAt: 1_000_000, durationMs: 5, ...partial };
+}
+
+async function idToken(sub: string): Promise<string> {
+  const { privateKey } = await generateKeyPair('RS256');
+  return new SignJWT({ 'cognito:preferred_role': ROLE_ARN, token_use: 'id', sub })
+    .setProtectedHeader({ alg: 'RS256', kid: 'key-1' })
+    .setIssuer(`https://cognito-idp.us-east-1.amazonaws.com/${POOL}`)
+    .setAudience('abcdefghijklmnopqrstuvwxyz')
+    .setIssuedAt(1_700_000_000)
+    .setExpirationTime(1_700_003_600)
+    .sign(privateKey);
+}
+
+describe('normalizeSteps (DESIGN.md § The golden file)', () => {
+  it('numbers volatile values by kind and reuses the number wherever the value appears again', () => {
+    const out = normalizeSteps(
+      [
+        step({ output: { IdentityId: IDENTITY } }),
+        step({ operation: 'GetCredentialsForIdentity', input: { IdentityId: IDENTITY }, output: { IdentityId: OTHER_IDENTITY } }),
+      ],
+      ctx,
+    );
+    expect(out[0].output).toEqual({ IdentityId: '<identity-id:1>' });
+    expect(out[1].input).toEqual({ IdentityId: '<identity-id:1>' });
+    expect(out[1].output).toEqual({ IdentityId: '<identity-id:2>' });
+  });
+
+  it('names fixture resources logically, inside ARNs and keys too, and hides account and region', () => {
+    const [n] = normalizeSteps(
+      [
+        step({
+          service: 'sts',
+          operation: 'GetCallerIdentity',
+          input: { Logins: { [`cognito-idp.us-east-1.amazonaws.com/${POOL}`]: 'x' } },
+          output: { Arn: 'arn:aws:sts::123456789012:assumed-role/idchain-ab12cd34-enhanced-admin/CognitoIdentityCredentials', UserId: 'AROAABCDEFGHIJKLMNOP:CognitoIdentityCredentials', Role: ROLE_ARN },
+        }),
+      ],
+      ctx,
+    );
+    expect(n.input).toEqual({ Logins: { 'cognito-idp.<region>.amazonaws.com/<user-pool:main>': 'x' } });
+    expect(n.output).toEqual({
+      Arn: 'arn:aws:sts::<account>:assumed-role/<role-name:admin>/CognitoIdentityCredentials',
+      UserId: '<role-id:1>:CognitoIdentityCredentials',
+      Role: '<role:admin>',
+    });
+  });
+
+  it('keeps what credentials say as a lifetime, rounded to the minute, and never the secret parts', () => {
+    const sentAt = 1_000_000;
+    const [n] = normalizeSteps(
+      [
+        step({
+          sentAt,
+          output: {
+            Credentials: { AccessKeyId: 'ASIAQWERTYUIOPASDFGH', SecretKey: 'very-secret', SessionToken: 'token', Expiration: new Date(sentAt + 3_598_700) },
+          },
+        }),
+      ],
+      ctx,
+    );
+    expect(n.facts).toEqual({ credentialLifetimeSeconds: 3600 });
+    expect(n.output).toEqual({
+      Credentials: { AccessKeyId: '<access-key-id:1>', SecretKey: '<redacted:SecretKey>', SessionToken: '<redacted:SessionToken>', Expiration: '<timestamp>' },
+    });
+  });
+
+  it('stores a JWT as its decoded header and claims with the lifetime derived, and refers back to it', async () => {
+    const token = await idToken('7d3c7a40-aaaa-4bbb-8ccc-123456789abc');
+    const [signIn, getId] = normalizeSteps(
+      [
+        step({ service: 'cognito-idp', operation: 'InitiateAuth', input: { AuthParameters: { USERNAME: 'alice', PASSWORD: 'Idc!pw9a' } }, output: { AuthenticationResult: { IdToken: token } } }),
+        step({ input: { Logins: { [`cognito-idp.us-east-1.amazonaws.com/${POOL}`]: token } } }),
+      ],
+      ctx,
+    );
+    expect(signIn.input).toEqual({ AuthParameters: { USERNAME: 'alice', PASSWORD: '<redacted:PASSWORD>' } });
+    expect((signIn.output as any).AuthenticationResult.IdToken).toEqual({
+      jwt: '<jwt:1>',
+      header: { alg: 'RS256', kid: '<kid:1>' },
+      claims: {
+        aud: '<client:main/web>',
+        'cognito:preferred_role': '<role:admin>',
+        exp: '<timestamp>',
+        iat: '<timestamp>',
+        iss: 'https://cognito-idp.<region>.amazonaws.com/<user-pool:main>',
+        sub: '<sub:1>',
+        token_use: 'id',
+      },
+      facts: { lifetimeSeconds: 3600 },
+    });
+    expect(getId.input).toEqual({ Logins: { 'cognito-idp.<region>.amazonaws.com/<user-pool:main>': '<jwt:1>' } });
+    expect(JSON.stringify([signIn, getId])).not.toContain('eyJ');
+  });
+
+  it('normalizes errors to name, status, fault and a message without volatile parts', () => {
+    const [n] = normalizeSteps(
+      [
+        step({
+          error: { name: 'ExpiredTokenException', httpStatus: 400, fault: 'client', message: `Token expired for ${IDENTITY} at 2026-11-22T08:00:00Z` },
+          httpStatus: 400,
+        }),
+      ],
+      ctx,
+    );
+    expect(n.error).toEqual({ name: 'ExpiredTokenException', httpStatus: 400, fault: 'client', message: 'Token expired for <identity-id:1> at <timestamp>' });
+  });
+
+  it('gives the same result for the same behaviour with different volatile values', () => {
+    const run = (identity: string, key: string) =>
+      normalizeSteps([step({ output: { IdentityId: identity, Credentials: { AccessKeyId: key, Expiration: new Date(1_000_000 + 3_600_000) } } })], ctx);
+    expect(run(IDENTITY, 'ASIAAAAAAAAAAAAAAAAA')).toEqual(run(OTHER_IDENTITY, 'ASIABBBBBBBBBBBBBBBB'));
+  });
+});

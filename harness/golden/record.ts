@@ -1,0 +1,52 @@
+import type { RunResult } from '../runner/result';
+import { deepEqual } from '../cases/expectations';
+import { goldenPath, readGolden, writeGolden } from './golden-store';
+import type { GoldenFile } from './schema';
+
+export interface RecordOutcome {
+  written: string[];
+  unchanged: string[];
+  /** Cases not recorded: they errored or the target does not support them. */
+  skipped: { id: string; why: string }[];
+}
+
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Write each case's normalized steps as the run target's golden. Goldens are
+ * labelled with the target they were recorded on — only real AWS writes `aws`.
+ * When the steps are what the golden already holds, recordedAt is kept and
+ * only lastValidatedAt moves, so recording twice in a day is byte-identical.
+ */
+export function recordGoldens(run: RunResult, goldenDir: string, today: Date): RecordOutcome {
+  const outcome: RecordOutcome = { written: [], unchanged: [], skipped: [] };
+  const day = isoDay(today);
+  for (const c of run.cases) {
+    if (c.verdict === 'error' || c.verdict === 'unsupported') {
+      outcome.skipped.push({ id: c.id, why: c.verdict === 'error' ? `harness error: ${c.error}` : 'unsupported by the target' });
+      continue;
+    }
+    const file = goldenPath(goldenDir, run.target, c.suite, c.id);
+    const previous = readGolden(file);
+    const same = previous !== undefined && deepEqual(JSON.parse(JSON.stringify(previous.steps)), JSON.parse(JSON.stringify(c.normalized)));
+    const golden: GoldenFile = {
+      case: { id: c.id, suite: c.suite, title: c.title },
+      provenance: {
+        target: run.provenance.target,
+        targetKind: run.provenance.targetKind,
+        targetVersion: run.provenance.targetVersion,
+        region: run.provenance.region,
+        recordedAt: same ? previous!.provenance.recordedAt : day,
+        lastValidatedAt: day,
+        harnessVersion: run.provenance.harnessVersion,
+        sdkVersions: run.provenance.sdkVersions,
+      },
+      steps: c.normalized as GoldenFile['steps'],
+    };
+    writeGolden(file, golden);
+    (same ? outcome.unchanged : outcome.written).push(file);
+  }
+  return outcome;
+}
