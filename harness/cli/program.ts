@@ -6,6 +6,7 @@ import type { CliIo } from './io';
 import { runCommand } from './commands/run';
 import { emulatorCommand } from './commands/emulator';
 import { recordCommand } from './commands/record';
+import { sweepCommand } from './commands/sweep';
 
 /**
  * Parse argv and run one command. Returns the documented exit code
@@ -48,6 +49,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--golden-dir <dir>', 'where goldens live (default fixtures/golden)')
     .action(async (opts) => {
       code = await recordCommand(opts, io);
+    });
+
+  program
+    .command('sweep')
+    .description('Delete resources earlier runs left behind: by ledger, then by the idchain- prefix and age.')
+    .option('--target <name>', 'aws, or any name with --endpoint', 'reference')
+    .option('--endpoint <url>', 'an emulator already running at this URL')
+    .option('--older-than <duration>', 'only resources (and ledgers) at least this old: 2h, 30m, 1d, 0', '2h')
+    .option('--dry-run', 'list what would be deleted and delete nothing')
+    .action(async (opts) => {
+      code = await sweepCommand(opts, io);
     });
 
   program
