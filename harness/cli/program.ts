@@ -7,6 +7,7 @@ import { runCommand } from './commands/run';
 import { emulatorCommand } from './commands/emulator';
 import { recordCommand } from './commands/record';
 import { sweepCommand } from './commands/sweep';
+import { flowCommand } from './commands/flow';
 
 /**
  * Parse argv and run one command. Returns the documented exit code
@@ -49,6 +50,25 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--golden-dir <dir>', 'where goldens live (default fixtures/golden)')
     .action(async (opts) => {
       code = await recordCommand(opts, io);
+    });
+
+  program
+    .command('flow')
+    .description('Run one flow step by step and show the tokens, the role chosen and when the credentials expire.')
+    .argument('<name>', 'enhanced')
+    .option('--target <name>', 'reference (default), aws, or any name with --endpoint', 'reference')
+    .option('--endpoint <url>', 'an emulator already running at this URL')
+    .option('--username <name>', 'user to sign in as', 'alice')
+    .option('--groups <list>', 'throwaway user only: groups to put the user in (admin, editor)', 'admin')
+    .option('--user-pool-id <id>', 'existing resources: the user pool')
+    .option('--client-id <id>', 'existing resources: an app client allowing USER_PASSWORD_AUTH')
+    .option('--identity-pool-id <id>', 'existing resources: the identity pool')
+    .option('--password-env <var>', "existing resources: environment variable holding the user's password", 'IDCHAIN_PASSWORD')
+    .option('--custom-role-arn <arn>', 'ask GetCredentialsForIdentity for this role')
+    .option('--keep', 'keep throwaway resources (and a reference emulator) instead of deleting them')
+    .option('--json', 'print the recorded steps as JSON (redacted)')
+    .action(async (name, opts) => {
+      code = await flowCommand({ ...opts, name }, io);
     });
 
   program
