@@ -8,6 +8,7 @@ import { emulatorCommand } from './commands/emulator';
 import { recordCommand } from './commands/record';
 import { sweepCommand } from './commands/sweep';
 import { flowCommand } from './commands/flow';
+import { conformanceCommand } from './commands/conformance';
 
 /**
  * Parse argv and run one command. Returns the documented exit code
@@ -50,6 +51,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--golden-dir <dir>', 'where goldens live (default fixtures/golden)')
     .action(async (opts) => {
       code = await recordCommand(opts, io);
+    });
+
+  program
+    .command('conformance')
+    .description('Run the contract on several targets and write a cases × targets matrix.')
+    .option('--targets <list>', 'comma-separated targets', 'reference,moto,cognito-local')
+    .option('--suite <glob>', 'only suites or case ids matching this glob')
+    .option('--report-dir <dir>', 'where conformance.{json,md,html} and <target>/ reports go', 'reports')
+    .option('--baseline <name>', 'golden set to compare with (default: aws when recorded, else reference)')
+    .option('--max-golden-age <days>', 'report goldens last validated longer ago than this as stale', '30')
+    .option('--golden-dir <dir>', 'where goldens live (default fixtures/golden)')
+    .action(async (opts) => {
+      code = await conformanceCommand(opts, io);
     });
 
   program

@@ -1,0 +1,91 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { TargetUnavailableError, UsageError } from '../../errors';
+import { applyBaseline, loadBaselineGoldens } from '../../golden/apply-baseline';
+import { loadDeviations } from '../../golden/deviations';
+import { DEFAULT_GOLDEN_DIR } from '../../golden/golden-store';
+import { runSuites } from '../../runner/run-suites';
+import { resolveTarget } from '../../targets/registry';
+import { writeReport } from '../../report/write-report';
+import { buildMatrix } from '../../report/conformance-model';
+import { toConformanceMarkdown } from '../../report/conformance-markdown';
+import { toConformanceHtml } from '../../report/conformance-html';
+import type { ReportJson } from '../../report/report-json';
+import type { SuiteDefinition } from '../../cases/define';
+import { loadSuites } from '../load-suites';
+import { selectSuites } from '../select-suites';
+import { chooseBaseline, parseMaxAge } from './baseline-choice';
+import { DEFAULT_MAX_GOLDEN_AGE_DAYS } from './run';
+import type { CliIo } from '../io';
+
+export interface ConformanceCommandOptions {
+  targets: string;
+  suite?: string;
+  reportDir: string;
+  baseline?: string;
+  goldenDir?: string;
+  deviationsDir?: string;
+  maxGoldenAge?: string;
+  suites?: readonly SuiteDefinition[];
+  today?: Date;
+}
+
+/**
+ * `idchain conformance`: the contract on several targets, each compared with
+ * the baseline, folded into a cases × targets matrix. A target that cannot be
+ * started is shown as unavailable and makes the exit code 3; otherwise 1 when
+ * any case did not pass on any target.
+ */
+export async function conformanceCommand(opts: ConformanceCommandOptions, io: CliIo): Promise<number> {
+  const names = opts.targets.split(',').map((t) => t.trim()).filter(Boolean);
+  if (names.length === 0) throw new UsageError('--targets is empty. Expected: a comma-separated list such as reference,moto,cognito-local.');
+  const suites = selectSuites(opts.suites ?? loadSuites(), opts.suite);
+  const targets = names.map((name) => resolveTarget({ name }));
+  const goldenDir = resolve(opts.goldenDir ?? DEFAULT_GOLDEN_DIR);
+  const baseline = chooseBaseline(opts.baseline, goldenDir);
+  const goldens = loadBaselineGoldens(goldenDir, baseline, suites);
+  const maxAgeDays = parseMaxAge(opts.maxGoldenAge, DEFAULT_MAX_GOLDEN_AGE_DAYS);
+  const deviations = new Map(targets.map((t) => [t.name, loadDeviations(t.name, opts.deviationsDir)]));
+  const reportDir = resolve(opts.reportDir);
+  const log = (line: string) => io.err(`[idchain] ${line}`);
+
+  const started = Date.now();
+  const results: { name: string; report?: ReportJson; unavailableReason?: string }[] = [];
+  for (const target of targets) {
+    let running;
+    try {
+      running = await target.start({ log: (line) => log(`${target.name}: ${line}`) });
+    } catch (err) {
+      if (!(err instanceof TargetUnavailableError)) throw err;
+      log(`${target.name}: unavailable: ${err.message}`);
+      results.push({ name: target.name, unavailableReason: err.message });
+      continue;
+    }
+    try {
+      const raw = await runSuites({ target: running, suites, log: (line) => log(`${target.name}: ${line}`) });
+      const run = applyBaseline(raw, { baseline, goldens, deviations: deviations.get(target.name)!, maxAgeDays, today: opts.today ?? new Date() });
+      results.push({ name: target.name, report: writeReport(run, reportDir).report });
+    } finally {
+      await running.stop();
+    }
+  }
+
+  const matrix = buildMatrix(new Date(started).toISOString(), Date.now() - started, baseline, results);
+  mkdirSync(reportDir, { recursive: true });
+  writeFileSync(join(reportDir, 'conformance.json'), JSON.stringify(matrix, null, 2) + '\n');
+  writeFileSync(join(reportDir, 'conformance.md'), toConformanceMarkdown(matrix));
+  writeFileSync(join(reportDir, 'conformance.html'), toConformanceHtml(matrix));
+
+  io.out(
+    [
+      ...matrix.targets.map((t) =>
+        t.summary
+          ? `${t.name.padEnd(14)} ${t.summary.pass} pass, ${t.summary.fail} fail, ${t.summary.unsupported} unsupported, ${t.summary.error} error`
+          : `${t.name.padEnd(14)} unavailable: ${t.unavailableReason}`,
+      ),
+      `matrix: ${join(reportDir, 'conformance.md')} (and .html, .json)`,
+    ].join('\n'),
+  );
+  if (matrix.targets.some((t) => !t.available)) return 3;
+  return matrix.targets.some((t) => t.summary && t.summary.pass < t.summary.total) ? 1 : 0;
+}
