@@ -9,6 +9,10 @@ export const MUTANTS = {
   'trust-policy-ignored': 'identity-pool role trust policies are not evaluated',
   'credential-lifetime-2h': 'enhanced-flow credentials last two hours instead of one',
   'custom-role-unchecked': 'CustomRoleArn is honoured even when not in cognito:roles',
+  'duration-bounds-off': 'AssumeRoleWithWebIdentity accepts DurationSeconds outside 900..the role MaxSessionDuration',
+  'classic-flow-flag-ignored': 'GetOpenIdToken serves the basic flow on pools without AllowClassicFlow',
+  'guest-allowed-when-disabled': 'GetId without Logins is accepted when AllowUnauthenticatedIdentities is false',
+  'rules-last-match': 'a Rules role mapping picks the last matching rule instead of the first',
 } as const;
 
 export type MutantName = keyof typeof MUTANTS;

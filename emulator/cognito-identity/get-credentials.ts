@@ -2,50 +2,19 @@ import { roleByArn } from '../iam/state';
 import { evaluatePolicy } from '../policy/evaluate';
 import type { RequestContext } from '../service';
 import { issueRoleSession } from '../sts/issue-session';
-import type { EmulatorState } from '../state';
-import { identityNotFound, invalidPoolConfiguration, loginsDoNotMatch, unauthenticatedNotSupported } from './identity-errors';
+import { invalidPoolConfiguration, loginsDoNotMatch, unauthenticatedNotSupported } from './identity-errors';
 import { InputCheck, SHAPES } from './input-check';
-import { linkLogin } from './link-identity';
-import { selectRole } from './role-selection';
-import { identityByLogin, type Identity, type IdentityPool } from './state';
-import { trustRequest } from './trust-context';
-import { readLogins, verifyLogins, type VerifiedLogin } from './verify-logins';
+import { findIdentity, matchLogins } from './match-logins';
+import type { OpenIdTokenClaims } from './openid-token';
+import { selectRole, type SelectionLogin } from './role-selection';
+import { COGNITO_IDENTITY_PRINCIPAL, trustRequest, trustRequestForAmr } from './trust-context';
+import { readLogins, verifyCognitoIdentityLogin, verifyLogins, type VerifiedLogin } from './verify-logins';
 
 /** Enhanced-flow sessions are named this [obs, aws-contract.md §2; aws-amplify/amplify-js#1643 caller ARN]. */
 export const ENHANCED_SESSION_NAME = 'CognitoIdentityCredentials';
 
 /** Enhanced-flow credentials last one hour; there is no duration parameter [doc: aws-contract.md §2 Flows]. */
 export const ENHANCED_CREDENTIAL_SECONDS = 3600;
-
-/**
- * Check that the sent logins belong to the identity and link new ones. Every
- * verified login must be linked to this identity or to none; at least one must
- * already be linked unless the identity has no logins yet (a guest becomes
- * authenticated by its first login [doc: CI-API GetOpenIdToken "You can
- * optionally add additional logins for the identity"]). Otherwise
- * NotAuthorizedException "Logins don't match. Please include at least one
- * valid login for this identity or identity pool." [obs: aws-amplify/amplify-js#2443].
- */
-function matchLogins(state: EmulatorState, identity: Identity, logins: readonly VerifiedLogin[], now: Date): void {
-  let matched = identity.logins.size === 0;
-  for (const l of logins) {
-    const owner = identityByLogin(state.identity, identity.poolId, l.provider, l.userId);
-    if (owner && owner !== identity) throw loginsDoNotMatch();
-    if (owner === identity) matched = true;
-  }
-  if (!matched) throw loginsDoNotMatch();
-  for (const l of logins) {
-    if (identity.logins.has(l.provider) && identity.logins.get(l.provider) !== l.userId) throw loginsDoNotMatch();
-  }
-  for (const l of logins) linkLogin(identity, l.provider, l.userId, now);
-}
-
-function findIdentity(state: EmulatorState, identityId: string): { identity: Identity; pool: IdentityPool } {
-  const identity = state.identity.identities.get(identityId);
-  const pool = identity && state.identity.pools.get(identity.poolId);
-  if (!identity || !pool) throw identityNotFound(identityId);
-  return { identity, pool };
-}
 
 /**
  * GetCredentialsForIdentity (unsigned), the enhanced flow [doc: CI-API
@@ -56,9 +25,18 @@ function findIdentity(state: EmulatorState, identityId: string): { identity: Ide
  * and issue a one-hour `CognitoIdentityCredentials` session. The answer names
  * the secret `SecretKey`, not STS's `SecretAccessKey`.
  *
+ * A `cognito-identity.amazonaws.com` login carries an OpenID token (a
+ * developer-authenticated identity's, typically): "If the token is for
+ * cognito-identity.amazonaws.com, it will be passed through to AWS Security
+ * Token Service with the appropriate role for the token" [doc: CI-API]. Its
+ * identity gets the pool's authenticated role ("Developer identities get the
+ * default authenticated role", aws-contract.md §2) and the trust policy sees
+ * the token's own `amr`.
+ *
  * Mutants: `trust-policy-ignored` skips the trust evaluation;
  * `credential-lifetime-2h` issues 7200-second credentials;
- * `custom-role-unchecked` honours a CustomRoleArn not in `cognito:roles`.
+ * `custom-role-unchecked` honours a CustomRoleArn not in `cognito:roles`;
+ * `rules-last-match` lets the last matching rule of a Rules mapping win.
  */
 export async function getCredentialsForIdentity(input: Record<string, unknown>, ctx: RequestContext) {
   const check = new InputCheck();
@@ -68,26 +46,39 @@ export async function getCredentialsForIdentity(input: Record<string, unknown>, 
   check.done();
 
   const { state, now } = ctx;
-  const { identity, pool } = findIdentity(state, identityId!);
+  const found = findIdentity(state, identityId!);
+  const pool = found.pool;
+  let identity = found.identity;
+  const { [COGNITO_IDENTITY_PRINCIPAL]: openIdToken, ...providerLogins } = sent;
   let logins: VerifiedLogin[] = [];
+  let openId: OpenIdTokenClaims | undefined;
   if (Object.keys(sent).length === 0) {
     if (!pool.AllowUnauthenticatedIdentities) throw unauthenticatedNotSupported();
     // "Logins should not be specified when trying to get credentials for an unauthenticated identity" — and must be for an authenticated one.
     if (identity.logins.size > 0) throw loginsDoNotMatch();
   } else {
-    logins = await verifyLogins(state, pool, sent, now);
-    matchLogins(state, identity, logins, now);
+    if (openIdToken !== undefined) openId = await verifyCognitoIdentityLogin(state, pool, identity.identityId, openIdToken, now);
+    logins = await verifyLogins(state, pool, providerLogins, now);
+    // The OpenID token already vouches for this identity; only provider logins are matched and linked.
+    if (logins.length > 0) identity = matchLogins(state, identity, logins, now);
   }
 
   // Role mappings are keyed by user pool and app client; the first login decides [undocumented for several logins].
-  const primary = logins[0];
+  // An OpenID token has no mapping: its identity gets the authenticated role.
+  // A guest's OpenID token (amr "unauthenticated") selects as a guest [undocumented].
+  const primary = openId ? undefined : logins[0];
+  const openIdAuthenticated = openId !== undefined && !openId.amr.includes('unauthenticated');
+  const login: SelectionLogin | undefined = openIdAuthenticated
+    ? { provider: COGNITO_IDENTITY_PRINCIPAL, claims: { ...openId } }
+    : primary && { provider: primary.provider, claims: primary.claims };
   const selection = selectRole({
-    login: primary && { provider: primary.provider, claims: primary.claims },
+    login,
     allowUnauthenticated: pool.AllowUnauthenticatedIdentities,
     roles: pool.roles,
     mapping: primary && pool.roleMappings[`${primary.provider}:${primary.clientId}`],
     customRoleArn,
     honourUncheckedCustomRole: state.mutants.has('custom-role-unchecked'),
+    lastMatchWins: state.mutants.has('rules-last-match'),
   });
   if ('error' in selection) throw selection.error;
 
@@ -95,7 +86,9 @@ export async function getCredentialsForIdentity(input: Record<string, unknown>, 
   const role = roleByArn(state.iam, selection.roleArn);
   if (!role) throw invalidPoolConfiguration();
   if (!state.mutants.has('trust-policy-ignored')) {
-    const request = trustRequest(pool.IdentityPoolId, identity.identityId, logins);
+    const request = openId
+      ? trustRequestForAmr(pool.IdentityPoolId, identity.identityId, openId.amr)
+      : trustRequest(pool.IdentityPoolId, identity.identityId, logins);
     if (evaluatePolicy(role.trustPolicy, request) !== 'Allow') throw invalidPoolConfiguration();
   }
 

@@ -11,6 +11,11 @@ import { readLogins, verifyLogins } from './verify-logins';
  * "Unauthenticated access is not supported for this identity pool." [obs,
  * aws-contract.md §2]); with Logins, each token is verified (verify-logins.ts)
  * and the same (pool, provider, sub) always maps to the same identity id.
+ * An OpenID token (`cognito-identity.amazonaws.com`) is refused: "Invalid
+ * login token. Can't pass in a Cognito token." [obs: aws-amplify/amplify-js#665].
+ *
+ * Mutant `guest-allowed-when-disabled`: a guest identity is made even when the
+ * pool does not allow unauthenticated identities.
  */
 export async function getId(input: Record<string, unknown>, ctx: RequestContext) {
   const check = new InputCheck();
@@ -21,7 +26,7 @@ export async function getId(input: Record<string, unknown>, ctx: RequestContext)
 
   const pool = findPool(ctx.state, poolId!);
   if (Object.keys(logins).length === 0) {
-    if (!pool.AllowUnauthenticatedIdentities) throw unauthenticatedNotSupported();
+    if (!pool.AllowUnauthenticatedIdentities && !ctx.state.mutants.has('guest-allowed-when-disabled')) throw unauthenticatedNotSupported();
     return { IdentityId: newIdentity(ctx.state.identity, pool.IdentityPoolId, ctx.now).identityId };
   }
   const verified = await verifyLogins(ctx.state, pool, logins, ctx.now);

@@ -54,3 +54,46 @@ export function loginsDoNotMatch(): AwsServiceError {
 export function roleForbidden(roleArn: string): AwsServiceError {
   return notAuthorized(`Access to Role '${roleArn}' is forbidden.`);
 }
+
+/**
+ * GetOpenIdToken on a pool without AllowClassicFlow [obs, aws-contract.md §2 Flows;
+ * aws/aws-cli#7652: "An error occurred (InvalidParameterException) when calling the
+ * GetOpenIdToken operation: Basic (classic) flow is not enabled, please use enhanced flow."].
+ */
+export function classicFlowDisabled(): AwsServiceError {
+  return invalidParameter('Basic (classic) flow is not enabled, please use enhanced flow.');
+}
+
+/** GetOpenIdToken on a pool with RoleMappings [obs, aws-contract.md §2 Flows]. */
+export function classicFlowWithRoleMappings(): AwsServiceError {
+  return invalidParameter('Basic (classic) flow is not supported with RoleMappings, please use enhanced flow.');
+}
+
+/**
+ * A `cognito-identity.amazonaws.com` login where only a provider's token may go
+ * (GetId): "Invalid login token. Can't pass in a Cognito token." [obs: aws-amplify/amplify-js#665].
+ */
+export function cognitoTokenNotAllowed(): AwsServiceError {
+  return notAuthorized("Invalid login token. Can't pass in a Cognito token.");
+}
+
+/**
+ * GetOpenIdTokenForDeveloperIdentity naming a developer provider the pool does
+ * not have [obs message: danilop/LambdAuth#32; the error name is undocumented].
+ */
+export function developerProviderNotSupported(): AwsServiceError {
+  return notAuthorized('This identity pool does not support the specified developer provider');
+}
+
+/**
+ * [doc: CI-API DeveloperUserAlreadyRegisteredException "The provided developer user
+ * identifier is already registered with Cognito under a different identity ID."];
+ * the live message is undocumented, the exception's description is used.
+ */
+export function developerUserAlreadyRegistered(): AwsServiceError {
+  return new AwsServiceError(
+    'DeveloperUserAlreadyRegisteredException',
+    'The provided developer user identifier is already registered with Cognito under a different identity ID.',
+    400,
+  );
+}

@@ -207,4 +207,8 @@ export const SHAPES = {
   accountId: { min: 1, max: 15, pattern: '\\d+' },
   paginationKey: { min: 1, max: 65535, pattern: '[\\S]+' },
   queryLimit: { min: 1, max: 60 },
+  developerUserIdentifier: { min: 1, max: 1024 },
+  tokenDuration: { min: 1, max: 86400 },
+  principalTagId: { min: 1, max: 128 },
+  principalTagValue: { min: 1, max: 256 },
 } as const satisfies Record<string, StringRule | { min: number; max: number }>;

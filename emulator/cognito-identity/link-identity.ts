@@ -28,15 +28,35 @@ export function resolveIdentity(state: IdentityState, poolId: string, logins: re
       logins.map((l) => identityByLogin(state, poolId, l.provider, l.userId)).filter((i): i is Identity => i !== undefined),
     ),
   ];
+  return mergeIdentities(state, linked[0] ?? newIdentity(state, poolId, now), linked.slice(1), logins, now);
+}
+
+/**
+ * Merge identities into `target` and link `logins` to it: every login of the
+ * others moves to the target and the others are removed ("one identity becomes
+ * the parent/owner of all associated logins and the other is disabled" [doc:
+ * CG "Identity pools authentication flow"]; here it is deleted). Two users of
+ * one provider among all of them → ResourceConflictException ("You may only
+ * link one login per public provider" [doc: same]), checked before anything
+ * changes.
+ *
+ * @returns the target.
+ */
+export function mergeIdentities(
+  state: IdentityState,
+  target: Identity,
+  others: readonly Identity[],
+  logins: readonly VerifiedLogin[],
+  now: Date,
+): Identity {
   const merged = new Map<string, string>();
-  const wanted = [...linked.flatMap((i) => [...i.logins]), ...logins.map((l) => [l.provider, l.userId] as [string, string])];
+  const wanted = [...[target, ...others].flatMap((i) => [...i.logins]), ...logins.map((l) => [l.provider, l.userId] as [string, string])];
   for (const [provider, userId] of wanted) {
     const existing = merged.get(provider);
-    if (existing !== undefined && existing !== userId) throw conflict(linked[0]?.identityId, provider);
+    if (existing !== undefined && existing !== userId) throw conflict(target.identityId, provider);
     merged.set(provider, userId);
   }
-  const target = linked[0] ?? newIdentity(state, poolId, now);
-  for (const other of linked.slice(1)) state.identities.delete(other.identityId);
+  for (const other of others) if (other !== target) state.identities.delete(other.identityId);
   for (const [provider, userId] of merged) linkLogin(target, provider, userId, now);
   return target;
 }

@@ -20,6 +20,8 @@ export interface RoleSelectionInput {
   customRoleArn?: string;
   /** Mutant `custom-role-unchecked`: honour a CustomRoleArn the token does not allow. */
   honourUncheckedCustomRole?: boolean;
+  /** Mutant `rules-last-match`: the last matching rule wins instead of the first. */
+  lastMatchWins?: boolean;
 }
 
 /** Why a role was chosen; shown in tests and traces. */
@@ -118,7 +120,11 @@ function selectByRules(input: RoleSelectionInput, mapping: RoleMapping, login: S
     if (hit) return { roleArn: custom, reason: `rule-${hit.i + 1}` };
     return { error: customRoleDenied(login.provider, custom, 'of a matching rule') };
   }
-  if (matching.length > 0) return { roleArn: matching[0].rule.RoleARN, reason: `rule-${matching[0].i + 1}` };
+  if (matching.length > 0) {
+    // "Rules are evaluated in order. The first one to match specifies the role." [doc: CI-API RulesConfigurationType]
+    const hit = input.lastMatchWins ? matching[matching.length - 1] : matching[0];
+    return { roleArn: hit.rule.RoleARN, reason: `rule-${hit.i + 1}` };
+  }
   return ambiguous(input, mapping, login.provider);
 }
 

@@ -1,7 +1,10 @@
 import type { ServiceDefinition } from '../service';
 import type { EmulatorState } from '../state';
+import { getOpenIdTokenForDeveloperIdentity } from './developer-identity';
+import { lookupDeveloperIdentity, unlinkDeveloperIdentity } from './developer-operations';
 import { getCredentialsForIdentity } from './get-credentials';
 import { getId } from './get-id';
+import { getOpenIdToken } from './get-open-id-token';
 import { deleteIdentities, describeIdentity, listIdentities } from './identity-operations';
 import {
   createIdentityPool,
@@ -10,12 +13,16 @@ import {
   listIdentityPools,
   updateIdentityPool,
 } from './pool-operations';
+import { OPEN_ID_ROUTES } from './openid-routes';
 import { getIdentityPoolRoles, setIdentityPoolRoles } from './role-operations';
+import { unlinkIdentity } from './unlink-identity';
 
 /**
  * Amazon Cognito identity pools (awsJson1_1, target prefix
- * `AWSCognitoIdentityService`): pool administration (signed), GetId and the
- * enhanced flow's GetCredentialsForIdentity (unsigned) [doc: CI-API].
+ * `AWSCognitoIdentityService`): pool administration (signed), GetId, the
+ * enhanced flow's GetCredentialsForIdentity, the basic flow's GetOpenIdToken
+ * and UnlinkIdentity (unsigned), developer-authenticated identities (signed),
+ * and the JWKS of the OpenID tokens it issues [doc: CI-API].
  */
 export function createIdentityService(_state: EmulatorState): ServiceDefinition {
   return {
@@ -35,9 +42,15 @@ export function createIdentityService(_state: EmulatorState): ServiceDefinition 
       GetIdentityPoolRoles: getIdentityPoolRoles,
       GetId: getId,
       GetCredentialsForIdentity: getCredentialsForIdentity,
+      GetOpenIdToken: getOpenIdToken,
+      UnlinkIdentity: unlinkIdentity,
+      GetOpenIdTokenForDeveloperIdentity: getOpenIdTokenForDeveloperIdentity,
+      LookupDeveloperIdentity: lookupDeveloperIdentity,
+      UnlinkDeveloperIdentity: unlinkDeveloperIdentity,
       DescribeIdentity: describeIdentity,
       ListIdentities: listIdentities,
       DeleteIdentities: deleteIdentities,
     },
+    httpRoutes: OPEN_ID_ROUTES,
   };
 }

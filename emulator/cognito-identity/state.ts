@@ -1,3 +1,5 @@
+import type { SigningKey } from '../cognito-idp/state';
+
 /** A user pool and app client an identity pool accepts ID tokens from (CI-API CognitoIdentityProvider). */
 export interface CognitoProviderConfig {
   /** `cognito-idp.<region>.amazonaws.com/<userPoolId>`. */
@@ -63,6 +65,11 @@ export interface Identity {
 export interface IdentityState {
   pools: Map<string, IdentityPool>;
   identities: Map<string, Identity>;
+  /**
+   * The key the service signs its OpenID tokens with (openid-token.ts). One per
+   * emulator, as AWS has one issuer for every pool; made on first use.
+   */
+  openIdKey?: SigningKey;
 }
 
 export function createIdentityState(): IdentityState {

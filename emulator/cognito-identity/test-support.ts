@@ -2,11 +2,13 @@
 // context, IAM roles placed directly in state, and JWT-shaped test tokens.
 import { ManualClock } from '../clock';
 import { iamUniqueId } from '../ids';
+import type { SigningKey } from '../cognito-idp/state';
 import type { Role } from '../iam/state';
 import type { MutantName } from '../mutants';
 import type { PolicyDocument } from '../policy/evaluate';
 import type { RequestContext } from '../service';
 import { createState, type EmulatorState } from '../state';
+import { openIdSigningKey } from './openid-token';
 
 export const TEST_ACCOUNT = '123456789012';
 export const TEST_REGION = 'us-east-1';
@@ -16,6 +18,19 @@ export function testState(mutants: MutantName[] = []): { state: EmulatorState; c
   const clock = new ManualClock(Date.UTC(2026, 0, 1));
   const state = createState({ accountId: TEST_ACCOUNT, region: TEST_REGION, clock, mutants: new Set(mutants) });
   return { state, clock };
+}
+
+let sharedKey: SigningKey | undefined;
+
+/**
+ * Give a test state the identity-service signing key the other states of this
+ * test file share: RSA key generation costs ~100 ms, and most tests need a
+ * working key, not a distinct one. Leave a state alone to get a key of its own.
+ */
+export function withSharedOpenIdKey<T extends { state: EmulatorState }>(world: T): T {
+  if (sharedKey) world.state.identity.openIdKey = sharedKey;
+  else sharedKey = openIdSigningKey(world.state);
+  return world;
 }
 
 /** The context an operation handler receives, as the router builds it. */

@@ -7,6 +7,21 @@ export const COGNITO_IDENTITY_PRINCIPAL = 'cognito-identity.amazonaws.com';
 export interface AmrLogin {
   provider: string;
   userId: string;
+  /**
+   * The login's provider-qualified `amr` entry. Defaults to the user-pool form
+   * `<provider>:CognitoSignIn:<userId>`; see developerAmrLogin for developer providers.
+   */
+  qualified?: string;
+}
+
+/**
+ * A developer provider's login as it appears in `amr`: the provider name, then
+ * `<provider>:<identityPoolId>:<developerUserId>` [obs: a decoded developer token's
+ * amr `["authenticated", "benorama.auth", "benorama.auth:eu-west-1:f9795799-…:ben"]`,
+ * benorama/grails-cognito-auth README].
+ */
+export function developerAmrLogin(provider: string, poolId: string, userId: string): AmrLogin {
+  return { provider, userId, qualified: `${provider}:${poolId}:${userId}` };
 }
 
 /**
@@ -22,7 +37,7 @@ export interface AmrLogin {
  */
 export function amrValues(logins: readonly AmrLogin[]): string[] {
   if (logins.length === 0) return ['unauthenticated'];
-  return ['authenticated', ...logins.flatMap((l) => [l.provider, `${l.provider}:CognitoSignIn:${l.userId}`])];
+  return ['authenticated', ...logins.flatMap((l) => [l.provider, l.qualified ?? `${l.provider}:CognitoSignIn:${l.userId}`])];
 }
 
 /**
@@ -33,12 +48,21 @@ export function amrValues(logins: readonly AmrLogin[]): string[] {
  * (the identity id) [doc: CG "Role trust and permissions"; aws-contract.md §2 Trust policy].
  */
 export function trustRequest(poolId: string, identityId: string, logins: readonly AmrLogin[]): PolicyRequest {
+  return trustRequestForAmr(poolId, identityId, amrValues(logins));
+}
+
+/**
+ * The same request for a session whose `amr` is already known, e.g. taken from
+ * an OpenID token (GetCredentialsForIdentity with a `cognito-identity.amazonaws.com`
+ * login, or STS AssumeRoleWithWebIdentity in the basic flow).
+ */
+export function trustRequestForAmr(poolId: string, identityId: string, amr: readonly string[]): PolicyRequest {
   return {
     action: 'sts:AssumeRoleWithWebIdentity',
     principal: { Federated: COGNITO_IDENTITY_PRINCIPAL },
     context: {
       [`${COGNITO_IDENTITY_PRINCIPAL}:aud`]: poolId,
-      [`${COGNITO_IDENTITY_PRINCIPAL}:amr`]: amrValues(logins),
+      [`${COGNITO_IDENTITY_PRINCIPAL}:amr`]: [...amr],
       [`${COGNITO_IDENTITY_PRINCIPAL}:sub`]: identityId,
     },
   };

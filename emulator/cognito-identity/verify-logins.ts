@@ -2,7 +2,9 @@ import { decodeJwt } from 'jose';
 import type { AwsServiceError } from '../errors';
 import { UserPoolTokenError, verifyUserPoolToken } from '../cognito-idp/verify-token';
 import type { EmulatorState } from '../state';
-import { notAuthorized } from './identity-errors';
+import { cognitoTokenNotAllowed, loginsDoNotMatch, notAuthorized } from './identity-errors';
+import { OpenIdTokenError, verifyOpenIdToken, type OpenIdTokenClaims } from './openid-token';
+import { COGNITO_IDENTITY_PRINCIPAL } from './trust-context';
 import { SHAPES, type InputCheck } from './input-check';
 import { mappableProviders } from './role-config';
 import type { IdentityPool } from './state';
@@ -16,6 +18,8 @@ export interface VerifiedLogin {
   /** The app client the token was issued to (`aud`). */
   clientId: string;
   claims: Record<string, unknown>;
+  /** The login's provider-qualified `amr` entry when it is not the user-pool form (trust-context.ts AmrLogin). */
+  qualified?: string;
 }
 
 /** The Logins map shape shared by GetId and GetCredentialsForIdentity [doc: CI-API LoginsMap: ≤10, tokens 1–50000]. */
@@ -100,8 +104,10 @@ async function verifyUserPoolLogin(
 /**
  * Verify every entry of a Logins map for an identity pool. Only Amazon Cognito
  * user pool ID tokens are emulated; a key the pool does not configure is refused
- * as AWS refuses it, and a configured non-user-pool provider (Facebook, OIDC,
- * SAML, developer) is refused with a message naming the emulator's limit.
+ * as AWS refuses it, and a configured public provider (Facebook, OIDC, SAML) is
+ * refused with a message naming the emulator's limit. The developer provider's
+ * name and `cognito-identity.amazonaws.com` are refused as AWS refuses them
+ * here (see the comments at each).
  *
  * @throws AwsServiceError NotAuthorizedException with AWS's "Invalid login token. …" wordings.
  */
@@ -117,11 +123,56 @@ export async function verifyLogins(
       out.push(await verifyUserPoolLogin(state, pool, provider, token, now));
       continue;
     }
-    const configured = mappableProviders(pool).has(provider) || provider === pool.DeveloperProviderName;
+    // An OpenID token goes under this key only to GetCredentialsForIdentity (verifyCognitoIdentityLogin).
+    if (provider === COGNITO_IDENTITY_PRINCIPAL) throw cognitoTokenNotAllowed();
+    // The developer provider's name is no Logins key for a token: its users sign in through
+    // GetOpenIdTokenForDeveloperIdentity [obs: aws/aws-sdk-net#1251, a developer token sent under it].
+    if (provider === pool.DeveloperProviderName) throw notAuthorized(ISSUER_MISMATCH);
+    const configured = mappableProviders(pool).has(provider);
     if (!configured) throw notAuthorized(UNSUPPORTED);
     throw notAuthorized(
       `Logins from ${provider} are not emulated by the idchain reference emulator. Expected an Amazon Cognito user pool provider, cognito-idp.<region>.amazonaws.com/<userPoolId>.`,
     );
   }
   return out;
+}
+
+/**
+ * Verify the `cognito-identity.amazonaws.com` login of GetCredentialsForIdentity:
+ * an OpenID token (from GetOpenIdTokenForDeveloperIdentity, typically) that
+ * "will be passed through to AWS Security Token Service with the appropriate
+ * role for the token" [doc: CI-API GetCredentialsForIdentity]. It must verify
+ * (issuer, signature, expiry — NotAuthorizedException with the "Invalid login
+ * token. …" wordings users see for other tokens [undocumented for this
+ * provider]), be issued for this pool (`aud`) and for this identity (`sub`,
+ * else "Logins don't match").
+ *
+ * @returns the token's claims; its `amr` is what the role's trust policy sees.
+ */
+export async function verifyCognitoIdentityLogin(
+  state: EmulatorState,
+  pool: IdentityPool,
+  identityId: string,
+  token: string,
+  now: Date,
+): Promise<OpenIdTokenClaims> {
+  let claims: OpenIdTokenClaims;
+  try {
+    claims = await verifyOpenIdToken(state, token, now);
+  } catch (err) {
+    if (!(err instanceof OpenIdTokenError)) throw err;
+    switch (err.reason) {
+      case 'malformed':
+        throw notAuthorized(NOT_OIDC);
+      case 'wrong-issuer':
+        throw notAuthorized(ISSUER_MISMATCH);
+      case 'bad-signature':
+        throw notAuthorized(BAD_SIGNATURE);
+      case 'expired':
+        throw notAuthorized(tokenExpiredMessage(Math.floor(now.getTime() / 1000), err.exp ?? 0));
+    }
+  }
+  if (claims.aud !== pool.IdentityPoolId) throw notAuthorized(UNSUPPORTED);
+  if (claims.sub !== identityId) throw loginsDoNotMatch();
+  return claims;
 }

@@ -1,3 +1,4 @@
+import { assumeRoleWithWebIdentity } from './assume-role-with-web-identity';
 import { getCallerIdentity } from './get-caller-identity';
 import type { ServiceDefinition } from '../service';
 import type { EmulatorState } from '../state';
@@ -10,6 +11,6 @@ export function createStsService(_state: EmulatorState): ServiceDefinition {
     queryVersion: '2011-06-15',
     xmlNamespace: 'https://sts.amazonaws.com/doc/2011-06-15/',
     unsignedOperations: new Set(['AssumeRoleWithWebIdentity', 'AssumeRoleWithSAML']),
-    operations: { GetCallerIdentity: getCallerIdentity },
+    operations: { GetCallerIdentity: getCallerIdentity, AssumeRoleWithWebIdentity: assumeRoleWithWebIdentity },
   };
 }

@@ -25,6 +25,19 @@ describe('recorderMiddleware', () => {
     expect(sink.steps[0].error).toEqual({ name: 'NotAuthorizedException', httpStatus: 400, fault: 'client', message: failure.message });
   });
 
+  it('names an awsQuery error by its wire code, not the SDK class name', async () => {
+    const sink = new StepSink();
+    const failure = Object.assign(new Error('Missing a required claim: aud'), {
+      name: 'InvalidIdentityTokenException',
+      Code: 'InvalidIdentityToken',
+      $fault: 'client',
+      $metadata: { httpStatusCode: 400 },
+    });
+    const handler = recorderMiddleware(async () => Promise.reject(failure), { clientName: 'STSClient', commandName: 'AssumeRoleWithWebIdentityCommand' });
+    await expect(recordSteps(sink, () => handler({ input: {} }))).rejects.toBe(failure);
+    expect(sink.steps[0].error?.name).toBe('InvalidIdentityToken');
+  });
+
   it('records nothing outside a case (provisioning calls)', async () => {
     const sink = new StepSink();
     await recorderMiddleware(async () => ({ output: {} }), ctx)({ input: {} });

@@ -52,11 +52,16 @@ function stripMetadata(output: unknown): unknown {
   return output;
 }
 
-/** Turn whatever the SDK threw into a StepError. */
+/**
+ * Turn whatever the SDK threw into a StepError. The name is the error code on
+ * the wire, as AWS documents it: for awsQuery services the SDK keeps it in
+ * `Code` while renaming some exceptions (STS `InvalidIdentityToken` becomes
+ * `InvalidIdentityTokenException`).
+ */
 export function toStepError(err: unknown): StepError {
-  const e = err as { name?: string; message?: string; $metadata?: { httpStatusCode?: number }; $fault?: 'client' | 'server' };
+  const e = err as { name?: string; Code?: unknown; message?: string; $metadata?: { httpStatusCode?: number }; $fault?: 'client' | 'server' };
   return {
-    name: e?.name ?? 'Error',
+    name: typeof e?.Code === 'string' && e.Code !== '' ? e.Code : (e?.name ?? 'Error'),
     httpStatus: e?.$metadata?.httpStatusCode,
     fault: e?.$fault,
     message: e?.message ?? String(err),

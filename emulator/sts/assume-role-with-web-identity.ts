@@ -1,0 +1,148 @@
+import { validationError } from '../errors';
+import { roleByArn } from '../iam/state';
+import { Violations } from '../iam/validation';
+import { evaluatePolicy } from '../policy/evaluate';
+import { queryInt } from '../protocol/aws-query';
+import type { RequestContext } from '../service';
+import { checkDurationAgainstRole, checkDurationSecondsRange, ROLE_SESSION_DURATION } from './duration';
+import { issueRoleSession } from './issue-session';
+import { checkRoleSessionName } from './session-name';
+import { readSessionPolicy } from './session-policy';
+import { webIdentityAccessDenied } from './sts-errors';
+import { verifyWebIdentityToken } from './web-identity-token';
+
+/** Shapes of the request [doc: STS-API AssumeRoleWithWebIdentity; botocore sts-2011-06-15 model]. */
+const SHAPES = {
+  roleArn: { required: true, min: 20, max: 2048 },
+  webIdentityToken: { min: 4, max: 20000 },
+  providerId: { min: 4, max: 2048 },
+  policy: { min: 1, max: 2048 },
+  policyArn: { min: 20, max: 2048 },
+} as const;
+
+/** The claim an OIDC token names a source identity in [doc: STS-API AssumeRoleWithWebIdentity, SourceIdentity; IAM-UG "Monitor and control actions taken with assumed roles"]. */
+export const SOURCE_IDENTITY_CLAIM = 'https://aws.amazon.com/source_identity';
+
+interface WebIdentityRequest {
+  roleArn: string;
+  roleSessionName: string;
+  webIdentityToken: string;
+  policy?: string;
+  policyArns: string[];
+  durationSeconds?: number;
+}
+
+function optionalString(input: Record<string, unknown>, name: string): string | undefined {
+  const value = input[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function policyArnsOf(input: Record<string, unknown>): string[] {
+  const raw = input.PolicyArns;
+  if (!Array.isArray(raw)) return [];
+  return raw.map((entry) => (entry && typeof entry === 'object' ? String((entry as Record<string, unknown>).arn ?? '') : ''));
+}
+
+/**
+ * Shape validation, every violation in one ValidationError (400) in the order
+ * of the request shape. The token is a secret: its violation names the member
+ * without the value, as the identity service does for Logins [wording undocumented].
+ *
+ * @param checkDurationRange false under the `duration-bounds-off` mutant.
+ */
+export function readWebIdentityRequest(input: Record<string, unknown>, checkDurationRange = true): WebIdentityRequest {
+  const durationSeconds = queryInt(input, 'DurationSeconds', 'durationSeconds');
+  const req: WebIdentityRequest = {
+    roleArn: optionalString(input, 'RoleArn') as string,
+    roleSessionName: optionalString(input, 'RoleSessionName') as string,
+    webIdentityToken: optionalString(input, 'WebIdentityToken') as string,
+    policy: optionalString(input, 'Policy'),
+    policyArns: policyArnsOf(input),
+    durationSeconds,
+  };
+
+  const head = new Violations().string(req.roleArn, 'roleArn', SHAPES.roleArn);
+  checkRoleSessionName(head, req.roleSessionName);
+  const token = req.webIdentityToken;
+  const tokenProblems =
+    token === undefined
+      ? ["Value null at 'webIdentityToken' failed to satisfy constraint: Member must not be null"]
+      : [
+          ...(token.length < SHAPES.webIdentityToken.min ? [`Member must have length greater than or equal to ${SHAPES.webIdentityToken.min}`] : []),
+          ...(token.length > SHAPES.webIdentityToken.max ? [`Member must have length less than or equal to ${SHAPES.webIdentityToken.max}`] : []),
+        ].map((c) => `Value at 'webIdentityToken' failed to satisfy constraint: ${c}`);
+  const tail = new Violations().string(optionalString(input, 'ProviderId'), 'providerId', SHAPES.providerId);
+  req.policyArns.forEach((arn, i) => tail.string(arn, `policyArns.${i + 1}.member.arn`, SHAPES.policyArn));
+  tail.string(req.policy, 'policy', SHAPES.policy);
+  if (checkDurationRange) checkDurationSecondsRange(tail, durationSeconds, ROLE_SESSION_DURATION);
+
+  const all = [...head.messages, ...tokenProblems, ...tail.messages];
+  if (all.length > 0) {
+    throw validationError(`${all.length} validation error${all.length === 1 ? '' : 's'} detected: ${all.join('; ')}`);
+  }
+  return req;
+}
+
+/**
+ * STS AssumeRoleWithWebIdentity (unsigned: "Calling AssumeRoleWithWebIdentity
+ * does not require the use of AWS security credentials") [doc: STS-API]:
+ *
+ * 1. shapes (ValidationError): RoleArn 20–2048, RoleSessionName 2–64
+ *    `[\w+=,.@-]*`, WebIdentityToken 4–20000, DurationSeconds 900–43200; then
+ *    the session policy parses (session-policy.ts, MalformedPolicyDocument);
+ * 2. the token (web-identity-token.ts): InvalidIdentityToken or ExpiredTokenException;
+ * 3. the role exists and its trust policy allows `sts:AssumeRoleWithWebIdentity`
+ *    by the issuer's federated principal with the token's condition keys, else
+ *    AccessDenied (403) "Not authorized to perform sts:AssumeRoleWithWebIdentity"
+ *    — an unknown role answers the same, AWS does not reveal which roles exist [undocumented];
+ * 4. DurationSeconds against the role's MaxSessionDuration ("The requested
+ *    DurationSeconds exceeds the MaxSessionDuration set for this role."), default 3600.
+ *
+ * Answers Credentials (with `SecretAccessKey`), SubjectFromWebIdentityToken
+ * (`sub`), AssumedRoleUser (`<RoleId>:<session>`, the assumed-role ARN),
+ * Provider and Audience, PackedPolicySize only when a session policy was
+ * passed, SourceIdentity when the token carries one.
+ *
+ * Mutant `duration-bounds-off`: DurationSeconds is neither range- nor role-checked.
+ */
+export async function assumeRoleWithWebIdentity(input: Record<string, unknown>, ctx: RequestContext) {
+  const { state, now } = ctx;
+  const boundsOff = state.mutants.has('duration-bounds-off');
+  const req = readWebIdentityRequest(input, !boundsOff);
+  const sessionPolicy = readSessionPolicy(req.policy, req.policyArns);
+  const identity = await verifyWebIdentityToken(state, req.webIdentityToken, now);
+
+  const role = roleByArn(state.iam, req.roleArn);
+  if (!role) throw webIdentityAccessDenied();
+  if (evaluatePolicy(role.trustPolicy, identity.issuer.trustRequest(identity.claims)) !== 'Allow') throw webIdentityAccessDenied();
+
+  const durationSeconds = boundsOff
+    ? (req.durationSeconds ?? ROLE_SESSION_DURATION.default)
+    : checkDurationAgainstRole(req.durationSeconds, { maxSessionDuration: role.maxSessionDuration });
+
+  const session = issueRoleSession(state, {
+    role,
+    sessionName: req.roleSessionName,
+    durationSeconds,
+    source: 'AssumeRoleWithWebIdentity',
+    sessionPolicy: sessionPolicy.document,
+  });
+  if (session.principal.kind !== 'assumed-role') throw new Error('issueRoleSession must answer an assumed-role principal');
+  const sourceIdentity = identity.claims[SOURCE_IDENTITY_CLAIM];
+
+  // Member order of the STS-API example response.
+  return {
+    SubjectFromWebIdentityToken: identity.subject,
+    Audience: identity.audience,
+    AssumedRoleUser: { Arn: session.principal.arn, AssumedRoleId: session.principal.userId },
+    Credentials: {
+      SessionToken: session.sessionToken,
+      SecretAccessKey: session.secretAccessKey,
+      Expiration: session.expiration,
+      AccessKeyId: session.accessKeyId,
+    },
+    ...(sessionPolicy.packedPolicySize !== undefined ? { PackedPolicySize: sessionPolicy.packedPolicySize } : {}),
+    ...(typeof sourceIdentity === 'string' ? { SourceIdentity: sourceIdentity } : {}),
+    Provider: identity.issuer.provider,
+  };
+}

@@ -1,0 +1,78 @@
+import { compactVerify, decodeJwt, decodeProtectedHeader } from 'jose';
+import type { EmulatorState } from '../state';
+import {
+  INVALID_IDENTITY_TOKEN_DESCRIPTION,
+  expiredWebIdentityToken,
+  invalidIdentityToken,
+} from './sts-errors';
+import { resolveIssuer, WEB_IDENTITY_ISSUERS, type IssuerResolver, type WebIdentityIssuer } from './web-identity-issuer';
+
+/** A web identity token STS accepted: who issued it and what it says. */
+export interface VerifiedWebIdentity {
+  issuer: WebIdentityIssuer;
+  claims: Record<string, unknown>;
+  /** `sub`, answered as SubjectFromWebIdentityToken. */
+  subject: string;
+  /** `aud` (the first, when it is a list), answered as Audience. */
+  audience: string;
+}
+
+// [obs, aws-contract.md §5, real AWS output]
+const NOT_A_JWT = 'The ID Token provided is not a valid JWT. (You may see this error if you sent an Access Token)';
+const MISSING_AUD = 'Missing a required claim: aud';
+const noProvider = (iss: string) => `No OpenIDConnect provider found in your account for ${iss}`;
+
+function decode(token: string) {
+  try {
+    return { header: decodeProtectedHeader(token), claims: decodeJwt(token) as Record<string, unknown> };
+  } catch {
+    throw invalidIdentityToken(NOT_A_JWT);
+  }
+}
+
+async function checkSignature(issuer: WebIdentityIssuer, token: string, header: { kid?: string; alg?: string }): Promise<void> {
+  const key = (await issuer.keys()).find((k) => k.kid === header.kid && k.alg === header.alg);
+  // A token whose key the issuer does not publish, or whose bytes were changed after signing.
+  // AWS's wording for these is undocumented; the error's documented description is answered.
+  if (!key) throw invalidIdentityToken(INVALID_IDENTITY_TOKEN_DESCRIPTION);
+  try {
+    await compactVerify(token, key.key, { algorithms: [key.alg] });
+  } catch {
+    throw invalidIdentityToken(INVALID_IDENTITY_TOKEN_DESCRIPTION);
+  }
+}
+
+/**
+ * Verify the WebIdentityToken of AssumeRoleWithWebIdentity, in this order:
+ * it is a JWT; its `iss` is an issuer STS trusts (web-identity-issuer.ts), else
+ * "No OpenIDConnect provider found in your account for <iss>"; the signature
+ * verifies with one of the issuer's keys (selected by `kid` and `alg`); `exp` is
+ * after `now`, else ExpiredTokenException "Token expired: current date/time
+ * <now> must be before the expiration date/time <exp>"; `aud` is present ("Missing
+ * a required claim: aud") and the issuer accepts it. Messages per aws-contract.md §5.
+ *
+ * Role, trust policy and duration are the operation's business.
+ */
+export async function verifyWebIdentityToken(
+  state: EmulatorState,
+  token: string,
+  now: Date,
+  resolvers: readonly IssuerResolver[] = WEB_IDENTITY_ISSUERS,
+): Promise<VerifiedWebIdentity> {
+  const { header, claims } = decode(token);
+  const iss = typeof claims.iss === 'string' ? claims.iss : '';
+  const issuer = resolveIssuer(state, iss, resolvers);
+  if (!issuer) throw invalidIdentityToken(noProvider(iss));
+  await checkSignature(issuer, token, header);
+
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  const exp = typeof claims.exp === 'number' ? claims.exp : undefined;
+  if (exp === undefined || exp <= nowSeconds) throw expiredWebIdentityToken(nowSeconds, exp ?? 0);
+
+  const audiences = Array.isArray(claims.aud) ? claims.aud.map(String) : typeof claims.aud === 'string' ? [claims.aud] : [];
+  if (audiences.length === 0) throw invalidIdentityToken(MISSING_AUD);
+  const refused = issuer.checkAudience(audiences);
+  if (refused !== undefined) throw invalidIdentityToken(refused);
+
+  return { issuer, claims, subject: typeof claims.sub === 'string' ? claims.sub : '', audience: audiences[0] };
+}
