@@ -1,6 +1,9 @@
 import { UsageError } from '../errors';
 import { awsTarget } from './aws';
+import { cognitoLocalTarget } from './cognito-local';
 import { endpointTarget } from './endpoint';
+import { localStackTarget } from './localstack';
+import { motoTarget } from './moto';
 import { referenceTarget } from './reference';
 import type { Target } from './target';
 
@@ -16,6 +19,10 @@ const BUILT_IN: Record<string, (req: TargetRequest) => Target> = {
     if (req.endpoint) throw new UsageError('--endpoint cannot be used with --target aws: AWS endpoints come from the region.');
     return awsTarget();
   },
+  // Started by idchain unless --endpoint points at one already running.
+  moto: (req) => motoTarget({ endpoint: req.endpoint }),
+  'cognito-local': (req) => cognitoLocalTarget({ endpoint: req.endpoint }),
+  localstack: (req) => localStackTarget({ endpoint: req.endpoint }),
 };
 
 export const TARGET_NAMES = Object.keys(BUILT_IN);

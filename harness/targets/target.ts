@@ -35,4 +35,10 @@ export interface StartedTarget extends AsyncDisposable {
   /** The target's own version, where it tells. */
   readonly version?: string;
   stop(): Promise<void>;
+  /**
+   * Forget every resource the target holds, where it can (moto's
+   * `POST /moto-api/reset`). The runner calls it between suites so one
+   * suite's leftovers never change another's answers.
+   */
+  reset?(): Promise<void>;
 }
