@@ -117,7 +117,7 @@ test('a suite needing a service the target does not claim is unsupported, and no
   const target = await referenceTarget().start({});
   try {
     const run = await runSuites({ target: { ...target, services: ['cognito-idp'] }, suites: [suite], ledgerDir: mkdtempSync(join(work, 'ledger-')) });
-    expect(run.cases[0]).toMatchObject({ verdict: 'unsupported', findings: [{ path: 'target.services', kind: 'unsupported', actual: 'not claimed' }] });
+    expect(run.cases[0]).toMatchObject({ verdict: 'unsupported', findings: [{ path: 'target.services', kind: 'unsupported', actual: 'reference does not claim iam' }] });
     expect(await leftInTarget(target)).toEqual({ roles: 0, userPools: 0, identityPools: 0 });
   } finally {
     await target.stop();

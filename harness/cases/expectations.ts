@@ -1,5 +1,11 @@
 import { toStepError, type StepError } from '../clients/recorder';
 import type { Finding } from './finding';
+import { classifyNotImplemented } from '../runner/unsupported';
+
+/** A finding saying the target does not implement the operation, with what it answered. */
+export function unsupportedFinding(path: string, evidence: string): Finding {
+  return { path, kind: 'unsupported', expected: 'an implemented operation', actual: evidence };
+}
 
 export interface ExpectedError {
   /**
@@ -78,6 +84,8 @@ export class Expectations {
       this.add({ path, kind: 'unexpected-success', expected: { error: expected.name ?? 'any error' }, actual: 'success', source });
       return undefined;
     } catch (err) {
+      const notImplemented = classifyNotImplemented(err);
+      if (notImplemented) throw new CaseAborted(unsupportedFinding(path, notImplemented.evidence));
       seen = toStepError(err);
     }
     if (expected.name !== undefined) this.equal(`${path}.error.name`, seen.name, expected.name, source);
@@ -95,6 +103,8 @@ export class Expectations {
     try {
       return await call;
     } catch (err) {
+      const notImplemented = classifyNotImplemented(err);
+      if (notImplemented) throw new CaseAborted(unsupportedFinding(path, notImplemented.evidence));
       if (!isServiceError(err)) throw err;
       const seen = toStepError(err);
       throw new CaseAborted({ path, kind: 'unexpected-error', expected: 'success', actual: { error: seen.name, message: seen.message }, source });

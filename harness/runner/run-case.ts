@@ -1,6 +1,7 @@
 import { StepSink, recordSteps } from '../clients/recorder';
 import type { Clients } from '../clients/factory';
-import { CaseAborted, Expectations, isServiceError } from '../cases/expectations';
+import { CaseAborted, Expectations, isServiceError, unsupportedFinding } from '../cases/expectations';
+import { classifyNotImplemented } from './unsupported';
 import type { CaseDefinition, SuiteDefinition } from '../cases/define';
 import type { ProvisionedFixture } from '../fixtures/spec';
 import { normalizeSteps } from '../golden/normalize';
@@ -27,8 +28,12 @@ export async function runCase(def: CaseDefinition, ctx: CaseRunContext): Promise
   try {
     await recordSteps(sink, () => def.run({ fx: ctx.fx, clients: ctx.clients, expect, target: ctx.target }));
   } catch (err) {
+    const notImplemented = err instanceof CaseAborted ? undefined : classifyNotImplemented(err);
     if (err instanceof CaseAborted) {
       expect.findings.push(err.finding);
+    } else if (notImplemented) {
+      const failed = [...sink.steps].reverse().find((s) => s.error);
+      expect.findings.push(unsupportedFinding(failed?.operation ?? 'call', notImplemented.evidence));
     } else if (isServiceError(err)) {
       const failed = [...sink.steps].reverse().find((s) => s.error);
       const e = err as Error;

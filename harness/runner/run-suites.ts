@@ -1,6 +1,7 @@
 import pLimit from 'p-limit';
-import { createClients } from '../clients/factory';
+import { createClients, type Clients } from '../clients/factory';
 import type { CaseDefinition, SuiteDefinition } from '../cases/define';
+import { unsupportedFinding } from '../cases/expectations';
 import { Ledger } from '../fixtures/ledger';
 import { newRunId } from '../fixtures/names';
 import { provisionFixture } from '../fixtures/provision';
@@ -11,6 +12,7 @@ import type { StartedTarget } from '../targets/target';
 import { HARNESS_VERSION, sdkVersions } from '../version';
 import { runCase } from './run-case';
 import type { CaseResult, RunResult } from './result';
+import { classifyNotImplemented } from './unsupported';
 
 export interface RunOptions {
   target: StartedTarget;
@@ -27,7 +29,7 @@ export interface RunOptions {
   onCase?: (result: CaseResult) => void;
 }
 
-function notRun(suite: SuiteDefinition, c: CaseDefinition, verdict: 'unsupported' | 'error', why: string): CaseResult {
+function notRun(suite: SuiteDefinition, c: CaseDefinition, verdict: 'unsupported' | 'error', why: string, evidence?: { path: string; actual: string }): CaseResult {
   return {
     id: c.id,
     suite: suite.name,
@@ -35,65 +37,72 @@ function notRun(suite: SuiteDefinition, c: CaseDefinition, verdict: 'unsupported
     verdict,
     durationMs: 0,
     citations: c.citations,
-    findings:
-      verdict === 'unsupported' ? [{ path: 'target.services', kind: 'unsupported', expected: why.split(': ')[1] ?? why, actual: 'not claimed' }] : [],
+    findings: verdict === 'unsupported' && evidence ? [{ ...unsupportedFinding(evidence.path, evidence.actual) }] : [],
     steps: [],
     normalized: [],
     error: verdict === 'error' ? why : undefined,
   };
 }
 
-/**
- * Run suites against a started target: provision every fixture, wait once for
- * IAM propagation, run the cases, and tear down in reverse order whatever
- * happens (failures, exceptions, an abort).
- */
-export async function runSuites(options: RunOptions): Promise<RunResult> {
-  const { target, log } = options;
-  const runId = options.runId ?? newRunId();
-  const started = Date.now();
-  const startedAt = new Date(started).toISOString();
-  const clients = createClients(target);
-  const ledger = new Ledger(runId, target.name, target.region, options.ledgerDir);
-  const results = new Map<string, CaseResult>();
-  const ready: { suite: SuiteDefinition; fx: ProvisionedFixture }[] = [];
-  const record = (r: CaseResult) => {
-    results.set(r.id, r);
-    options.onCase?.(r);
-  };
-  let leftovers: RunResult['leftovers'] = [];
+interface Batch {
+  options: RunOptions;
+  runId: string;
+  clients: Clients;
+  ledger: Ledger;
+  record(result: CaseResult): void;
+  has(id: string): boolean;
+}
 
+/**
+ * Provision the suites' fixtures, wait once for IAM propagation, run the
+ * cases, and tear down in reverse order whatever happens.
+ */
+async function runBatch(suites: readonly SuiteDefinition[], b: Batch): Promise<RunResult['leftovers']> {
+  const { options, clients, ledger } = b;
+  const { target, log, signal } = options;
+  const ready: { suite: SuiteDefinition; fx: ProvisionedFixture }[] = [];
+  let leftovers: RunResult['leftovers'] = [];
   try {
-    for (const suite of options.suites) {
-      const missing = [...new Set([...suite.services, ...suite.cases.flatMap((c) => c.services ?? [])])].filter(
-        (s) => !target.services.includes(s),
-      );
-      if (missing.length > 0 || options.signal?.aborted) {
-        for (const c of suite.cases) {
-          const needs = [...suite.services, ...(c.services ?? [])].filter((s) => !target.services.includes(s));
-          if (options.signal?.aborted) record(notRun(suite, c, 'error', 'interrupted before it ran'));
-          else if (needs.length > 0) record(notRun(suite, c, 'unsupported', `needs services the target does not emulate: ${needs.join(', ')}`));
-        }
-        if (options.signal?.aborted || suite.cases.every((c) => results.has(c.id))) continue;
+    for (const suite of suites) {
+      if (signal?.aborted) {
+        for (const c of suite.cases) b.record(notRun(suite, c, 'error', 'interrupted before it ran'));
+        continue;
       }
+      const unclaimed = (c: CaseDefinition) => [...suite.services, ...(c.services ?? [])].filter((s) => !target.services.includes(s));
+      for (const c of suite.cases) {
+        const needs = unclaimed(c);
+        if (needs.length > 0) {
+          b.record(notRun(suite, c, 'unsupported', '', { path: 'target.services', actual: `${target.name} does not claim ${needs.join(', ')}` }));
+        }
+      }
+      if (suite.cases.every((c) => b.has(c.id))) continue;
       log?.(`provisioning ${suite.name}`);
       try {
-        const fx = await provisionFixture(suite.fixture, runId, { clients, ledger, region: target.region, scope: suite.name.slice(0, 16), retry: options.retry, log });
+        const fx = await provisionFixture(suite.fixture, b.runId, { clients, ledger, region: target.region, scope: suite.name.slice(0, 16), retry: options.retry, log });
         ready.push({ suite, fx });
       } catch (err) {
+        // A target that does not implement an operation the fixture needs cannot run the suite at all.
+        const notImplemented = classifyNotImplemented((err as { cause?: unknown }).cause ?? err);
         const why = `fixture could not be provisioned: ${(err as Error).message}`;
-        log?.(`${suite.name}: ${why}`);
-        for (const c of suite.cases) if (!results.has(c.id)) record(notRun(suite, c, 'error', why));
+        log?.(`${suite.name}: ${notImplemented ? `unsupported: ${notImplemented.evidence}` : why}`);
+        for (const c of suite.cases) {
+          if (b.has(c.id)) continue;
+          b.record(
+            notImplemented
+              ? notRun(suite, c, 'unsupported', '', { path: `fixture.${(err as { resource?: string }).resource ?? 'provisioning'}`, actual: notImplemented.evidence })
+              : notRun(suite, c, 'error', why),
+          );
+        }
       }
     }
 
-    // The propagation wait, paid once for the whole run rather than per case.
+    // The propagation wait, paid once for the whole batch rather than per case.
     for (const { suite, fx } of ready) {
-      if (!suite.fixture.ready || options.signal?.aborted) continue;
+      if (!suite.fixture.ready || signal?.aborted) continue;
       try {
         await withPropagationRetry(() => suite.fixture.ready!(fx, clients), {
           policy: options.retry,
-          signal: options.signal,
+          signal,
           onRetry: ({ attempt }) => log?.(`${suite.name}: waiting for IAM propagation (attempt ${attempt})`),
         });
       } catch (err) {
@@ -103,15 +112,15 @@ export async function runSuites(options: RunOptions): Promise<RunResult> {
     }
 
     const limit = pLimit(options.concurrency ?? 4);
-    const target_ = { name: target.name, region: target.region };
+    const where = { name: target.name, region: target.region };
     await Promise.all(
       ready.flatMap(({ suite, fx }) =>
         suite.cases
-          .filter((c) => !results.has(c.id))
+          .filter((c) => !b.has(c.id))
           .map((c) =>
             limit(async () => {
-              if (options.signal?.aborted) return record(notRun(suite, c, 'error', 'interrupted before it ran'));
-              record(await runCase(c, { suite, fx, clients, target: target_ }));
+              if (signal?.aborted) return b.record(notRun(suite, c, 'error', 'interrupted before it ran'));
+              b.record(await runCase(c, { suite, fx, clients, target: where }));
             }),
           ),
       ),
@@ -119,8 +128,47 @@ export async function runSuites(options: RunOptions): Promise<RunResult> {
   } finally {
     log?.('tearing down');
     const torn = await teardownLedger(clients, ledger);
+    for (const f of torn.failures) log?.(`could not delete ${f.entry.kind} ${f.entry.name}: ${f.message} (ledger: ${ledger.file})`);
     leftovers = torn.failures.map((f) => ({ kind: f.entry.kind, name: f.entry.name, message: f.message }));
-    for (const l of leftovers) log?.(`could not delete ${l.kind} ${l.name}: ${l.message} (ledger: ${ledger.file})`);
+  }
+  return leftovers;
+}
+
+/**
+ * Run suites against a started target. Targets that can reset their state
+ * (moto) run one suite at a time with a reset between, so suites never see
+ * each other's leftovers; the others run all suites as one batch so IAM
+ * propagation is waited for once.
+ */
+export async function runSuites(options: RunOptions): Promise<RunResult> {
+  const { target } = options;
+  const runId = options.runId ?? newRunId();
+  const started = Date.now();
+  const clients = createClients(target);
+  const ledger = new Ledger(runId, target.name, target.region, options.ledgerDir);
+  const results = new Map<string, CaseResult>();
+  const batch: Batch = {
+    options,
+    runId,
+    clients,
+    ledger,
+    record: (r) => {
+      results.set(r.id, r);
+      options.onCase?.(r);
+    },
+    has: (id) => results.has(id),
+  };
+  const leftovers: RunResult['leftovers'] = [];
+  try {
+    if (target.reset) {
+      for (const suite of options.suites) {
+        leftovers.push(...(await runBatch([suite], batch)));
+        await target.reset();
+      }
+    } else {
+      leftovers.push(...(await runBatch(options.suites, batch)));
+    }
+  } finally {
     clients.destroy();
   }
 
@@ -136,7 +184,7 @@ export async function runSuites(options: RunOptions): Promise<RunResult> {
       sdkVersions: sdkVersions(),
       node: process.version,
     },
-    startedAt,
+    startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
     cases: order.map((id) => results.get(id)!).filter(Boolean),
     leftovers,

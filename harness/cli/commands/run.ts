@@ -55,6 +55,11 @@ export async function runCommand(opts: RunCommandOptions, io: CliIo): Promise<nu
     if (opts.json) io.out(JSON.stringify(report, null, 2));
     else io.out(consoleSummary(report, `${dir}/report.md`));
     if (controller.signal.aborted) return 130;
+    if (report.summary.pass === 0 && report.summary.total > 0) {
+      // Every case unsupported: nothing was checked, so nothing passed.
+      io.err(`[idchain] no case could run on ${report.target}: nothing was checked`);
+      return 1;
+    }
     return report.summary.fail + report.summary.error > 0 ? 1 : 0;
   } finally {
     release?.();
