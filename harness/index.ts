@@ -22,3 +22,21 @@ export { writeReport } from './report/write-report';
 export { toReportJson, type ReportJson } from './report/report-json';
 export { redact, LEAK_PATTERNS } from './golden/redact';
 export { DEFAULT_PROPAGATION_POLICY, type RetryPolicy } from './retry/propagation';
+export type { ProvisionedIdentityPool, RoleMappingSpec } from './fixtures/spec';
+export {
+  basicFlow,
+  openIdToken,
+  assumeRoleWithWebIdentity,
+  BASIC_FLOW_SESSION_NAME,
+  COGNITO_IDENTITY_ISSUER,
+  type BasicFlowRequest,
+  type BasicFlowResult,
+  type OpenIdTokenRequest,
+  type OpenIdTokenResult,
+  type WebIdentityRequest,
+  type WebIdentityResult,
+} from './flows/basic';
+export { developerOpenIdToken, developerFlow, COGNITO_IDENTITY_LOGIN, type DeveloperTokenRequest, type DeveloperFlowResult } from './flows/developer';
+export { guestIdentity, guestCredentials } from './flows/guest';
+export { getIdentityId } from './flows/get-id';
+export { setRulesMapping, type MappingRuleInput } from './flows/role-mappings';

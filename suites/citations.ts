@@ -56,3 +56,89 @@ export const STS_GET_CALLER_IDENTITY: Citation = {
 export function observed(what: string): Citation {
   return { kind: 'obs', ref: `aws-contract.md [obs]: ${what}` };
 }
+
+// Identity-pool flows beyond the enhanced one (issue 4): basic, guest, developer, rules, linking.
+export const CI_GET_ID: Citation = {
+  kind: 'doc',
+  ref: 'CI-API GetId',
+  url: 'https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_GetId.html',
+};
+export const CI_GET_OPEN_ID_TOKEN: Citation = {
+  kind: 'doc',
+  ref: 'CI-API GetOpenIdToken',
+  url: 'https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_GetOpenIdToken.html',
+};
+export const CI_GET_OPEN_ID_TOKEN_FOR_DEVELOPER: Citation = {
+  kind: 'doc',
+  ref: 'CI-API GetOpenIdTokenForDeveloperIdentity',
+  url: 'https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_GetOpenIdTokenForDeveloperIdentity.html',
+};
+export const CI_CREATE_IDENTITY_POOL: Citation = {
+  kind: 'doc',
+  ref: 'CI-API CreateIdentityPool',
+  url: 'https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_CreateIdentityPool.html',
+};
+export const CI_SET_IDENTITY_POOL_ROLES: Citation = {
+  kind: 'doc',
+  ref: 'CI-API SetIdentityPoolRoles',
+  url: 'https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_SetIdentityPoolRoles.html',
+};
+export const CI_ROLE_MAPPING: Citation = {
+  kind: 'doc',
+  ref: 'CI-API RoleMapping, MappingRule',
+  url: 'https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_RoleMapping.html',
+};
+export const CG_DEVELOPER_AUTH: Citation = {
+  kind: 'doc',
+  ref: 'CG "Developer-authenticated identities"',
+  url: 'https://docs.aws.amazon.com/cognito/latest/developerguide/developer-authenticated-identities.html',
+};
+export const CG_EXTERNAL_IDPS: Citation = {
+  kind: 'doc',
+  ref: 'CG "Identity pools external identity providers"',
+  url: 'https://docs.aws.amazon.com/cognito/latest/developerguide/external-identity-providers.html',
+};
+export const STS_ASSUME_ROLE_WITH_WEB_IDENTITY: Citation = {
+  kind: 'doc',
+  ref: 'STS-API AssumeRoleWithWebIdentity',
+  url: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html',
+};
+export const STS_COMMON_ERRORS: Citation = {
+  kind: 'doc',
+  ref: 'STS-API Common Errors (ValidationError, 400)',
+  url: 'https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html',
+};
+export const IAM_CREATE_ROLE: Citation = {
+  kind: 'doc',
+  ref: 'IAM-API CreateRole (MaxSessionDuration 3600–43200, default 3600)',
+  url: 'https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html',
+};
+
+/**
+ * Observed on the wire in a named public source, outside aws-contract.md: an
+ * [obs] fact a real-AWS recording should confirm or correct.
+ */
+export function observedAt(what: string, where: string, url?: string): Citation {
+  return { kind: 'obs', ref: `[obs] ${what} (seen in: ${where})`, ...(url ? { url } : {}) };
+}
+
+/** [obs] What STS answers for a Cognito OpenID token; the API reference says Provider is "the value of the iss field". */
+export const STS_COGNITO_TOKEN_OBSERVED = observedAt(
+  'AssumeRoleWithWebIdentity with a Cognito OpenID token answers Provider "cognito-identity.amazonaws.com", Audience = identity pool id, SubjectFromWebIdentityToken = identity id',
+  'AWS CLI transcripts in public write-ups of the Wiz "Big IAM Challenge", challenge 6 (2023–2025)',
+  'https://thebigiamchallenge.com/challenge/6',
+);
+/** [obs] The shape of identity-pool OpenID tokens beyond what the docs state. */
+export const OPENID_TOKEN_OBSERVED = observedAt(
+  'OpenID tokens carry iss "https://cognito-identity.amazonaws.com" and sub = identity id; a developer token\'s amr is ["authenticated", <DeveloperProviderName>, …]',
+  'a decoded identity-pool OpenID token shown on speakerdeck (2024)',
+  'https://speakerdeck.com/player/fcca686ecc42459fa57423156ce7561f',
+);
+/** [obs] The user-pool amr entry, which API Gateway passes on as cognitoAuthenticationProvider. */
+export const AMR_COGNITO_SIGN_IN_OBSERVED = observedAt(
+  'an OpenID token for a user pool login has "<provider>:CognitoSignIn:<user pool sub>" in amr',
+  'API Gateway cognitoAuthenticationProvider values quoted in public code, e.g. serverless-stack "Mapping Cognito Identity Id and User Pool Id"',
+  'https://serverless-stack.com/chapters/mapping-cognito-identity-id-and-user-pool-id.html',
+);
+/** [obs] The status of STS's trust-policy refusal; CG "Role trust and permissions" quotes the name and message. */
+export const ACCESS_DENIED_403_OBSERVED = observed('STS AccessDenied (403) "Not authorized to perform sts:AssumeRoleWithWebIdentity"');

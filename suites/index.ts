@@ -1,5 +1,17 @@
 import type { SuiteDefinition } from '../harness';
 import { enhancedFlowSuite } from './enhanced-flow/suite';
+import { basicFlowSuite } from './basic-flow/suite';
+import { guestAccessSuite } from './guest-access/suite';
+import { developerIdentitiesSuite } from './developer-identities/suite';
+import { rulesMappingSuite } from './rules-mapping/suite';
+import { identityLinkingSuite } from './identity-linking/suite';
 
 /** Every contract suite, in the order reports list them. */
-export const suites: SuiteDefinition[] = [enhancedFlowSuite];
+export const suites: SuiteDefinition[] = [
+  enhancedFlowSuite,
+  basicFlowSuite,
+  guestAccessSuite,
+  developerIdentitiesSuite,
+  rulesMappingSuite,
+  identityLinkingSuite,
+];

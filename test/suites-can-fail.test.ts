@@ -49,7 +49,11 @@ test('a precedence tie with different roles still yielding a role is caught', as
 
 test('an unevaluated trust policy is caught', async () => {
   const run = await runWith('trust-policy-ignored');
-  expect(failed(run)).toEqual(['enhanced/trust-for-another-pool-refused']);
+  // The guest suite's unauthenticated role that trusts only authenticated identities is caught too.
+  expect(failed(run)).toEqual(['enhanced/trust-for-another-pool-refused', 'guest/authenticated-only-role-refuses-guest-enhanced']);
+  expect(findingsOf(run, 'guest/authenticated-only-role-refuses-guest-enhanced')).toEqual([
+    { path: 'GetCredentialsForIdentity', kind: 'unexpected-success', expected: { error: 'InvalidIdentityPoolConfigurationException' }, actual: 'success' },
+  ]);
   expect(findingsOf(run, 'enhanced/trust-for-another-pool-refused')).toEqual([
     { path: 'GetCredentialsForIdentity', kind: 'unexpected-success', expected: { error: 'InvalidIdentityPoolConfigurationException' }, actual: 'success' },
   ]);

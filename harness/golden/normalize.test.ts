@@ -123,6 +123,11 @@ describe('normalizeSteps (DESIGN.md § The golden file)', () => {
       ctx,
     );
     expect(n.error).toEqual({ name: 'ExpiredTokenException', httpStatus: 400, fault: 'client', message: 'Token expired for <identity-id:1> at <timestamp>' });
+    const [sts] = normalizeSteps(
+      [step({ error: { name: 'ExpiredTokenException', message: 'Token expired: current date/time 1795337896 must be before the expiration date/time 1795337895 for 123456789012' } })],
+      ctx,
+    );
+    expect(sts.error?.message).toBe('Token expired: current date/time <timestamp> must be before the expiration date/time <timestamp> for <account>');
   });
 
   it('gives the same result for the same behaviour with different volatile values', () => {

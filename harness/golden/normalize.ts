@@ -1,7 +1,7 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import type { RecordedStep } from '../clients/recorder';
 import { isSecretField } from './redact';
-import { ReferenceTable, TIMESTAMP_IN_TEXT, VOLATILE_KEYS, VOLATILE_PATTERNS } from './references';
+import { EPOCH_SECONDS_IN_TEXT, ReferenceTable, TIMESTAMP_IN_TEXT, VOLATILE_KEYS, VOLATILE_PATTERNS } from './references';
 
 /** One step as a golden keeps it: everything volatile replaced, secrets gone, lifetimes derived. */
 export interface NormalizedStep {
@@ -49,7 +49,7 @@ export function normalizeSteps(steps: readonly RecordedStep[], ctx: NormalizeCon
     let out = value;
     for (const [raw, logical] of names) out = out.split(raw).join(logical);
     for (const { kind, pattern } of VOLATILE_PATTERNS) out = out.replace(pattern, (m) => refs.ref(kind, m));
-    out = out.replace(TIMESTAMP_IN_TEXT, '<timestamp>');
+    out = out.replace(TIMESTAMP_IN_TEXT, '<timestamp>').replace(EPOCH_SECONDS_IN_TEXT, '<timestamp>');
     return out.split(ctx.region).join('<region>');
   };
 

@@ -52,3 +52,10 @@ export const VOLATILE_KEYS: Record<string, string> = {
 
 /** ISO-8601 instants inside free text (error messages that quote the time). */
 export const TIMESTAMP_IN_TEXT = /\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?\b/g;
+
+/**
+ * Epoch seconds inside free text, as STS quotes them: "Token expired: current
+ * date/time 1795337896 must be before the expiration date/time 1795337895".
+ * Ten digits from 2017 to 2286; account ids (twelve digits) never match.
+ */
+export const EPOCH_SECONDS_IN_TEXT = /(?<![\d.])1[5-9]\d{8}(?![\d.])/g;

@@ -1,0 +1,14 @@
+import { GetIdCommand, type CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
+
+/**
+ * GetId alone: the identity id of a set of logins in an identity pool, or a
+ * new guest identity when `logins` is omitted (CI-API GetId). Flows call it
+ * first; cases call it alone to assert on the identity id itself.
+ */
+export async function getIdentityId(
+  identity: CognitoIdentityClient,
+  req: { identityPoolId: string; logins?: Record<string, string>; accountId?: string },
+): Promise<string> {
+  const answer = await identity.send(new GetIdCommand({ IdentityPoolId: req.identityPoolId, Logins: req.logins, AccountId: req.accountId }));
+  return answer.IdentityId!;
+}

@@ -1,0 +1,194 @@
+import { COGNITO_IDENTITY_ISSUER, decodeClaims, defineSuite, developerOpenIdToken, getIdentityId, openIdToken } from '../../harness';
+import {
+  CG_AUTH_FLOW,
+  CG_ROLE_TRUST,
+  CI_GET_OPEN_ID_TOKEN,
+  CI_GET_OPEN_ID_TOKEN_FOR_DEVELOPER,
+  IAM_IDENTIFIERS,
+  STS_ASSUME_ROLE_WITH_WEB_IDENTITY,
+  ACCESS_DENIED_403_OBSERVED,
+  AMR_COGNITO_SIGN_IN_OBSERVED,
+  OPENID_TOKEN_OBSERVED,
+  STS_COGNITO_TOKEN_OBSERVED,
+  observed,
+} from '../citations';
+import { durationCases } from './duration-matrix';
+import { basicFlowFixture } from './fixture';
+import { SESSION_NAME, assumeRole, mainLogins, openIdTokenThrough, signInAs, tamperWith, waitPastExpiry, whoAmI } from './steps';
+
+const FLOW = 'CG "Identity pools authentication flow": in the basic flow the app selects the role';
+const TRUST = 'CG "Role trust and permissions"';
+
+export const basicFlowSuite = defineSuite({
+  name: 'basic-flow',
+  title: 'Basic (classic) identity-pool flow: GetId → GetOpenIdToken → AssumeRoleWithWebIdentity',
+  services: ['cognito-idp', 'cognito-identity', 'sts', 'iam'],
+  fixture: basicFlowFixture,
+  cases: [
+    {
+      id: 'basic/app-chosen-role',
+      title: 'The basic flow yields credentials for the role the app chose, not the pool default role',
+      citations: [CG_AUTH_FLOW, STS_ASSUME_ROLE_WITH_WEB_IDENTITY, IAM_IDENTIFIERS],
+      async run(ctx) {
+        const { token } = await openIdTokenThrough(ctx, 'basic');
+        const sts = await ctx.expect.succeeds('AssumeRoleWithWebIdentity', assumeRole(ctx, 'app', token));
+        const app = ctx.fx.role('app');
+        const account = app.arn.split(':')[4];
+        ctx.expect.equal(
+          'AssumeRoleWithWebIdentity.AssumedRoleUser.Arn',
+          sts.assumedRoleUser?.arn,
+          `arn:aws:sts::${account}:assumed-role/${app.name}/${SESSION_NAME}`,
+          'STS-API AssumeRoleWithWebIdentity: the ARN includes the RoleSessionName; IAM-UG "IAM identifiers"',
+        );
+        ctx.expect.match('AssumeRoleWithWebIdentity.Credentials.AccessKeyId', sts.credentials.accessKeyId, /^ASIA[A-Z0-9]{16}$/, 'IAM-UG "IAM identifiers": temporary keys start ASIA');
+        const { assumed } = await whoAmI(ctx, sts.credentials);
+        ctx.expect.equal('GetCallerIdentity.Arn.role', assumed?.roleName, app.name, FLOW);
+        ctx.expect.equal('GetCallerIdentity.Arn.session', assumed?.sessionName, SESSION_NAME, 'STS-API AssumeRoleWithWebIdentity RoleSessionName');
+      },
+    },
+    {
+      id: 'basic/sts-names-the-web-identity',
+      title: 'STS answers with SubjectFromWebIdentityToken = identity id, Audience = pool id and Provider cognito-identity.amazonaws.com',
+      citations: [STS_ASSUME_ROLE_WITH_WEB_IDENTITY, CG_ROLE_TRUST, STS_COGNITO_TOKEN_OBSERVED],
+      async run(ctx) {
+        const { identityId, token } = await openIdTokenThrough(ctx, 'basic');
+        const sts = await ctx.expect.succeeds('AssumeRoleWithWebIdentity', assumeRole(ctx, 'app', token));
+        ctx.expect.equal('AssumeRoleWithWebIdentity.SubjectFromWebIdentityToken', sts.subjectFromWebIdentityToken, identityId, 'STS-API: the token\'s sub; [obs] the identity id');
+        ctx.expect.equal('AssumeRoleWithWebIdentity.Audience', sts.audience, ctx.fx.identityPool('basic').id, `STS-API Audience; ${TRUST}: aud is the identity pool id`);
+        ctx.expect.equal('AssumeRoleWithWebIdentity.Provider', sts.provider, 'cognito-identity.amazonaws.com', '[obs] AWS CLI transcripts (Big IAM Challenge #6)');
+      },
+    },
+    {
+      id: 'basic/openid-token-claims',
+      title: 'The OpenID token is issued by cognito-identity.amazonaws.com for the pool, says authenticated and how, and lives 10 minutes',
+      citations: [CI_GET_OPEN_ID_TOKEN, CG_ROLE_TRUST, CG_AUTH_FLOW, OPENID_TOKEN_OBSERVED, AMR_COGNITO_SIGN_IN_OBSERVED],
+      async run(ctx) {
+        const { idToken, claims: idClaims } = await signInAs(ctx);
+        const poolId = ctx.fx.identityPool('basic').id;
+        const provider = ctx.fx.userPool('main').providerName;
+        const identityId = await ctx.expect.succeeds('GetId', getIdentityId(ctx.clients.identity, { identityPoolId: poolId, logins: mainLogins(ctx, idToken) }));
+        const answer = await ctx.expect.succeeds('GetOpenIdToken', openIdToken(ctx.clients.identity, { identityId, logins: mainLogins(ctx, idToken) }));
+        ctx.expect.equal('GetOpenIdToken.IdentityId', answer.identityId, identityId, 'CG "Identity pools authentication flow": a login already associated returns the same identity id');
+        const claims = decodeClaims(answer.token);
+        ctx.expect.equal('openIdToken.iss', claims.iss, COGNITO_IDENTITY_ISSUER, `${TRUST}: cognito-identity.amazonaws.com is the issuer; exact value [obs]`);
+        ctx.expect.equal('openIdToken.aud', claims.aud, poolId, `${TRUST}: aud is the identity pool id`);
+        ctx.expect.equal('openIdToken.sub', claims.sub, identityId, '[obs] sub is the identity id');
+        const amr = Array.isArray(claims.amr) ? (claims.amr as unknown[]) : [];
+        ctx.expect.equal('openIdToken.amr.includes(authenticated)', amr.includes('authenticated'), true, `${TRUST}: amr is authenticated or unauthenticated`);
+        ctx.expect.equal('openIdToken.amr.includes(unauthenticated)', amr.includes('unauthenticated'), false, TRUST);
+        ctx.expect.equal('openIdToken.amr.includes(<provider>)', amr.includes(provider), true, `${TRUST}: an authenticated token includes the providers used`);
+        ctx.expect.equal(
+          'openIdToken.amr.includes(<provider>:CognitoSignIn:<sub>)',
+          amr.includes(`${provider}:CognitoSignIn:${String(idClaims.sub)}`),
+          true,
+          '[obs] API Gateway cognitoAuthenticationProvider',
+        );
+        const lifetime = Number(claims.exp) - Number(claims.iat);
+        ctx.expect.equal('openIdToken.exp-iat', lifetime, 600, 'CI-API GetOpenIdToken: "The OpenID token is valid for 10 minutes"');
+      },
+    },
+    ...durationCases(),
+    {
+      id: 'basic/classic-flow-disabled-refused',
+      title: 'A pool without AllowClassicFlow refuses GetOpenIdToken',
+      citations: [CG_AUTH_FLOW, observed('InvalidParameterException "Basic (classic) flow is not enabled, please use enhanced flow."')],
+      async run(ctx) {
+        const { idToken } = await signInAs(ctx);
+        const logins = mainLogins(ctx, idToken);
+        const identityId = await ctx.expect.succeeds('GetId', getIdentityId(ctx.clients.identity, { identityPoolId: ctx.fx.identityPool('no-classic').id, logins }));
+        await ctx.expect.error(
+          'GetOpenIdToken',
+          openIdToken(ctx.clients.identity, { identityId, logins }),
+          { name: 'InvalidParameterException', message: 'Basic (classic) flow is not enabled, please use enhanced flow.' },
+          'aws-contract.md §2 Flows: AllowClassicFlow=true is needed; name and message [obs]',
+        );
+      },
+    },
+    {
+      id: 'basic/role-mappings-refuse-classic-flow',
+      title: 'A pool with RoleMappings refuses GetOpenIdToken even with AllowClassicFlow',
+      citations: [CG_AUTH_FLOW, observed('InvalidParameterException for "Basic (classic) flow is not supported with RoleMappings, please use enhanced flow."')],
+      async run(ctx) {
+        const { idToken } = await signInAs(ctx);
+        const logins = mainLogins(ctx, idToken);
+        const identityId = await ctx.expect.succeeds('GetId', getIdentityId(ctx.clients.identity, { identityPoolId: ctx.fx.identityPool('mapped').id, logins }));
+        await ctx.expect.error(
+          'GetOpenIdToken',
+          openIdToken(ctx.clients.identity, { identityId, logins }),
+          { name: 'InvalidParameterException', message: 'Basic (classic) flow is not supported with RoleMappings, please use enhanced flow.' },
+          'CG "Identity pools authentication flow" quotes the message; the error name [obs]',
+        );
+      },
+    },
+    {
+      id: 'basic/trust-aud-mismatch-denied',
+      title: 'A role whose trust policy names another identity pool (aud) gives AccessDenied 403',
+      citations: [CG_ROLE_TRUST, STS_ASSUME_ROLE_WITH_WEB_IDENTITY, ACCESS_DENIED_403_OBSERVED],
+      async run(ctx) {
+        const { token } = await openIdTokenThrough(ctx, 'basic');
+        await ctx.expect.error(
+          'AssumeRoleWithWebIdentity',
+          assumeRole(ctx, 'foreign', token),
+          { name: 'AccessDenied', httpStatus: 403, message: 'Not authorized to perform sts:AssumeRoleWithWebIdentity' },
+          `${TRUST}: "AccessDenied -- Not authorized to perform sts:AssumeRoleWithWebIdentity"`,
+        );
+      },
+    },
+    {
+      id: 'basic/trust-amr-mismatch-denied',
+      title: 'A role that trusts the pool only for unauthenticated identities (amr) refuses an authenticated token with AccessDenied 403',
+      citations: [CG_ROLE_TRUST, STS_ASSUME_ROLE_WITH_WEB_IDENTITY, ACCESS_DENIED_403_OBSERVED],
+      async run(ctx) {
+        const { token } = await openIdTokenThrough(ctx, 'basic');
+        await ctx.expect.error(
+          'AssumeRoleWithWebIdentity',
+          assumeRole(ctx, 'guests-only', token),
+          { name: 'AccessDenied', httpStatus: 403, message: 'Not authorized to perform sts:AssumeRoleWithWebIdentity' },
+          `${TRUST}: the amr condition must hold`,
+        );
+      },
+    },
+    {
+      id: 'basic/expired-token-refused',
+      title: 'An expired OpenID token is refused with ExpiredTokenException',
+      citations: [STS_ASSUME_ROLE_WITH_WEB_IDENTITY, CI_GET_OPEN_ID_TOKEN_FOR_DEVELOPER],
+      async run(ctx) {
+        // Only developer tokens can be made short-lived (TokenDuration ≥ 1 s, CI-API); waiting out a 10-minute token would be too slow.
+        const pool = ctx.fx.identityPool('basic');
+        const { token } = await ctx.expect.succeeds(
+          'GetOpenIdTokenForDeveloperIdentity',
+          developerOpenIdToken(ctx.clients.identity, {
+            identityPoolId: pool.id,
+            developerProviderName: pool.developerProviderName!,
+            developerUserId: 'expiring-user',
+            tokenDuration: 1,
+          }),
+        );
+        // AWS documents no clock-skew grace for STS; a recording against AWS confirms or corrects this wait.
+        await waitPastExpiry(Number(decodeClaims(token).exp), 1);
+        await ctx.expect.error(
+          'AssumeRoleWithWebIdentity',
+          assumeRole(ctx, 'app', token),
+          { name: 'ExpiredTokenException', httpStatus: 400 },
+          'STS-API AssumeRoleWithWebIdentity Errors: ExpiredTokenException (400), "The web identity token that was passed is expired"',
+        );
+      },
+    },
+    {
+      id: 'basic/tampered-token-refused',
+      title: 'An OpenID token whose claims were changed after signing is refused with InvalidIdentityToken',
+      citations: [STS_ASSUME_ROLE_WITH_WEB_IDENTITY],
+      async run(ctx) {
+        const { token } = await openIdTokenThrough(ctx, 'basic');
+        const [region] = ctx.fx.identityPool('basic').id.split(':');
+        const forged = tamperWith(token, 'sub', `${region}:00000000-0000-4000-8000-000000000000`);
+        await ctx.expect.error(
+          'AssumeRoleWithWebIdentity',
+          assumeRole(ctx, 'app', forged),
+          { name: 'InvalidIdentityToken', httpStatus: 400 },
+          'STS-API AssumeRoleWithWebIdentity Errors: InvalidIdentityToken (400), "could not be validated by AWS"',
+        );
+      },
+    },
+  ],
+});

@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { referenceTarget, runSuites, type RunResult } from '../harness';
+import { suites } from '../suites';
+
+// The identity-pool flow suites (basic, guest, developer, rules, linking) under
+// the mutants that break what they check. Every suite runs, so each test also
+// proves no other case notices the fault; the caught cases name the difference.
+const ledgerDir = mkdtempSync(join(tmpdir(), 'idchain-flow-mutants-'));
+afterAll(() => rmSync(ledgerDir, { recursive: true, force: true }));
+
+async function runWith(mutant: string): Promise<RunResult> {
+  const target = await referenceTarget({ mutants: [mutant] }).start({});
+  try {
+    return await runSuites({ target, suites, ledgerDir });
+  } finally {
+    await target.stop();
+  }
+}
+
+// The four runs are independent: start them together, so their waits (the expired-token case) overlap.
+const MUTANTS = ['duration-bounds-off', 'classic-flow-flag-ignored', 'guest-allowed-when-disabled', 'rules-last-match'] as const;
+let runs: Record<(typeof MUTANTS)[number], RunResult>;
+beforeAll(async () => {
+  const results = await Promise.all(MUTANTS.map(runWith));
+  runs = Object.fromEntries(MUTANTS.map((m, i) => [m, results[i]])) as typeof runs;
+});
+
+function failed(run: RunResult) {
+  return run.cases.filter((c) => c.verdict !== 'pass').map((c) => c.id).sort();
+}
+
+function findingsOf(run: RunResult, id: string) {
+  return run.cases.find((c) => c.id === id)!.findings.map((f) => ({ path: f.path, kind: f.kind, expected: f.expected, actual: f.actual }));
+}
+
+const stsAccepted = [{ path: 'AssumeRoleWithWebIdentity', kind: 'unexpected-success', expected: { error: 'ValidationError' }, actual: 'success' }];
+
+test('DurationSeconds outside 900..MaxSessionDuration being accepted is caught by each refused row of the matrix', () => {
+  const run = runs['duration-bounds-off'];
+  expect(failed(run)).toEqual([
+    'basic/duration-3601-refused-max-3600',
+    'basic/duration-43201-refused',
+    'basic/duration-7201-refused-max-7200',
+    'basic/duration-899-refused',
+  ]);
+  for (const id of failed(run)) expect([id, findingsOf(run, id)]).toEqual([id, stsAccepted]);
+});
+
+test('GetOpenIdToken serving a pool without AllowClassicFlow is caught', () => {
+  const run = runs['classic-flow-flag-ignored'];
+  expect(failed(run)).toEqual(['basic/classic-flow-disabled-refused']);
+  expect(findingsOf(run, 'basic/classic-flow-disabled-refused')).toEqual([
+    { path: 'GetOpenIdToken', kind: 'unexpected-success', expected: { error: 'InvalidParameterException' }, actual: 'success' },
+  ]);
+});
+
+test('a guest identity from a pool that disallows guests is caught', () => {
+  const run = runs['guest-allowed-when-disabled'];
+  expect(failed(run)).toEqual(['guest/disabled-pool-refuses-getid']);
+  expect(findingsOf(run, 'guest/disabled-pool-refuses-getid')).toEqual([
+    { path: 'GetId', kind: 'unexpected-success', expected: { error: 'NotAuthorizedException' }, actual: 'success' },
+  ]);
+});
+
+test('the last matching rule winning instead of the first is caught', () => {
+  const run = runs['rules-last-match'];
+  expect(failed(run)).toEqual(['rules/first-match-wins']);
+  const [finding, ...others] = findingsOf(run, 'rules/first-match-wins');
+  expect(others).toEqual([]);
+  expect(finding).toEqual({ path: 'GetCallerIdentity.Arn.role', kind: 'contract', expected: expect.stringMatching(/-finance$/), actual: expect.stringMatching(/-auditor$/) });
+});
