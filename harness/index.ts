@@ -40,3 +40,4 @@ export { developerOpenIdToken, developerFlow, COGNITO_IDENTITY_LOGIN, type Devel
 export { guestIdentity, guestCredentials } from './flows/guest';
 export { getIdentityId } from './flows/get-id';
 export { setRulesMapping, type MappingRuleInput } from './flows/role-mappings';
+export { generatePassword } from './fixtures/names';

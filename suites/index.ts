@@ -1,4 +1,5 @@
 import type { SuiteDefinition } from '../harness';
+import { userPoolsSuite } from './user-pools/suite';
 import { enhancedFlowSuite } from './enhanced-flow/suite';
 import { basicFlowSuite } from './basic-flow/suite';
 import { guestAccessSuite } from './guest-access/suite';
@@ -8,6 +9,7 @@ import { identityLinkingSuite } from './identity-linking/suite';
 
 /** Every contract suite, in the order reports list them. */
 export const suites: SuiteDefinition[] = [
+  userPoolsSuite,
   enhancedFlowSuite,
   basicFlowSuite,
   guestAccessSuite,

@@ -18,7 +18,8 @@ export interface CaseContext {
   readonly fx: ProvisionedFixture;
   readonly clients: Clients;
   readonly expect: Expectations;
-  readonly target: { readonly name: string; readonly region: string };
+  /** `endpoint` is undefined on AWS, where URLs come from the region. */
+  readonly target: { readonly name: string; readonly region: string; readonly endpoint?: string };
 }
 
 export interface CaseDefinition {

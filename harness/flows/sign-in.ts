@@ -23,6 +23,7 @@ export interface SignInResult {
   accessToken: string;
   refreshToken?: string;
   expiresIn?: number;
+  tokenType?: string;
 }
 
 /** SECRET_HASH = Base64(HMAC-SHA256(clientSecret, username + clientId)) (CG "Computing secret hash values"). */
@@ -43,5 +44,5 @@ export async function signIn(idp: CognitoIdentityProviderClient, req: SignInRequ
   if (!tokens?.IdToken || !tokens.AccessToken) {
     throw new Error(`${flow} for ${req.username} returned no tokens${answer.ChallengeName ? ` but the challenge ${answer.ChallengeName}` : ''}.`);
   }
-  return { idToken: tokens.IdToken, accessToken: tokens.AccessToken, refreshToken: tokens.RefreshToken, expiresIn: tokens.ExpiresIn };
+  return { idToken: tokens.IdToken, accessToken: tokens.AccessToken, refreshToken: tokens.RefreshToken, expiresIn: tokens.ExpiresIn, tokenType: tokens.TokenType };
 }

@@ -11,7 +11,7 @@ export interface CaseRunContext {
   suite: SuiteDefinition;
   fx: ProvisionedFixture;
   clients: Clients;
-  target: { name: string; region: string };
+  target: { name: string; region: string; endpoint?: string };
 }
 
 /**

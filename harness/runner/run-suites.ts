@@ -112,7 +112,7 @@ async function runBatch(suites: readonly SuiteDefinition[], b: Batch): Promise<R
     }
 
     const limit = pLimit(options.concurrency ?? 4);
-    const where = { name: target.name, region: target.region };
+    const where = { name: target.name, region: target.region, endpoint: target.endpoint };
     await Promise.all(
       ready.flatMap(({ suite, fx }) =>
         suite.cases
