@@ -28,7 +28,8 @@ function findingsOf(run: RunResult, id: string) {
 
 test('precedence reversed: the user in admin (1) and editor (10) is caught getting editor', async () => {
   const run = await runWith('precedence-reversed');
-  expect(failed(run)).toEqual(['enhanced/lowest-precedence-wins']);
+  // The user-pools suite sees it too: precedence 0 must beat 1.
+  expect(failed(run)).toEqual(['enhanced/lowest-precedence-wins', 'pool/zero-is-highest-precedence']);
   const findings = findingsOf(run, 'enhanced/lowest-precedence-wins');
   const role = findings.find((f) => f.path === 'GetCallerIdentity.Arn.role')!;
   expect(role.expected).toMatch(/-admin$/);
@@ -38,7 +39,7 @@ test('precedence reversed: the user in admin (1) and editor (10) is caught getti
 
 test('a precedence tie with different roles still yielding a role is caught', async () => {
   const run = await runWith('tie-picks-first');
-  expect(failed(run)).toEqual(['enhanced/tie-different-roles-denied', 'enhanced/tie-different-roles-no-preferred-role']);
+  expect(failed(run)).toEqual(['enhanced/tie-different-roles-denied', 'enhanced/tie-different-roles-no-preferred-role', 'pool/tie-different-roles-no-preferred-role']);
   expect(findingsOf(run, 'enhanced/tie-different-roles-no-preferred-role')).toContainEqual(
     expect.objectContaining({ path: 'idToken.cognito:preferred_role', kind: 'contract', expected: 'absent' }),
   );

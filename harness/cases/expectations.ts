@@ -39,7 +39,8 @@ export class Expectations {
   readonly findings: Finding[] = [];
 
   private add(finding: Finding): false {
-    this.findings.push(finding);
+    // A missing value must survive JSON, which drops undefined.
+    this.findings.push({ ...finding, expected: finding.expected ?? 'absent', actual: finding.actual ?? 'absent' });
     return false;
   }
 

@@ -70,6 +70,10 @@ export async function conformanceCommand(opts: ConformanceCommandOptions, io: Cl
     }
   }
 
+  if (results.every((r) => !r.report)) {
+    // Nothing could run: no matrix to write, and nothing was created anywhere.
+    throw new TargetUnavailableError(results.map((r) => `${r.name}: ${r.unavailableReason}`).join('\n'));
+  }
   const matrix = buildMatrix(new Date(started).toISOString(), Date.now() - started, baseline, results);
   mkdirSync(reportDir, { recursive: true });
   writeFileSync(join(reportDir, 'conformance.json'), JSON.stringify(matrix, null, 2) + '\n');

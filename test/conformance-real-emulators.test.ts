@@ -1,0 +1,85 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../harness/cli/program';
+import type { ConformanceReport } from '../harness/report/conformance-model';
+
+// The harness earns its keep on emulators others wrote: moto (from the machine's
+// python) and cognito-local (from node_modules), started by idchain itself.
+// Each expectation below is a departure from AWS documentation found by running them.
+const work = mkdtempSync(join(tmpdir(), 'idchain-conformance-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+let matrix: ConformanceReport;
+let code: number;
+const cell = (id: string, target: string) => matrix.cases.find((c) => c.id === id)!.results[target];
+const finding = (id: string, target: string, path: string) => cell(id, target).findings.find((f) => f.path === path);
+
+beforeAll(async () => {
+  const err: string[] = [];
+  code = await runCli(['conformance', '--targets', 'reference,moto,cognito-local', '--suite', 'user-pools,enhanced/editor-gets-editor-role', '--report-dir', work], {
+    out: () => {},
+    err: (t) => void err.push(t),
+  });
+  matrix = JSON.parse(readFileSync(join(work, 'conformance.json'), 'utf8'));
+}, 180_000);
+
+test('all three targets ran, and the matrix and per-target reports were written', () => {
+  expect(code).toBe(1);
+  expect(matrix.targets.map((t) => [t.name, t.available])).toEqual([
+    ['reference', true],
+    ['moto', true],
+    ['cognito-local', true],
+  ]);
+  for (const f of ['conformance.md', 'conformance.html', 'reference/report.json', 'moto/report.json', 'cognito-local/report.json']) expect([f, existsSync(join(work, f))]).toEqual([f, true]);
+  expect(matrix.targets[0].summary).toMatchObject({ fail: 0, error: 0 });
+});
+
+test.each(['moto', 'cognito-local'])('%s leaves cognito:preferred_role out of the ID token (CG "Using role-based access control")', (target) => {
+  expect(cell('pool/zero-is-highest-precedence', target).verdict).toBe('fail');
+  expect(finding('pool/zero-is-highest-precedence', target, 'idToken.cognito:preferred_role')).toMatchObject({ kind: 'contract', actual: 'absent' });
+  expect(finding('pool/tie-different-roles-no-preferred-role', target, 'idToken.cognito:roles (sorted)')).toMatchObject({ kind: 'contract', actual: 'absent' });
+});
+
+test.each(['moto', 'cognito-local'])('%s accepts sign-ins the client does not allow, and a missing SECRET_HASH (UP-API InitiateAuth)', (target) => {
+  for (const id of ['pool/user-password-auth-needs-client-flow', 'pool/admin-auth-needs-client-flow', 'pool/secret-hash-required']) {
+    expect([id, cell(id, target).findings.filter((f) => f.kind === 'unexpected-success').length]).toEqual([id, 1]);
+  }
+});
+
+test('cognito-local issues one-day tokens where AWS defaults to one hour, and names a wrong password differently', () => {
+  expect(finding('pool/tokens-last-one-hour', 'cognito-local', 'idToken.exp-iat')).toMatchObject({ kind: 'contract', expected: 3600, actual: 86400 });
+  expect(finding('pool/wrong-password-refused', 'cognito-local', 'InitiateAuth.error.name')).toMatchObject({ expected: 'NotAuthorizedException', actual: 'InvalidPasswordException' });
+});
+
+test("cognito-local's issuer on its own address is a recorded deviation, not a failure, and hides nothing else", () => {
+  const claims = cell('pool/id-token-claims', 'cognito-local');
+  expect(claims.findings.find((f) => f.path === 'idToken.iss')?.kind).toBe('deviation');
+  expect(claims.findings.filter((f) => f.kind !== 'deviation').length).toBeGreaterThan(0);
+});
+
+test('cognito-local does not claim identity pools, so identity-pool cases are unsupported there', () => {
+  expect(cell('enhanced/editor-gets-editor-role', 'cognito-local')).toMatchObject({ verdict: 'unsupported', findings: [{ kind: 'unsupported', actual: 'cognito-local does not claim cognito-identity, sts, iam' }] });
+});
+
+test("moto does not implement SetIdentityPoolRoles: the identity-pool case is unsupported, with moto's answer as evidence", () => {
+  const c = cell('enhanced/editor-gets-editor-role', 'moto');
+  expect(c.verdict).toBe('unsupported');
+  expect(c.findings[0]).toMatchObject({ kind: 'unsupported', path: expect.stringMatching(/^fixture\./) });
+  expect(String(c.findings[0].actual)).toMatch(/HTTP 500/);
+});
+
+test('localstack without a Docker engine exits 3, says what is missing, and writes nothing', async () => {
+  const saved = process.env.DOCKER_HOST;
+  process.env.DOCKER_HOST = 'unix:///nonexistent/idchain-no-docker.sock';
+  const dir = join(work, 'localstack');
+  const err: string[] = [];
+  try {
+    expect(await runCli(['conformance', '--targets', 'localstack', '--report-dir', dir], { out: () => {}, err: (t) => void err.push(t) })).toBe(3);
+  } finally {
+    if (saved === undefined) delete process.env.DOCKER_HOST;
+    else process.env.DOCKER_HOST = saved;
+  }
+  expect(err.join('\n')).toContain('needs a Docker engine');
+  expect(existsSync(dir)).toBe(false);
+});
