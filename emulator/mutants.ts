@@ -13,6 +13,10 @@ export const MUTANTS = {
   'classic-flow-flag-ignored': 'GetOpenIdToken serves the basic flow on pools without AllowClassicFlow',
   'guest-allowed-when-disabled': 'GetId without Logins is accepted when AllowUnauthenticatedIdentities is false',
   'rules-last-match': 'a Rules role mapping picks the last matching rule instead of the first',
+  'saml-signature-unchecked': 'AssumeRoleWithSAML accepts assertions whose XML signature does not verify with the provider metadata',
+  'chaining-cap-off': 'AssumeRole with role-session credentials allows DurationSeconds above the one-hour role-chaining limit',
+  'session-policy-ignored': 'session policies passed to AssumeRole or GetFederationToken do not narrow the session permissions',
+  'oidc-audience-unchecked': 'AssumeRoleWithWebIdentity accepts OIDC tokens whose aud is not in the IAM provider client id list',
 } as const;
 
 export type MutantName = keyof typeof MUTANTS;

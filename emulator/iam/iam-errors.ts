@@ -29,3 +29,26 @@ export function limitExceeded(message: string): AwsServiceError {
 export function invalidInput(message: string): AwsServiceError {
   return new AwsServiceError('InvalidInput', message, 400);
 }
+
+/** `NoSuchEntity` (404) "OpenIDConnect Provider not found for arn X" [obs: the message moto and nccgroup/altimeter's fixtures reproduce from AWS]. */
+export function noSuchOidcProvider(arn: string): AwsServiceError {
+  return new AwsServiceError('NoSuchEntity', `OpenIDConnect Provider not found for arn ${arn}`, 404);
+}
+
+/** `NoSuchEntity` (404) "Manifest not found for arn X" [obs: nccgroup/altimeter's GetSAMLProvider fixture]. */
+export function noSuchSamlProvider(arn: string): AwsServiceError {
+  return new AwsServiceError('NoSuchEntity', `Manifest not found for arn ${arn}`, 404);
+}
+
+/** `EntityAlreadyExists` (409) "Provider with url X already exists." [obs: AWS CLI output quoted in EKS IRSA guides]. */
+export function oidcProviderAlreadyExists(url: string): AwsServiceError {
+  return new AwsServiceError('EntityAlreadyExists', `Provider with url ${url} already exists.`, 409);
+}
+
+/**
+ * `EntityAlreadyExists` (409) for a SAML provider name already in use (aws-contract.md §5).
+ * The wording is inferred from IAM's other "already exists" messages.
+ */
+export function samlProviderAlreadyExists(name: string): AwsServiceError {
+  return new AwsServiceError('EntityAlreadyExists', `SAMLProvider ${name} already exists.`, 409);
+}

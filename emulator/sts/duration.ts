@@ -57,3 +57,17 @@ export function checkDurationAgainstRole(value: number | undefined, limits: Role
   if (value > limits.maxSessionDuration) throw validationError(EXCEEDS_ROLE_MAX);
   return value;
 }
+
+/**
+ * GetFederationToken and GetSessionToken: 900 s to 36 h, default 12 h; for the
+ * root user at most one hour, and a longer request silently becomes one hour
+ * [doc: STS-API GetFederationToken and GetSessionToken, DurationSeconds; aws-contract.md §3].
+ */
+export const USER_SESSION_DURATION = { min: 900, max: 129_600, default: 43_200 } as const;
+export const ROOT_SESSION_MAX_SECONDS = 3_600;
+
+/** The session length of GetFederationToken/GetSessionToken, after the model range was checked. */
+export function userSessionDuration(value: number | undefined, callerIsRoot: boolean): number {
+  const asked = value ?? USER_SESSION_DURATION.default;
+  return callerIsRoot ? Math.min(asked, ROOT_SESSION_MAX_SECONDS) : asked;
+}

@@ -1,5 +1,5 @@
 import type { EmulatorState } from '../state';
-import type { CredentialRecord } from '../principal';
+import type { CredentialRecord, Principal } from '../principal';
 import type { Role } from '../iam/state';
 import { iamUniqueId, secretAccessKey, sessionToken } from '../ids';
 
@@ -37,6 +37,57 @@ export function issueRoleSession(state: EmulatorState, req: RoleSessionRequest):
       sessionName,
       sessionPolicy: req.sessionPolicy,
     },
+  };
+  state.credentials.set(record.accessKeyId, record);
+  return record;
+}
+
+/**
+ * Mint credentials for a federated user (GetFederationToken): ARN
+ * `arn:aws:sts::<acct>:federated-user/<name>`, user id `<acct>:<name>`
+ * [obs, aws-contract.md §3]. The session policy is what the session may do.
+ */
+export function issueFederatedSession(
+  state: EmulatorState,
+  req: { name: string; durationSeconds: number; sessionPolicy?: unknown },
+): CredentialRecord {
+  const now = state.clock.now();
+  const record: CredentialRecord = {
+    accessKeyId: iamUniqueId('ASIA'),
+    secretAccessKey: secretAccessKey(),
+    sessionToken: sessionToken(),
+    expiration: new Date(now.getTime() + req.durationSeconds * 1000),
+    source: 'GetFederationToken',
+    principal: {
+      kind: 'federated-user',
+      accountId: state.accountId,
+      arn: `arn:aws:sts::${state.accountId}:federated-user/${req.name}`,
+      userId: `${state.accountId}:${req.name}`,
+      name: req.name,
+      sessionPolicy: req.sessionPolicy,
+    },
+  };
+  state.credentials.set(record.accessKeyId, record);
+  return record;
+}
+
+/**
+ * Mint GetSessionToken credentials: temporary keys that act as the same user
+ * (or root), so GetCallerIdentity answers the caller's own ARN. The principal
+ * is a copy, remembered in `state.iam.sessionTokenPrincipals`, so IAM and STS
+ * can tell these session credentials from the long-term keys.
+ */
+export function issueUserSession(state: EmulatorState, caller: Principal, durationSeconds: number): CredentialRecord {
+  const now = state.clock.now();
+  const principal: Principal = { ...caller };
+  state.iam.sessionTokenPrincipals.add(principal);
+  const record: CredentialRecord = {
+    accessKeyId: iamUniqueId('ASIA'),
+    secretAccessKey: secretAccessKey(),
+    sessionToken: sessionToken(),
+    expiration: new Date(now.getTime() + durationSeconds * 1000),
+    source: 'GetSessionToken',
+    principal,
   };
   state.credentials.set(record.accessKeyId, record);
   return record;

@@ -34,3 +34,34 @@ export function expiredWebIdentityToken(nowSeconds: number, exp: number): AwsSer
 export function webIdentityAccessDenied(): AwsServiceError {
   return new AwsServiceError('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity', 403);
 }
+
+/**
+ * `AccessDenied` (403) "Cannot call GetSessionToken with session credentials"
+ * [obs: aws/aws-sdk-js#3670, aws/aws-sdk-net#1704] and "Cannot call
+ * GetFederationToken with session credentials" [obs: fwdcloudsec/granted#151]:
+ * both need long-term credentials of an IAM user or the root user [doc: IAM-UG
+ * "Compare AWS STS credentials"].
+ */
+export function sessionCredentialsRefused(operation: 'GetSessionToken' | 'GetFederationToken'): AwsServiceError {
+  return new AwsServiceError('AccessDenied', `Cannot call ${operation} with session credentials`, 403);
+}
+
+/**
+ * `AccessDenied` (403) for MFA the emulator cannot check: it holds no MFA
+ * devices, so any SerialNumber is unknown [obs: "MultiFactorAuthentication
+ * failed, unable to validate MFA code.  Please verify your MFA serial number is
+ * valid and associated with this user.", AWS CLI output quoted in a public
+ * Julia MFA helper; the double space is as quoted].
+ */
+export function mfaNotValidated(): AwsServiceError {
+  return new AwsServiceError(
+    'AccessDenied',
+    'MultiFactorAuthentication failed, unable to validate MFA code.  Please verify your MFA serial number is valid and associated with this user.',
+    403,
+  );
+}
+
+/** `MissingAuthenticationToken` (403) for a signed-only operation reached without a caller. */
+export function missingAuthentication(): AwsServiceError {
+  return new AwsServiceError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
+}

@@ -7,6 +7,7 @@ import {
 import { COGNITO_IDENTITY_PRINCIPAL, trustRequestForAmr } from '../cognito-identity/trust-context';
 import type { PolicyRequest } from '../policy/evaluate';
 import type { EmulatorState } from '../state';
+import { iamOidcProviderIssuer } from './oidc-provider-issuer';
 
 /** A key an issuer signs with, as selected by the token's `kid`. */
 export interface VerificationKey {
@@ -74,10 +75,11 @@ export const cognitoIdentityIssuer: IssuerResolver = (state, iss) => {
 
 /**
  * The issuers STS trusts, asked in order. This is the one seam for new kinds
- * of issuer: IAM OIDC providers (CreateOpenIDConnectProvider) join as one more
- * resolver that looks the issuer up in IAM state and fetches its JWKS.
+ * of issuer: Cognito identity pools' own tokens, then IAM OIDC providers
+ * (CreateOpenIDConnectProvider), which look the issuer up in IAM state and
+ * fetch its JWKS (oidc-provider-issuer.ts).
  */
-export const WEB_IDENTITY_ISSUERS: readonly IssuerResolver[] = [cognitoIdentityIssuer];
+export const WEB_IDENTITY_ISSUERS: readonly IssuerResolver[] = [cognitoIdentityIssuer, iamOidcProviderIssuer];
 
 /** The issuer of `iss` among `resolvers`, or undefined when none knows it. */
 export function resolveIssuer(

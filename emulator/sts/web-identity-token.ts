@@ -5,6 +5,7 @@ import {
   expiredWebIdentityToken,
   invalidIdentityToken,
 } from './sts-errors';
+import { KEY_NOT_RETRIEVED } from './oidc-provider-issuer';
 import { resolveIssuer, WEB_IDENTITY_ISSUERS, type IssuerResolver, type WebIdentityIssuer } from './web-identity-issuer';
 
 /** A web identity token STS accepted: who issued it and what it says. */
@@ -32,9 +33,10 @@ function decode(token: string) {
 
 async function checkSignature(issuer: WebIdentityIssuer, token: string, header: { kid?: string; alg?: string }): Promise<void> {
   const key = (await issuer.keys()).find((k) => k.kid === header.kid && k.alg === header.alg);
-  // A token whose key the issuer does not publish, or whose bytes were changed after signing.
-  // AWS's wording for these is undocumented; the error's documented description is answered.
-  if (!key) throw invalidIdentityToken(INVALID_IDENTITY_TOKEN_DESCRIPTION);
+  // A token whose key the issuer does not publish: STS finds no key to verify with
+  // [obs: "Couldn't retrieve verification key …" for a JWKS out of step with the signing key].
+  if (!key) throw invalidIdentityToken(KEY_NOT_RETRIEVED);
+  // Bytes changed after signing: AWS's wording is undocumented; the error's documented description is answered.
   try {
     await compactVerify(token, key.key, { algorithms: [key.alg] });
   } catch {
