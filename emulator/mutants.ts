@@ -17,6 +17,8 @@ export const MUTANTS = {
   'chaining-cap-off': 'AssumeRole with role-session credentials allows DurationSeconds above the one-hour role-chaining limit',
   'session-policy-ignored': 'session policies passed to AssumeRole or GetFederationToken do not narrow the session permissions',
   'oidc-audience-unchecked': 'AssumeRoleWithWebIdentity accepts OIDC tokens whose aud is not in the IAM provider client id list',
+  'developer-identity-not-reused': 'GetOpenIdTokenForDeveloperIdentity makes a new identity for a developer user it already knows',
+  'sign-in-identity-not-reused': 'GetId makes a new identity for a user-pool login it already knows',
 } as const;
 
 export type MutantName = keyof typeof MUTANTS;

@@ -20,7 +20,14 @@ async function runWith(mutant: string): Promise<RunResult> {
 }
 
 // The four runs are independent: start them together, so their waits (the expired-token case) overlap.
-const MUTANTS = ['duration-bounds-off', 'classic-flow-flag-ignored', 'guest-allowed-when-disabled', 'rules-last-match'] as const;
+const MUTANTS = [
+  'duration-bounds-off',
+  'classic-flow-flag-ignored',
+  'guest-allowed-when-disabled',
+  'rules-last-match',
+  'developer-identity-not-reused',
+  'sign-in-identity-not-reused',
+] as const;
 let runs: Record<(typeof MUTANTS)[number], RunResult>;
 beforeAll(async () => {
   const results = await Promise.all(MUTANTS.map(runWith));
@@ -70,4 +77,18 @@ test('the last matching rule winning instead of the first is caught', () => {
   const [finding, ...others] = findingsOf(run, 'rules/first-match-wins');
   expect(others).toEqual([]);
   expect(finding).toEqual({ path: 'GetCallerIdentity.Arn.role', kind: 'contract', expected: expect.stringMatching(/-finance$/), actual: expect.stringMatching(/-auditor$/) });
+});
+
+test('a developer user given a new identity each time is caught by the developer-identities suite', () => {
+  const run = runs['developer-identity-not-reused'];
+  expect(failed(run)).toEqual(['developer/link-to-existing-identity', 'developer/same-user-same-identity']);
+  expect(findingsOf(run, 'developer/same-user-same-identity')).toEqual([
+    expect.objectContaining({ path: 'GetOpenIdTokenForDeveloperIdentity[2].IdentityId', kind: 'contract' }),
+  ]);
+});
+
+test('a user-pool login given a new identity each time is caught by the identity-linking suite', () => {
+  const run = runs['sign-in-identity-not-reused'];
+  expect(failed(run)).toEqual(expect.arrayContaining(['linking/same-user-same-identity', 'linking/second-provider-login-links']));
+  expect(findingsOf(run, 'linking/same-user-same-identity')).toContainEqual(expect.objectContaining({ path: 'GetId[2].IdentityId', kind: 'contract' }));
 });

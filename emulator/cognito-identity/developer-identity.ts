@@ -5,7 +5,7 @@ import {
   identityNotFound,
 } from './identity-errors';
 import { InputCheck, SHAPES } from './input-check';
-import { resolveIdentity } from './link-identity';
+import { linkLogin, newIdentity, resolveIdentity } from './link-identity';
 import { matchLogins } from './match-logins';
 import { issueOpenIdToken } from './openid-token';
 import { findPool } from './pool-operations';
@@ -70,7 +70,10 @@ export function developerIdentity(
 ): Identity {
   const { state, now } = ctx;
   const logins = [developer, ...others];
-  if (identityId === undefined) return resolveIdentity(state.identity, pool.IdentityPoolId, logins, now);
+  if (identityId === undefined) {
+    if (state.mutants.has('developer-identity-not-reused')) return newDeveloperIdentity(state.identity, pool.IdentityPoolId, logins, now);
+    return resolveIdentity(state.identity, pool.IdentityPoolId, logins, now);
+  }
   const identity = state.identity.identities.get(identityId);
   if (!identity || identity.poolId !== pool.IdentityPoolId) throw identityNotFound(identityId);
   const owner = identityByLogin(state.identity, pool.IdentityPoolId, developer.provider, developer.userId);
@@ -117,4 +120,14 @@ export async function getOpenIdTokenForDeveloperIdentity(input: Record<string, u
     now,
   });
   return { IdentityId: identity.identityId, Token: token };
+}
+
+/** The 'developer-identity-not-reused' mutant: a fresh identity every time, holding the logins. */
+function newDeveloperIdentity(state: Parameters<typeof newIdentity>[0], poolId: string, logins: readonly VerifiedLogin[], now: Date): Identity {
+  const identity = newIdentity(state, poolId, now);
+  for (const login of logins) {
+    for (const other of state.identities.values()) if (other !== identity && other.logins.get(login.provider) === login.userId) other.logins.delete(login.provider);
+    linkLogin(identity, login.provider, login.userId, now);
+  }
+  return identity;
 }

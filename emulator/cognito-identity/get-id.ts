@@ -30,5 +30,8 @@ export async function getId(input: Record<string, unknown>, ctx: RequestContext)
     return { IdentityId: newIdentity(ctx.state.identity, pool.IdentityPoolId, ctx.now).identityId };
   }
   const verified = await verifyLogins(ctx.state, pool, logins, ctx.now);
+  if (ctx.state.mutants.has('sign-in-identity-not-reused')) {
+    return { IdentityId: newIdentity(ctx.state.identity, pool.IdentityPoolId, ctx.now).identityId };
+  }
   return { IdentityId: resolveIdentity(ctx.state.identity, pool.IdentityPoolId, verified, ctx.now).identityId };
 }
