@@ -16,8 +16,10 @@ export const VERDICT_STYLE = `
   .v-unsupported { background: #eaeef2; color: #57606a; }
   .v-error { background: #fff8c5; color: #7d4e00; }
   details summary { cursor: pointer; }
-  .finding { margin: .3rem 0 .3rem 1rem; }
-  .exp { color: #a40e26; } .act { color: #116329; }
+  .finding { margin: .3rem 0 .3rem 1rem; overflow-wrap: anywhere; }
+  .finding code { word-break: break-all; }
+  td { max-width: 34rem; }
+  .exp { color: #0550ae; } .act { color: #a40e26; }
   .hidden { display: none; }
 `;
 
