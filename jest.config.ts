@@ -11,6 +11,9 @@ const config: Config = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   testTimeout: 60_000,
+  // The suites spend much of their time waiting on local servers, so both cores pay off
+  // (jest's default on a 2-core machine is one worker).
+  maxWorkers: 2,
   // Tests never reach AWS: strip any real credentials from the environment.
   setupFiles: ['<rootDir>/test/scrub-aws-env.ts'],
 };
