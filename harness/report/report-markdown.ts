@@ -23,17 +23,27 @@ export function toMarkdown(report: ReportJson): string {
     ...report.cases.map((c) => `| \`${c.id}\` | ${ICON[c.verdict]} | ${seconds(c.durationMs)} | ${cell(c.title)} |`),
     '',
   ];
-  const troubled = report.cases.filter((c) => c.findings.length > 0 || c.error);
+  const open = (c: ReportJson['cases'][number]) => c.findings.filter((f) => f.kind !== 'deviation');
+  const troubled = report.cases.filter((c) => open(c).length > 0 || c.error);
   if (troubled.length > 0) {
     lines.push('## Findings', '');
     for (const c of troubled) {
       lines.push(`### \`${c.id}\` — ${c.verdict}`, '', c.title, '');
       if (c.error) lines.push(`Harness error: ${c.error}`, '');
-      for (const f of c.findings) {
+      for (const f of open(c)) {
         lines.push(`- **${f.path}** (${f.kind})${'source' in f && f.source ? ` — ${f.source}` : ''}`, '  ```diff', `  - expected: ${show(f.expected)}`, `  + actual:   ${show(f.actual)}`, '  ```');
       }
       lines.push('', 'Sources: ' + c.citations.map((x) => `[${x.kind}] ${x.ref}`).join('; '), '');
     }
+  }
+  const accepted = report.cases.flatMap((c) => c.findings.filter((f) => f.kind === 'deviation').map((f) => ({ id: c.id, f })));
+  if (accepted.length > 0) {
+    lines.push(
+      '## Known deviations (accepted, not failures)',
+      '',
+      ...accepted.map(({ id, f }) => `- \`${id}\` **${f.path}**: expected ${show(f.expected)}, actual ${show(f.actual)} — ${'source' in f ? String(f.source).replace(/^accepted deviation: /, '') : ''}`),
+      '',
+    );
   }
   if (report.baseline && report.baseline.stale.length > 0) {
     lines.push(

@@ -51,6 +51,17 @@ describe('report renderings', () => {
     expect(md).toContain('+ actual:   arn:editor');
     expect(md).toContain('Harness error: TypeError: boom');
   });
+  it('markdown lists accepted deviations apart from the findings', () => {
+    const withDeviation = toReportJson({
+      ...run,
+      cases: [{ ...run.cases[0], findings: [{ path: 'idToken.iss', kind: 'deviation', expected: 'aws', actual: 'local', source: 'accepted deviation: configured locally' }] }],
+    });
+    const md = toMarkdown(withDeviation);
+    expect(md).toContain('## Known deviations (accepted, not failures)');
+    expect(md).toContain('- `enhanced/a` **idToken.iss**: expected aws, actual local — configured locally');
+    expect(md).not.toContain('## Findings');
+  });
+
   it('junit has one failure and one error, escaped', () => {
     const xml = toJUnit(report);
     expect(xml).toContain('tests="3" failures="1" errors="1" skipped="0"');
