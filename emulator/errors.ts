@@ -21,12 +21,3 @@ export class AwsServiceError extends Error {
 export function validationError(message: string): AwsServiceError {
   return new AwsServiceError('ValidationError', message, 400);
 }
-
-/**
- * The Coral-style message AWS uses for constraint violations, e.g.
- * "1 validation error detected: Value '899' at 'durationSeconds' failed to satisfy
- * constraint: Member must have value greater than or equal to 900" (aws-contract.md §3).
- */
-export function constraintMessage(value: unknown, member: string, constraint: string): string {
-  return `1 validation error detected: Value '${String(value)}' at '${member}' failed to satisfy constraint: ${constraint}`;
-}

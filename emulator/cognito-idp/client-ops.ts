@@ -71,7 +71,7 @@ export function createUserPoolClient(input: Record<string, unknown>, ctx: Reques
   const refresh = check.integer(input.RefreshTokenValidity, 'RefreshTokenValidity', { min: 0, max: 315360000 });
   const access = check.integer(input.AccessTokenValidity, 'AccessTokenValidity', { min: 1, max: 86400 });
   const id = check.integer(input.IdTokenValidity, 'IdTokenValidity', { min: 1, max: 86400 });
-  const unitsIn = check.object(input.TokenValidityUnits, 'TokenValidityUnits') ?? {};
+  const unitsIn = check.structure(input.TokenValidityUnits, 'TokenValidityUnits') ?? {};
   const units: AppClient['tokenValidityUnits'] = {};
   for (const kind of ['AccessToken', 'IdToken', 'RefreshToken'] as const) {
     const unit = check.enumValue<TimeUnit>(unitsIn[kind], `TokenValidityUnits.${kind}`, TIME_UNITS);

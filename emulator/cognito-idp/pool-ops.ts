@@ -31,7 +31,7 @@ const ECHOED = [
 ] as const;
 
 function readPasswordPolicy(check: InputCheck, policies: Record<string, unknown> | undefined): PasswordPolicy {
-  const raw = check.object(policies?.PasswordPolicy, 'Policies.PasswordPolicy');
+  const raw = check.structure(policies?.PasswordPolicy, 'Policies.PasswordPolicy');
   if (!raw) return { ...DEFAULT_PASSWORD_POLICY };
   const at = 'Policies.PasswordPolicy';
   // [doc: UP-API PasswordPolicyType] MinimumLength 6–99, PasswordHistorySize 0–24,
@@ -91,13 +91,13 @@ export function describePool(pool: UserPool): Record<string, unknown> {
 export function createUserPool(input: Record<string, unknown>, ctx: RequestContext): unknown {
   const check = new InputCheck();
   const name = check.string(input.PoolName, 'PoolName', POOL_NAME);
-  const policies = check.object(input.Policies, 'Policies');
+  const policies = check.structure(input.Policies, 'Policies');
   const passwordPolicy = readPasswordPolicy(check, policies);
   const schema = buildSchema(check, input.Schema);
   const tags = readTags(check, input.UserPoolTags);
   const mfa = check.enumValue(input.MfaConfiguration, 'MfaConfiguration', ['OFF', 'ON', 'OPTIONAL'] as const) ?? 'OFF';
   const deletionProtection = check.enumValue(input.DeletionProtection, 'DeletionProtection', ['ACTIVE', 'INACTIVE'] as const) ?? 'INACTIVE';
-  const usernameConfig = check.object(input.UsernameConfiguration, 'UsernameConfiguration');
+  const usernameConfig = check.structure(input.UsernameConfiguration, 'UsernameConfiguration');
   if (usernameConfig) check.present(usernameConfig.CaseSensitive, 'UsernameConfiguration.CaseSensitive');
   const caseSensitive = check.boolean(usernameConfig?.CaseSensitive, 'UsernameConfiguration.CaseSensitive');
   check.done();

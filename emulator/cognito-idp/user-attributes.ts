@@ -56,14 +56,14 @@ export function buildSchema(check: InputCheck, raw: unknown): SchemaAttribute[] 
   const entries = check.list(raw, 'Schema', { min: 1, max: 50 }) ?? [];
   entries.forEach((entry, i) => {
     const at = `Schema.${i + 1}.member`;
-    const obj = check.object(entry, at) ?? {};
+    const obj = check.structure(entry, at) ?? {};
     const name = check.string(obj.Name, `${at}.Name`, SCHEMA_ATTRIBUTE_NAME);
     const type = check.enumValue(obj.AttributeDataType, `${at}.AttributeDataType`, DATA_TYPES) ?? 'String';
     const required = check.boolean(obj.Required, `${at}.Required`);
     const mutable = check.boolean(obj.Mutable, `${at}.Mutable`);
     const developerOnly = check.boolean(obj.DeveloperOnlyAttribute, `${at}.DeveloperOnlyAttribute`);
-    const stringConstraints = check.object(obj.StringAttributeConstraints, `${at}.StringAttributeConstraints`);
-    const numberConstraints = check.object(obj.NumberAttributeConstraints, `${at}.NumberAttributeConstraints`);
+    const stringConstraints = check.structure(obj.StringAttributeConstraints, `${at}.StringAttributeConstraints`);
+    const numberConstraints = check.structure(obj.NumberAttributeConstraints, `${at}.NumberAttributeConstraints`);
     if (!name) return;
 
     const existing = schema.find((a) => a.Name === name);
@@ -101,7 +101,7 @@ export function readAttributeList(check: InputCheck, raw: unknown, wireName: str
   const out: { Name: string; Value: string }[] = [];
   list.forEach((entry, i) => {
     const at = `${wireName}.${i + 1}.member`;
-    const obj = check.object(entry, at) ?? {};
+    const obj = check.structure(entry, at) ?? {};
     const name = check.string(obj.Name, `${at}.Name`, ATTRIBUTE_NAME);
     const value = check.string(obj.Value, `${at}.Value`, ATTRIBUTE_VALUE);
     if (name !== undefined) out.push({ Name: name, Value: value ?? '' });

@@ -1,31 +1,25 @@
 import { validationError } from '../errors';
+import {
+  ConstraintReport,
+  type ConstraintStyle,
+  type IntegerConstraint as SharedIntegerConstraint,
+  type StringConstraint as SharedStringConstraint,
+} from '../validation/constraints';
 
 /** Constraints of a string member, as the IAM and STS API references list them. */
-export interface StringConstraint {
-  required?: boolean;
-  min?: number;
-  max?: number;
-  /** The pattern exactly as AWS prints it in messages; matched against the whole value. */
-  pattern?: string;
-}
+export type StringConstraint = SharedStringConstraint;
 
-export interface IntegerConstraint {
-  required?: boolean;
-  min?: number;
-  max?: number;
-}
+export type IntegerConstraint = SharedIntegerConstraint;
 
-const compiled = new Map<string, RegExp>();
-
-function fullMatch(pattern: string, value: string): boolean {
-  let re = compiled.get(pattern);
-  if (!re) {
-    // The model's patterns are Java regexes applied with matches(); \w is ASCII in both.
-    re = new RegExp(`^(?:${pattern})$`, 'u');
-    compiled.set(pattern, re);
-  }
-  return re.test(value);
-}
+/**
+ * IAM and STS list a member's pattern violation before its length violations
+ * and match empty strings against the pattern too [obs:
+ * newscorpaus/consigliere#18, "2 validation errors detected: Value '' at
+ * 'roleArn' … regular expression pattern …; Value '' at 'roleArn' … length
+ * greater than or equal to 20"]. Lengths count characters, not UTF-16 units: a
+ * lone emoji is one character too short for a minimum of 2.
+ */
+export const IAM_STS_STYLE: ConstraintStyle = { order: 'pattern-first', patternOnEmpty: true, lengthUnit: 'code-points' };
 
 /**
  * Collects the constraint violations of one request the way IAM and STS report
@@ -33,54 +27,21 @@ function fullMatch(pattern: string, value: string): boolean {
  * 'roleName' failed to satisfy constraint: Member must have length less than or
  * equal to 64" [obs: legion-platform/legion#530]; a missing member reads
  * "Value null at '…' … Member must not be null"; several violations are
- * counted and joined with "; ", the pattern before the length of the same
- * member [obs: newscorpaus/consigliere#18, "2 validation errors detected: Value
- * '' at 'roleArn' … regular expression pattern …; Value '' at 'roleArn' … length
- * greater than or equal to 20"]. Check members in the order of the API shape.
+ * counted and joined with "; ", in {@link IAM_STS_STYLE}'s order. Check members
+ * in the order of the API shape.
  */
-export class Violations {
-  private readonly found: string[] = [];
-
-  /** Record one violation of `member` (the camelCase member path, e.g. `roleSessionName`). */
-  add(value: unknown, member: string, constraint: string): this {
-    const shown = value === undefined || value === null ? 'Value null' : `Value '${String(value)}'`;
-    this.found.push(`${shown} at '${member}' failed to satisfy constraint: ${constraint}`);
-    return this;
+export class Violations extends ConstraintReport {
+  constructor() {
+    super(IAM_STS_STYLE, validationError);
   }
 
   string(value: string | undefined, member: string, c: StringConstraint): this {
-    if (value === undefined) {
-      if (c.required) this.add(value, member, 'Member must not be null');
-      return this;
-    }
-    if (c.pattern !== undefined && !fullMatch(c.pattern, value)) {
-      this.add(value, member, `Member must satisfy regular expression pattern: ${c.pattern}`);
-    }
-    // Lengths count characters, not UTF-16 units: a lone emoji is one character too short for a minimum of 2.
-    const length = [...value].length;
-    if (c.min !== undefined && length < c.min) this.add(value, member, `Member must have length greater than or equal to ${c.min}`);
-    if (c.max !== undefined && length > c.max) this.add(value, member, `Member must have length less than or equal to ${c.max}`);
+    this.checkString(value, member, c);
     return this;
   }
 
   integer(value: number | undefined, member: string, c: IntegerConstraint): this {
-    if (value === undefined) {
-      if (c.required) this.add(value, member, 'Member must not be null');
-      return this;
-    }
-    if (c.min !== undefined && value < c.min) this.add(value, member, `Member must have value greater than or equal to ${c.min}`);
-    if (c.max !== undefined && value > c.max) this.add(value, member, `Member must have value less than or equal to ${c.max}`);
+    this.checkInteger(value, member, c);
     return this;
-  }
-
-  get messages(): readonly string[] {
-    return this.found;
-  }
-
-  /** Throw `ValidationError` when anything was found. */
-  throwIfAny(): void {
-    if (this.found.length === 0) return;
-    const n = this.found.length;
-    throw validationError(`${n} validation error${n === 1 ? '' : 's'} detected: ${this.found.join('; ')}`);
   }
 }

@@ -1,6 +1,7 @@
 import { validationError } from '../errors';
 import { roleByArn, type SamlProvider } from '../iam/state';
 import { Violations, type StringConstraint } from '../iam/validation';
+import { lengthViolations, NOT_NULL, validationMessage, violationText } from '../validation/constraints';
 import { evaluatePolicy } from '../policy/evaluate';
 import { queryInt } from '../protocol/aws-query';
 import type { RequestContext } from '../service';
@@ -63,19 +64,17 @@ export function readSamlRequest(input: Record<string, unknown>): SamlRequest {
   };
   const head = new Violations().string(req.roleArn, 'roleArn', ARN).string(req.principalArn, 'principalArn', ARN);
   const assertion = req.samlAssertion;
+  // The assertion is sensitive ("Value at 'sAMLAssertion' …") and its length counts UTF-16 units.
   const assertionProblems =
     assertion === undefined
-      ? ["Value null at 'sAMLAssertion' failed to satisfy constraint: Member must not be null"]
-      : [
-          ...(assertion.length < ASSERTION.min ? [`Member must have length greater than or equal to ${ASSERTION.min}`] : []),
-          ...(assertion.length > ASSERTION.max ? [`Member must have length less than or equal to ${ASSERTION.max}`] : []),
-        ].map((c) => `Value at 'sAMLAssertion' failed to satisfy constraint: ${c}`);
+      ? [violationText(assertion, 'sAMLAssertion', NOT_NULL)]
+      : lengthViolations(assertion.length, ASSERTION).map((c) => violationText(assertion, 'sAMLAssertion', c, true));
   const tail = new Violations();
   req.policyArns.forEach((arn, i) => tail.string(arn, `policyArns.${i + 1}.member.arn`, { min: 20, max: 2048 }));
   tail.string(req.policy, 'policy', POLICY);
   checkDurationSecondsRange(tail, req.durationSeconds, ROLE_SESSION_DURATION);
   const all = [...head.messages, ...assertionProblems, ...tail.messages];
-  if (all.length > 0) throw validationError(`${all.length} validation error${all.length === 1 ? '' : 's'} detected: ${all.join('; ')}`);
+  if (all.length > 0) throw validationError(validationMessage(all));
   return req;
 }
 

@@ -1,6 +1,7 @@
 import { validationError } from '../errors';
 import { roleByArn } from '../iam/state';
 import { Violations } from '../iam/validation';
+import { lengthViolations, NOT_NULL, validationMessage, violationText } from '../validation/constraints';
 import { evaluatePolicy } from '../policy/evaluate';
 import { queryInt } from '../protocol/aws-query';
 import type { RequestContext } from '../service';
@@ -64,22 +65,18 @@ export function readWebIdentityRequest(input: Record<string, unknown>, checkDura
   const head = new Violations().string(req.roleArn, 'roleArn', SHAPES.roleArn);
   checkRoleSessionName(head, req.roleSessionName);
   const token = req.webIdentityToken;
+  // The token is sensitive ("Value at 'webIdentityToken' …") and its length counts UTF-16 units.
   const tokenProblems =
     token === undefined
-      ? ["Value null at 'webIdentityToken' failed to satisfy constraint: Member must not be null"]
-      : [
-          ...(token.length < SHAPES.webIdentityToken.min ? [`Member must have length greater than or equal to ${SHAPES.webIdentityToken.min}`] : []),
-          ...(token.length > SHAPES.webIdentityToken.max ? [`Member must have length less than or equal to ${SHAPES.webIdentityToken.max}`] : []),
-        ].map((c) => `Value at 'webIdentityToken' failed to satisfy constraint: ${c}`);
+      ? [violationText(token, 'webIdentityToken', NOT_NULL)]
+      : lengthViolations(token.length, SHAPES.webIdentityToken).map((c) => violationText(token, 'webIdentityToken', c, true));
   const tail = new Violations().string(optionalString(input, 'ProviderId'), 'providerId', SHAPES.providerId);
   req.policyArns.forEach((arn, i) => tail.string(arn, `policyArns.${i + 1}.member.arn`, SHAPES.policyArn));
   tail.string(req.policy, 'policy', SHAPES.policy);
   if (checkDurationRange) checkDurationSecondsRange(tail, durationSeconds, ROLE_SESSION_DURATION);
 
   const all = [...head.messages, ...tokenProblems, ...tail.messages];
-  if (all.length > 0) {
-    throw validationError(`${all.length} validation error${all.length === 1 ? '' : 's'} detected: ${all.join('; ')}`);
-  }
+  if (all.length > 0) throw validationError(validationMessage(all));
   return req;
 }
 
