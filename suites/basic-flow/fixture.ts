@@ -1,5 +1,5 @@
 import type { FixtureSpec } from '../../harness';
-import { basicFlow, signIn } from '../../harness';
+import { basicFlow, identityPoolTrustPolicy, signIn } from '../../harness';
 
 /** An identity pool id that is not this run's: a role trusting only it must refuse our tokens. */
 export const FOREIGN_IDENTITY_POOL_ID = 'us-east-1:00000000-0000-4000-8000-000000000000';
@@ -25,24 +25,7 @@ export const basicFlowFixture: FixtureSpec = {
     long: { trust: trustsBasicPool, maxSessionDuration: 7200 },
     'pool-default': { trust: trustsBasicPool },
     'guests-only': { trust: { identityPools: ['basic'], amr: 'unauthenticated' } },
-    foreign: {
-      trust: {
-        document: () => ({
-          Version: '2012-10-17',
-          Statement: [
-            {
-              Effect: 'Allow',
-              Principal: { Federated: 'cognito-identity.amazonaws.com' },
-              Action: 'sts:AssumeRoleWithWebIdentity',
-              Condition: {
-                StringEquals: { 'cognito-identity.amazonaws.com:aud': FOREIGN_IDENTITY_POOL_ID },
-                'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
-              },
-            },
-          ],
-        }),
-      },
-    },
+    foreign: { trust: { document: () => identityPoolTrustPolicy([FOREIGN_IDENTITY_POOL_ID], 'authenticated') } },
   },
   userPools: {
     main: {

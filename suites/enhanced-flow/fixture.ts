@@ -1,5 +1,5 @@
 import type { FixtureSpec } from '../../harness';
-import { enhancedFlow, signIn } from '../../harness';
+import { enhancedFlow, identityPoolTrustPolicy, signIn } from '../../harness';
 
 /** An identity pool id that is not this run's: a role trusting it must be refused. */
 export const FOREIGN_IDENTITY_POOL_ID = 'us-east-1:00000000-0000-4000-8000-000000000000';
@@ -17,24 +17,7 @@ export const enhancedFixture: FixtureSpec = {
   roles: {
     admin: { trust: trustsOurPools },
     editor: { trust: trustsOurPools },
-    foreign: {
-      trust: {
-        document: () => ({
-          Version: '2012-10-17',
-          Statement: [
-            {
-              Effect: 'Allow',
-              Principal: { Federated: 'cognito-identity.amazonaws.com' },
-              Action: 'sts:AssumeRoleWithWebIdentity',
-              Condition: {
-                StringEquals: { 'cognito-identity.amazonaws.com:aud': FOREIGN_IDENTITY_POOL_ID },
-                'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
-              },
-            },
-          ],
-        }),
-      },
-    },
+    foreign: { trust: { document: () => identityPoolTrustPolicy([FOREIGN_IDENTITY_POOL_ID], 'authenticated') } },
   },
   userPools: {
     main: {
