@@ -22,6 +22,17 @@ export interface CaseContext {
   readonly target: { readonly name: string; readonly region: string; readonly endpoint?: string };
 }
 
+/**
+ * A case that is one row of a table-driven family (the STS duration bounds,
+ * say): reports gather a family's rows into one table, columns in the order
+ * the first row gives them, with each row's verdict beside it.
+ */
+export interface CaseTableRow {
+  /** The table's title, shared by every row of the family. */
+  family: string;
+  row: Record<string, string | number>;
+}
+
 export interface CaseDefinition {
   /** Stable id, `<suite-prefix>/<behaviour>`, e.g. `enhanced/admin-gets-preferred-role`. */
   id: string;
@@ -29,6 +40,8 @@ export interface CaseDefinition {
   citations: Citation[];
   /** Services the case calls beyond its suite's. */
   services?: ServiceName[];
+  /** Set when the case is one row of a table-driven family. */
+  table?: CaseTableRow;
   run(ctx: CaseContext): Promise<void>;
 }
 

@@ -17,6 +17,8 @@ export interface Clients {
   readonly iam: IAMClient;
   /** An STS client signing with other credentials, e.g. those a flow obtained. */
   stsWith(credentials: Credentials): STSClient;
+  /** An IAM client signing with other credentials: what a session may and may not do. */
+  iamWith(credentials: Credentials): IAMClient;
   destroy(): void;
 }
 
@@ -40,6 +42,7 @@ export function createClients(target: Pick<StartedTarget, 'region' | 'endpoint' 
     sts: track(new STSClient({ ...base, credentials: target.credentials })),
     iam: track(new IAMClient({ ...base, credentials: target.credentials })),
     stsWith: (credentials) => track(new STSClient({ ...base, credentials })),
+    iamWith: (credentials) => track(new IAMClient({ ...base, credentials })),
     destroy: () => {
       for (const client of made.splice(0)) client.destroy();
     },

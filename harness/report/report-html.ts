@@ -1,5 +1,6 @@
 import type { ReportJson } from './report-json';
 import { escapeHtml as h, seconds, show } from './format';
+import { caseTables } from './case-tables';
 
 export const VERDICT_STYLE = `
   body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem; color: #1b1f24; }
@@ -65,6 +66,14 @@ export function toHtml(report: ReportJson): string {
         `<tr data-suite="${h(c.suite)}" data-verdicts="${c.verdict}"><td><code>${h(c.id)}</code><br>${h(c.title)}${findingsHtml(c)}</td><td><span class="v v-${c.verdict}">${c.verdict}</span></td><td>${seconds(c.durationMs)}</td><td>${c.citations.map((x) => (x.url ? `<a href="${h(x.url)}">[${x.kind}] ${h(x.ref)}</a>` : `[${x.kind}] ${h(x.ref)}`)).join('<br>')}</td></tr>`,
     )
     .join('\n');
+  const tables = caseTables(report.cases)
+    .map(
+      (t) =>
+        `<h2>${h(t.family)}</h2>\n<table class="family"><thead><tr>${t.columns.map((c) => `<th>${h(c)}</th>`).join('')}<th>verdict</th><th>case</th></tr></thead><tbody>` +
+        t.rows.map((r) => `<tr>${r.cells.map((x) => `<td>${h(String(x))}</td>`).join('')}<td><span class="v v-${r.verdict}">${r.verdict}</span></td><td><code>${h(r.id)}</code></td></tr>`).join('') +
+        `</tbody></table>`,
+    )
+    .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>idchain — ${h(report.target)}</title><style>${VERDICT_STYLE}</style></head>
 <body>
@@ -75,6 +84,7 @@ ${filterControls(suites)}
 <table><thead><tr><th>case</th><th>verdict</th><th>time</th><th>sources</th></tr></thead><tbody>
 ${rows}
 </tbody></table>
+${tables}
 <script>${FILTER_SCRIPT}</script>
 </body></html>
 `;

@@ -3,7 +3,7 @@ import { summarize, type RunResult } from '../runner/result';
 
 /**
  * The report.json other tools read (DESIGN.md § CLI contract). Keys named
- * there are kept as written; `error`, `source`, `leftovers` and `baseline` are additions.
+ * there are kept as written; `error`, `source`, `table`, `leftovers` and `baseline` are additions.
  * Raw steps are never included; everything passes the redactor.
  */
 export function toReportJson(run: RunResult) {
@@ -22,6 +22,7 @@ export function toReportJson(run: RunResult) {
       citations: c.citations,
       findings: c.findings.map((f) => ({ path: f.path, kind: f.kind, expected: f.expected, actual: f.actual, ...(f.source ? { source: f.source } : {}) })),
       ...(c.error ? { error: c.error } : {}),
+      ...(c.table ? { table: c.table } : {}),
     })),
     leftovers: run.leftovers,
     ...(run.baseline ? { baseline: run.baseline } : {}),

@@ -1,5 +1,6 @@
 import type { ReportJson } from './report-json';
 import { seconds, show } from './format';
+import { caseTables } from './case-tables';
 
 const ICON: Record<string, string> = { pass: '✅ pass', fail: '❌ fail', unsupported: '➖ unsupported', error: '⚠️ error' };
 
@@ -23,6 +24,16 @@ export function toMarkdown(report: ReportJson): string {
     ...report.cases.map((c) => `| \`${c.id}\` | ${ICON[c.verdict]} | ${seconds(c.durationMs)} | ${cell(c.title)} |`),
     '',
   ];
+  for (const t of caseTables(report.cases)) {
+    lines.push(
+      `## ${t.family}`,
+      '',
+      `| ${t.columns.map(cell).join(' | ')} | verdict | case |`,
+      `|${t.columns.map(() => '---').join('|')}|---|---|`,
+      ...t.rows.map((r) => `| ${r.cells.map((x) => cell(String(x))).join(' | ')} | ${ICON[r.verdict]} | \`${r.id}\` |`),
+      '',
+    );
+  }
   const open = (c: ReportJson['cases'][number]) => c.findings.filter((f) => f.kind !== 'deviation');
   const troubled = report.cases.filter((c) => open(c).length > 0 || c.error);
   if (troubled.length > 0) {

@@ -80,3 +80,48 @@ describe('report renderings', () => {
     expect(text).toContain('reference: 3 cases, 1 pass, 1 fail, 0 unsupported, 1 error');
   });
 });
+
+describe('table-driven case families', () => {
+  const row = (id: string, verdict: 'pass' | 'fail', cells: Record<string, string | number>) => ({
+    id,
+    suite: 'sts-duration-bounds',
+    title: id,
+    verdict,
+    durationMs: 1,
+    citations: [{ kind: 'doc' as const, ref: 'STS-API' }],
+    findings: verdict === 'fail' ? [{ path: 'AssumeRole.Credentials.lifetimeSeconds', kind: 'contract' as const, expected: 900, actual: 3600 }] : [],
+    steps: [],
+    normalized: [],
+    table: { family: 'STS DurationSeconds bounds', row: cells },
+  });
+  const report = toReportJson({
+    ...run,
+    cases: [
+      row('sts-duration/assume-role-899', 'pass', { operation: 'AssumeRole', 'role max': 3600, requested: 899, expected: 'ValidationError' }),
+      run.cases[0],
+      row('sts-duration/session-token-900', 'fail', { operation: 'GetSessionToken', requested: 900, expected: '900 s', caller: 'IAM user' }),
+    ],
+  });
+
+  it('report.json keeps each row beside its case', () => {
+    expect(report.cases[0]).toMatchObject({ table: { family: 'STS DurationSeconds bounds', row: { requested: 899 } } });
+    expect(Object.keys(report.cases[1])).not.toContain('table');
+  });
+
+  it('markdown shows a family as one table, columns from the first row, a missing cell as a dash', () => {
+    const md = toMarkdown(report).split('\n');
+    const at = md.indexOf('## STS DurationSeconds bounds');
+    expect(md.slice(at + 2, at + 6)).toEqual([
+      '| operation | role max | requested | expected | caller | verdict | case |',
+      '|---|---|---|---|---|---|---|',
+      '| AssumeRole | 3600 | 899 | ValidationError | — | ✅ pass | `sts-duration/assume-role-899` |',
+      '| GetSessionToken | — | 900 | 900 s | IAM user | ❌ fail | `sts-duration/session-token-900` |',
+    ]);
+  });
+
+  it('html shows the same table with verdict styles', () => {
+    const html = toHtml(report);
+    expect(html).toContain('<h2>STS DurationSeconds bounds</h2>');
+    expect(html).toContain('<td>GetSessionToken</td><td>—</td><td>900</td><td>900 s</td><td>IAM user</td><td><span class="v v-fail">fail</span></td>');
+  });
+});

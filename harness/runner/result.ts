@@ -1,5 +1,5 @@
 import type { RecordedStep } from '../clients/recorder';
-import type { Citation } from '../cases/define';
+import type { CaseTableRow, Citation } from '../cases/define';
 import type { Finding } from '../cases/finding';
 import type { NormalizedStep } from '../golden/normalize';
 
@@ -13,6 +13,8 @@ export interface CaseResult {
   durationMs: number;
   citations: Citation[];
   findings: Finding[];
+  /** The row this case is of a table-driven family, when it is one. */
+  table?: CaseTableRow;
   /** Raw SDK steps: hold tokens and keys, so they stay in memory and are never written as they are. */
   steps: RecordedStep[];
   /** The steps as a golden keeps them: what baselines are compared with and recorded from. */

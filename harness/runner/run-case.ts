@@ -56,6 +56,7 @@ export async function runCase(def: CaseDefinition, ctx: CaseRunContext): Promise
     durationMs: Date.now() - started,
     citations: def.citations,
     findings: expect.findings,
+    ...(def.table ? { table: def.table } : {}),
     steps: sink.steps,
     normalized: normalizeSteps(sink.steps, { names: ctx.fx.names(), region: ctx.target.region }),
     error,

@@ -37,6 +37,7 @@ function notRun(suite: SuiteDefinition, c: CaseDefinition, verdict: 'unsupported
     verdict,
     durationMs: 0,
     citations: c.citations,
+    ...(c.table ? { table: c.table } : {}),
     findings: verdict === 'unsupported' && evidence ? [{ ...unsupportedFinding(evidence.path, evidence.actual) }] : [],
     steps: [],
     normalized: [],

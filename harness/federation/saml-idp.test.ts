@@ -1,0 +1,72 @@
+import { DOMParser } from '@xmldom/xmldom';
+import { SignedXml } from 'xml-crypto';
+import { AWS_SAML_RECIPIENT, NAMEID_TRANSIENT, SamlIdentityProvider, decodeSamlResponse } from './saml-idp';
+
+// The harness's own SAML IdP: what it signs must verify with the certificate its
+// metadata publishes, checked with xml-crypto as a relying party would, and any
+// change after signing must break the signature.
+const NOW = new Date('2026-12-01T12:00:00.000Z');
+let idp: SamlIdentityProvider;
+beforeAll(async () => {
+  idp = await SamlIdentityProvider.create('https://idp.example.test/saml', { now: () => NOW });
+});
+
+function certificateOf(metadata: string): string {
+  const doc = new DOMParser().parseFromString(metadata, 'text/xml');
+  const cert = doc.getElementsByTagNameNS('http://www.w3.org/2000/09/xmldsig#', 'X509Certificate')[0].textContent!;
+  return `-----BEGIN CERTIFICATE-----\n${cert}\n-----END CERTIFICATE-----`;
+}
+
+function verifies(xml: string, metadata: string): boolean {
+  const doc = new DOMParser().parseFromString(xml, 'text/xml');
+  const signature = doc.getElementsByTagNameNS('http://www.w3.org/2000/09/xmldsig#', 'Signature')[0];
+  const verifier = new SignedXml({ publicCert: certificateOf(metadata) });
+  verifier.loadSignature(signature as unknown as Node);
+  try {
+    return verifier.checkSignature(xml);
+  } catch {
+    return false;
+  }
+}
+
+const request = {
+  roles: [{ roleArn: 'arn:aws:iam::123456789012:role/r', providerArn: 'arn:aws:iam::123456789012:saml-provider/p' }],
+  nameId: 'alice & <co>',
+  nameIdFormat: NAMEID_TRANSIENT,
+  roleSessionName: 'alice',
+  sessionDuration: 1800,
+};
+
+test('metadata names the entity, carries one signing certificate, and meets IAM minimum length (1000)', () => {
+  const metadata = idp.metadataXml();
+  const doc = new DOMParser().parseFromString(metadata, 'text/xml');
+  expect(doc.documentElement!.getAttribute('entityID')).toBe('https://idp.example.test/saml');
+  expect(doc.getElementsByTagNameNS('urn:oasis:names:tc:SAML:2.0:metadata', 'KeyDescriptor')[0].getAttribute('use')).toBe('signing');
+  expect(metadata.length).toBeGreaterThanOrEqual(1000);
+});
+
+test('a signed assertion verifies with the metadata certificate and carries what AWS reads', () => {
+  const xml = decodeSamlResponse(idp.assertion(request));
+  expect(verifies(xml, idp.metadataXml())).toBe(true);
+  const doc = new DOMParser().parseFromString(xml, 'text/xml');
+  const data = doc.getElementsByTagNameNS('urn:oasis:names:tc:SAML:2.0:assertion', 'SubjectConfirmationData')[0];
+  expect(data.getAttribute('Recipient')).toBe(AWS_SAML_RECIPIENT);
+  expect(data.getAttribute('NotOnOrAfter')).toBe('2026-12-01T12:05:00.000Z');
+  expect(doc.getElementsByTagNameNS('urn:oasis:names:tc:SAML:2.0:assertion', 'NameID')[0].textContent).toBe('alice & <co>');
+  const values = [...(doc.getElementsByTagNameNS('urn:oasis:names:tc:SAML:2.0:assertion', 'AttributeValue') as unknown as Element[])].map((e) => e.textContent);
+  expect(values).toEqual(['arn:aws:iam::123456789012:role/r,arn:aws:iam::123456789012:saml-provider/p', 'alice', '1800']);
+});
+
+test('a change after signing, or a signature by another key, does not verify', async () => {
+  const xml = decodeSamlResponse(idp.assertion(request));
+  expect(verifies(xml.replace('>alice<', '>mallory<'), idp.metadataXml())).toBe(false);
+  const impostor = await idp.impostor();
+  expect(impostor.entityId).toBe(idp.entityId);
+  expect(verifies(decodeSamlResponse(impostor.assertion(request)), idp.metadataXml())).toBe(false);
+});
+
+test('validForSeconds below zero makes an assertion that has already expired; RoleSessionName null leaves it out', () => {
+  const xml = decodeSamlResponse(idp.assertion({ ...request, validForSeconds: -60, roleSessionName: null }));
+  expect(xml).toContain('NotOnOrAfter="2026-12-01T11:59:00.000Z"');
+  expect(xml).not.toContain('RoleSessionName');
+});
