@@ -2,10 +2,19 @@
  * idchain's public API. Suites and scripts import from here only
  * (DESIGN.md § Layout: rooms keep their own doors).
  */
-export { defineSuite, type CaseContext, type CaseDefinition, type Citation, type SuiteDefinition } from './cases/define';
+export { defineSuite, type CaseContext, type CaseDefinition, type CaseTableRow, type Citation, type SuiteDefinition } from './cases/define';
 export { Expectations, type ExpectedError } from './cases/expectations';
 export type { Finding, FindingKind } from './cases/finding';
-export type { FixtureSpec, ProvisionedFixture, RoleSpec, TrustSpec, PolicyDocument } from './fixtures/spec';
+export type {
+  FixtureSpec,
+  ProvisionedFixture,
+  ProvisionedOidcProvider,
+  ProvisionedSamlProvider,
+  RoleSpec,
+  TrustRefs,
+  TrustSpec,
+  PolicyDocument,
+} from './fixtures/spec';
 export { identityPoolTrustPolicy } from './fixtures/provision';
 export { signIn, secretHash, type SignInRequest, type SignInResult } from './flows/sign-in';
 export { enhancedFlow, type EnhancedFlowRequest, type EnhancedFlowResult } from './flows/enhanced';
@@ -41,3 +50,15 @@ export { guestIdentity, guestCredentials } from './flows/guest';
 export { getIdentityId } from './flows/get-id';
 export { setRulesMapping, type MappingRuleInput } from './flows/role-mappings';
 export { generatePassword } from './fixtures/names';
+export { assumeRole, type AssumeRoleRequest, type AssumeRoleResult } from './flows/assume-role';
+export { assumeRoleWithSaml, type SamlRequest, type SamlResult } from './flows/saml';
+export { federationToken, sessionToken, type FederationTokenRequest, type FederationTokenResult } from './flows/federation-tokens';
+export {
+  SamlIdentityProvider,
+  decodeSamlResponse,
+  encodeSamlResponse,
+  AWS_SAML_RECIPIENT,
+  NAMEID_PERSISTENT,
+  NAMEID_TRANSIENT,
+  type AssertionRequest,
+} from './federation/saml-idp';

@@ -21,7 +21,7 @@ function verifies(xml: string, metadata: string): boolean {
   const doc = new DOMParser().parseFromString(xml, 'text/xml');
   const signature = doc.getElementsByTagNameNS('http://www.w3.org/2000/09/xmldsig#', 'Signature')[0];
   const verifier = new SignedXml({ publicCert: certificateOf(metadata) });
-  verifier.loadSignature(signature as unknown as Node);
+  verifier.loadSignature(signature as unknown as Parameters<SignedXml['loadSignature']>[0]);
   try {
     return verifier.checkSignature(xml);
   } catch {
@@ -53,7 +53,8 @@ test('a signed assertion verifies with the metadata certificate and carries what
   expect(data.getAttribute('Recipient')).toBe(AWS_SAML_RECIPIENT);
   expect(data.getAttribute('NotOnOrAfter')).toBe('2026-12-01T12:05:00.000Z');
   expect(doc.getElementsByTagNameNS('urn:oasis:names:tc:SAML:2.0:assertion', 'NameID')[0].textContent).toBe('alice & <co>');
-  const values = [...(doc.getElementsByTagNameNS('urn:oasis:names:tc:SAML:2.0:assertion', 'AttributeValue') as unknown as Element[])].map((e) => e.textContent);
+  const found = doc.getElementsByTagNameNS('urn:oasis:names:tc:SAML:2.0:assertion', 'AttributeValue');
+  const values = Array.from({ length: found.length }, (_, i) => found[i].textContent);
   expect(values).toEqual(['arn:aws:iam::123456789012:role/r,arn:aws:iam::123456789012:saml-provider/p', 'alice', '1800']);
 });
 

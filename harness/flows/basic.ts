@@ -3,6 +3,7 @@ import { AssumeRoleWithWebIdentityCommand, type STSClient } from '@aws-sdk/clien
 import { CaseAborted } from '../cases/expectations';
 import type { Credentials } from '../targets/target';
 import { getIdentityId } from './get-id';
+import { stsCredentials } from './sts-credentials';
 
 /** The issuer of Cognito identity pools' OpenID tokens (CG "Role trust and permissions"). */
 export const COGNITO_IDENTITY_ISSUER = 'https://cognito-identity.amazonaws.com';
@@ -73,19 +74,8 @@ export async function assumeRoleWithWebIdentity(sts: STSClient, req: WebIdentity
       DurationSeconds: req.durationSeconds,
     }),
   );
-  const c = answer.Credentials;
-  const missing = ['AccessKeyId', 'SecretAccessKey', 'SessionToken', 'Expiration'].filter((k) => !c?.[k as keyof typeof c]);
-  if (!c || missing.length > 0) {
-    throw new CaseAborted({
-      path: 'AssumeRoleWithWebIdentity.Credentials',
-      kind: 'contract',
-      expected: 'AccessKeyId, SecretAccessKey, SessionToken and Expiration',
-      actual: `missing ${missing.join(', ')}`,
-      source: 'STS-API AssumeRoleWithWebIdentity, Credentials',
-    });
-  }
   return {
-    credentials: { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken, expiration: c.Expiration! },
+    credentials: stsCredentials('AssumeRoleWithWebIdentity', answer.Credentials),
     subjectFromWebIdentityToken: answer.SubjectFromWebIdentityToken,
     provider: answer.Provider,
     audience: answer.Audience,

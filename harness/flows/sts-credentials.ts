@@ -1,0 +1,23 @@
+import type { Credentials as StsCredentials } from '@aws-sdk/client-sts';
+import { CaseAborted } from '../cases/expectations';
+import type { Credentials } from '../targets/target';
+
+/**
+ * The Credentials every STS operation that issues them returns, checked for
+ * the four fields STS documents (STS-API Credentials: AccessKeyId,
+ * SecretAccessKey, SessionToken, Expiration). A missing one stops the case
+ * with a contract finding instead of failing later on an undefined key.
+ */
+export function stsCredentials(operation: string, c: StsCredentials | undefined): Credentials & { expiration: Date } {
+  const missing = ['AccessKeyId', 'SecretAccessKey', 'SessionToken', 'Expiration'].filter((k) => !c?.[k as keyof StsCredentials]);
+  if (!c || missing.length > 0) {
+    throw new CaseAborted({
+      path: `${operation}.Credentials`,
+      kind: 'contract',
+      expected: 'AccessKeyId, SecretAccessKey, SessionToken and Expiration',
+      actual: `missing ${missing.join(', ')}`,
+      source: `STS-API ${operation}, Credentials`,
+    });
+  }
+  return { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken, expiration: c.Expiration! };
+}

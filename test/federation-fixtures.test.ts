@@ -1,0 +1,160 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  CreateOpenIDConnectProviderCommand,
+  CreateSAMLProviderCommand,
+  GetOpenIDConnectProviderCommand,
+  GetRoleCommand,
+  GetSAMLProviderCommand,
+  ListOpenIDConnectProvidersCommand,
+  ListSAMLProvidersCommand,
+} from '@aws-sdk/client-iam';
+import { AssumeRoleWithSAMLCommand } from '@aws-sdk/client-sts';
+import { SamlIdentityProvider, referenceTarget, type FixtureSpec } from '../harness';
+import { createClients, type Clients } from '../harness/clients/factory';
+import { Ledger } from '../harness/fixtures/ledger';
+import { provisionFixture } from '../harness/fixtures/provision';
+import { teardownLedger } from '../harness/fixtures/teardown';
+import { sweep } from '../harness/fixtures/sweep';
+
+// OIDC and SAML providers are fixture resources like any other: created from the
+// spec, named in the ledger, deleted by teardown and by sweep. Checked against
+// what IAM on the emulator answers, not against the harness's own bookkeeping.
+const work = mkdtempSync(join(tmpdir(), 'idchain-federation-fx-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const spec: FixtureSpec = {
+  userPools: { up: { clients: { web: { authFlows: ['USER_PASSWORD_AUTH'] }, other: { authFlows: ['USER_PASSWORD_AUTH'] } }, users: { ana: {} } } },
+  oidcProviders: { pool: { userPool: 'up', clients: ['web'] } },
+  samlProviders: { corp: {} },
+  roles: {
+    backend: { trust: { document: (r) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: r.callerArn }, Action: 'sts:AssumeRole' }] }) } },
+    web: {
+      trust: {
+        document: (r) => ({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { Federated: r.oidcProvider('pool').arn },
+              Action: 'sts:AssumeRoleWithWebIdentity',
+              Condition: { StringEquals: { [`${r.oidcProvider('pool').conditionKeyPrefix}:sub`]: r.userSub('up', 'ana') } },
+            },
+            { Effect: 'Allow', Principal: { AWS: r.roleArn('backend') }, Action: 'sts:AssumeRole' },
+          ],
+        }),
+      },
+    },
+    saml: {
+      trust: {
+        document: (r) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Federated: r.samlProvider('corp').arn }, Action: 'sts:AssumeRoleWithSAML' }] }),
+      },
+    },
+  },
+};
+
+async function withClients<T>(fn: (clients: Clients, region: string) => Promise<T>): Promise<T> {
+  const target = await referenceTarget().start({});
+  const clients = createClients(target);
+  try {
+    return await fn(clients, target.region);
+  } finally {
+    clients.destroy();
+    await target.stop();
+  }
+}
+
+async function providersLeft(clients: Clients) {
+  const oidc = await clients.iam.send(new ListOpenIDConnectProvidersCommand({}));
+  const saml = await clients.iam.send(new ListSAMLProvidersCommand({}));
+  return { oidc: oidc.OpenIDConnectProviderList?.length ?? 0, saml: saml.SAMLProviderList?.length ?? 0 };
+}
+
+test('providers are registered from the spec, trust documents name them, and teardown deletes them', async () => {
+  await withClients(async (clients, region) => {
+    const ledger = new Ledger('feedf00d', 'reference', region, join(work, 'ledger-a'));
+    const fx = await provisionFixture(spec, 'feedf00d', { clients, ledger, region, scope: 'fed' });
+
+    const oidc = fx.oidcProvider('pool');
+    expect(oidc.issuer).toBe(`https://cognito-idp.${region}.amazonaws.com/${fx.userPool('up').id}`);
+    const registered = await clients.iam.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: oidc.arn }));
+    // IAM-API GetOpenIDConnectProvider: Url without the scheme; ClientIDList as given.
+    expect(registered.Url).toBe(oidc.issuer.slice('https://'.length));
+    expect(registered.ClientIDList).toEqual([fx.client('up', 'web').id]);
+    expect(registered.Tags?.map((t) => t.Key).sort()).toEqual(['idchain:expires', 'idchain:run']);
+
+    const saml = fx.samlProvider('corp');
+    expect(saml.arn).toBe(`arn:aws:iam::${fx.caller.accountId}:saml-provider/idchain-feedf00d-fed-corp`);
+    const metadata = await clients.iam.send(new GetSAMLProviderCommand({ SAMLProviderArn: saml.arn }));
+    expect(metadata.SAMLMetadataDocument).toContain(`entityID="${saml.idp.entityId}"`);
+
+    const trust = JSON.parse(decodeURIComponent((await clients.iam.send(new GetRoleCommand({ RoleName: fx.role('web').name }))).Role!.AssumeRolePolicyDocument!));
+    expect(trust.Statement[0].Condition.StringEquals[`${oidc.conditionKeyPrefix}:sub`]).toBe(fx.user('up', 'ana').sub);
+    expect(fx.user('up', 'ana').sub).toMatch(/^[0-9a-f-]{36}$/);
+    expect(trust.Statement[1].Principal.AWS).toBe(fx.role('backend').arn);
+    expect(fx.role('web').id).toMatch(/^AROA/);
+    expect(fx.caller.arn).toBe(`arn:aws:iam::${fx.caller.accountId}:user/idchain-admin`);
+
+    // The provider works end to end: the IdP's assertion is accepted for the role that trusts it.
+    const assertion = saml.idp.assertion({ roles: [{ roleArn: fx.role('saml').arn, providerArn: saml.arn }], nameId: 'ana', roleSessionName: 'ana' });
+    const out = await clients.sts.send(new AssumeRoleWithSAMLCommand({ RoleArn: fx.role('saml').arn, PrincipalArn: saml.arn, SAMLAssertion: assertion }));
+    expect(out.Issuer).toBe(saml.idp.entityId);
+
+    expect(await providersLeft(clients)).toEqual({ oidc: 1, saml: 1 });
+    const torn = await teardownLedger(clients, ledger);
+    expect(torn.failures).toEqual([]);
+    expect(await providersLeft(clients)).toEqual({ oidc: 0, saml: 0 });
+    expect(readdirSync(join(work, 'ledger-a'))).toEqual([]);
+  });
+});
+
+test('a fixture that fails after its providers exist leaves no provider behind once torn down', async () => {
+  await withClients(async (clients, region) => {
+    const ledger = new Ledger('feedf00e', 'reference', region, join(work, 'ledger-b'));
+    // MaxSessionDuration must be 3600–43200 (IAM-API CreateRole).
+    const broken: FixtureSpec = { ...spec, roles: { ...spec.roles, refused: { trust: spec.roles!.backend.trust, maxSessionDuration: 60 } } };
+    await expect(provisionFixture(broken, 'feedf00e', { clients, ledger, region, scope: 'fed' })).rejects.toThrow(/Could not create role refused/);
+    expect(ledger.outstanding().map((e) => e.kind).sort()).toEqual(['iam-role', 'iam-role', 'iam-role', 'iam-role', 'oidc-provider', 'saml-provider', 'user-pool']);
+    await teardownLedger(clients, ledger);
+    expect(await providersLeft(clients)).toEqual({ oidc: 0, saml: 0 });
+  });
+});
+
+test('sweep deletes a crashed run’s providers by ledger, unledgered ones by name or tag, and leaves others alone', async () => {
+  await withClients(async (clients, region) => {
+    const ledgerDir = join(work, 'ledger-c');
+    const ledger = new Ledger('deadbeef', 'reference', region, ledgerDir);
+    await provisionFixture({ userPools: spec.userPools, oidcProviders: spec.oidcProviders, samlProviders: spec.samlProviders }, 'deadbeef', {
+      clients,
+      ledger,
+      region,
+      scope: 'crash',
+    });
+    // No teardown: the run "crashed". Also an unledgered provider of each kind from an earlier run, and someone else's.
+    const idp = await SamlIdentityProvider.create('https://idp.example.test/other');
+    await clients.iam.send(new CreateSAMLProviderCommand({ Name: 'idchain-0badf00d-orphan', SAMLMetadataDocument: idp.metadataXml() }));
+    await clients.iam.send(new CreateSAMLProviderCommand({ Name: 'team-okta', SAMLMetadataDocument: idp.metadataXml() }));
+    const old = new Date(Date.now() - 3 * 3_600_000).toISOString();
+    const orphanUrl = `https://cognito-idp.${region}.amazonaws.com/${region}_orphan0001`;
+    await clients.iam.send(
+      new CreateOpenIDConnectProviderCommand({ Url: orphanUrl, ClientIDList: ['x'], Tags: [{ Key: 'idchain:run', Value: '0badf00d' }, { Key: 'idchain:expires', Value: old }] }),
+    );
+    await clients.iam.send(new CreateOpenIDConnectProviderCommand({ Url: 'https://token.actions.githubusercontent.com', ClientIDList: ['sts.amazonaws.com'] }));
+
+    const later = new Date(Date.now() + 3 * 3_600_000);
+    const done = await sweep({ clients, target: 'reference', region, olderThanMs: 7_200_000, now: later, dryRun: false, ledgerDir });
+    expect(done.failures).toEqual([]);
+    expect(done.deleted.map((c) => [c.kind, c.found, c.runId]).sort()).toEqual([
+      ['oidc-provider', 'ledger', 'deadbeef'],
+      ['oidc-provider', 'prefix', '0badf00d'],
+      ['saml-provider', 'ledger', 'deadbeef'],
+      ['saml-provider', 'prefix', '0badf00d'],
+      ['user-pool', 'ledger', 'deadbeef'],
+    ]);
+    const oidcLeft = await clients.iam.send(new ListOpenIDConnectProvidersCommand({}));
+    expect(oidcLeft.OpenIDConnectProviderList?.map((p) => p.Arn?.split('oidc-provider/')[1])).toEqual(['token.actions.githubusercontent.com']);
+    const samlLeft = await clients.iam.send(new ListSAMLProvidersCommand({}));
+    expect(samlLeft.SAMLProviderList?.map((p) => p.Arn?.split('saml-provider/')[1])).toEqual(['team-okta']);
+  });
+});
