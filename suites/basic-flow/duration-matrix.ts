@@ -1,6 +1,7 @@
 import type { CaseDefinition, Citation, ExpectedError } from '../../harness';
 import { IAM_CREATE_ROLE, STS_ASSUME_ROLE_WITH_WEB_IDENTITY, STS_COMMON_ERRORS, observed, observedAt } from '../citations';
 import { assumeRole, lifetimeSeconds, openIdTokenThrough } from './steps';
+import { DURATION_FAMILY, durationTableRow, refusalText } from '../duration-table';
 
 /**
  * One row of the DurationSeconds matrix of AssumeRoleWithWebIdentity: 900 s
@@ -117,6 +118,16 @@ export function durationCases(): CaseDefinition[] {
       id: `basic/${row.slug}`,
       title: row.title,
       citations: row.citations,
+      table: {
+        family: DURATION_FAMILY,
+        row: durationTableRow({
+          operation: 'AssumeRoleWithWebIdentity',
+          caller: 'identity-pool OpenID token (basic flow)',
+          roleMax: row.role === 'long' ? 7200 : 3600,
+          requested: row.requested,
+          expected: 'lifetimeSeconds' in row.outcome ? `${row.outcome.lifetimeSeconds} s` : refusalText(row.outcome.refused.name, row.outcome.refused.message),
+        }),
+      },
       async run(ctx) {
         const { token } = await openIdTokenThrough(ctx, 'basic');
         if ('refused' in row.outcome) {

@@ -1,0 +1,53 @@
+import { assumeRoleWithWebIdentity, signIn, type FixtureSpec, type PolicyDocument, type TrustRefs } from '../../harness';
+
+/**
+ * One trust for every duration row: the harness itself and the `backend`
+ * session may AssumeRole; the user pool's OIDC provider may
+ * AssumeRoleWithWebIdentity for the `web` client; the harness's SAML IdP may
+ * AssumeRoleWithSAML. So a row's outcome depends on the duration alone.
+ */
+function trustsEveryone(r: TrustRefs): PolicyDocument {
+  const oidc = r.oidcProvider('pool');
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      { Effect: 'Allow', Principal: { AWS: [r.callerArn, r.roleArn('backend')] }, Action: 'sts:AssumeRole' },
+      {
+        Effect: 'Allow',
+        Principal: { Federated: oidc.arn },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: { StringEquals: { [`${oidc.conditionKeyPrefix}:aud`]: oidc.clientIds[0] } },
+      },
+      {
+        Effect: 'Allow',
+        Principal: { Federated: r.samlProvider('corp').arn },
+        Action: 'sts:AssumeRoleWithSAML',
+        // The documented SAML trust condition (IAM-UG "Create a role for a third-party identity provider (SAML 2.0)").
+        Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } },
+      },
+    ],
+  };
+}
+
+/**
+ * Roles whose MaxSessionDuration is the default (3600), 7200 and the model
+ * maximum 43200 (IAM-API CreateRole), all trusting the same principals, and
+ * `backend`, whose sessions chain into them.
+ */
+export const durationFixture: FixtureSpec = {
+  userPools: { main: { clients: { web: { authFlows: ['USER_PASSWORD_AUTH'] } }, users: { ana: {} } } },
+  oidcProviders: { pool: { userPool: 'main', clients: ['web'] } },
+  samlProviders: { corp: {} },
+  roles: {
+    backend: { trust: { document: (r) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: r.callerArn }, Action: 'sts:AssumeRole' }] }) } },
+    'max-3600': { trust: { document: trustsEveryone } },
+    'max-7200': { trust: { document: trustsEveryone }, maxSessionDuration: 7200 },
+    'max-43200': { trust: { document: trustsEveryone }, maxSessionDuration: 43200 },
+  },
+  // Propagation check: a user-pool ID token into the default role.
+  async ready(fx, clients) {
+    const ana = fx.user('main', 'ana');
+    const { idToken } = await signIn(clients.idp, { userPoolId: fx.userPool('main').id, clientId: fx.client('main', 'web').id, username: ana.username, password: ana.password });
+    await assumeRoleWithWebIdentity(clients.sts, { roleArn: fx.role('max-3600').arn, roleSessionName: 'ready', webIdentityToken: idToken });
+  },
+};

@@ -1,0 +1,149 @@
+import type { Citation, ExpectedError } from '../../harness';
+import { IAM_CREATE_ROLE, STS_ASSUME_ROLE_WITH_WEB_IDENTITY, STS_COMMON_ERRORS } from '../citations';
+import {
+  IAM_ROLE_CHAINING,
+  OVER_ROLE_MAX,
+  OVER_ROLE_MODEL_MAX,
+  OVER_USER_MODEL_MAX,
+  SAML_SESSION_DURATION,
+  STS_ASSUME_ROLE,
+  STS_ASSUME_ROLE_WITH_SAML,
+  STS_GET_FEDERATION_TOKEN,
+  STS_GET_SESSION_TOKEN,
+  TOO_SHORT,
+} from './sources';
+import { durationTableRow, refusalText } from '../duration-table';
+
+export type Operation = 'AssumeRole' | 'AssumeRoleWithWebIdentity' | 'AssumeRoleWithSAML' | 'GetFederationToken' | 'GetSessionToken';
+export type DurationRole = 'max-3600' | 'max-7200' | 'max-43200';
+
+/** One row of the STS DurationSeconds table (aws-contract.md §3). */
+export interface DurationRow {
+  operation: Operation;
+  /** AssumeRole only: the caller is the `backend` role's session, so this is role chaining. */
+  chained?: boolean;
+  /** The role assumed; its name says its MaxSessionDuration. Absent for the user-session operations. */
+  role?: DurationRole;
+  /** Omitted: the request carries no DurationSeconds. */
+  requested?: number;
+  /** AssumeRoleWithSAML only: what the assertion itself says about the session's length. */
+  saml?: { sessionDuration?: number; sessionEndsInSeconds?: number };
+  outcome: { lifetimeSeconds: number } | { refused: ExpectedError };
+  citations: Citation[];
+}
+
+const constraint = (value: number, bound: string) =>
+  `1 validation error detected: Value '${value}' at 'durationSeconds' failed to satisfy constraint: Member must have value ${bound}`;
+const tooShort: ExpectedError = { name: 'ValidationError', httpStatus: 400, message: constraint(899, 'greater than or equal to 900') };
+const overModel = (value: number, max: number): ExpectedError => ({ name: 'ValidationError', httpStatus: 400, message: constraint(value, `less than or equal to ${max}`) });
+const overRole: ExpectedError = { name: 'ValidationError', httpStatus: 400, message: 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.' };
+const overChain: ExpectedError = {
+  name: 'ValidationError',
+  httpStatus: 400,
+  message: 'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+};
+
+const lasts = (lifetimeSeconds: number) => ({ lifetimeSeconds });
+const refused = (error: ExpectedError) => ({ refused: error });
+
+/** The bounds every role-session operation shares: 900 minimum, the role's maximum, 3600 default, 43200 model maximum. */
+function roleSessionRows(operation: 'AssumeRole' | 'AssumeRoleWithWebIdentity' | 'AssumeRoleWithSAML', doc: Citation): DurationRow[] {
+  return [
+    { operation, role: 'max-3600', requested: 899, outcome: refused(tooShort), citations: [doc, STS_COMMON_ERRORS, TOO_SHORT] },
+    { operation, role: 'max-3600', requested: 900, outcome: lasts(900), citations: [doc] },
+    { operation, role: 'max-3600', outcome: lasts(3600), citations: [doc] },
+    { operation, role: 'max-3600', requested: 3600, outcome: lasts(3600), citations: [doc, IAM_CREATE_ROLE] },
+    { operation, role: 'max-3600', requested: 3601, outcome: refused(overRole), citations: [doc, IAM_CREATE_ROLE, OVER_ROLE_MAX] },
+    { operation, role: 'max-7200', requested: 7200, outcome: lasts(7200), citations: [doc, IAM_CREATE_ROLE] },
+    { operation, role: 'max-7200', requested: 7201, outcome: refused(overRole), citations: [doc, IAM_CREATE_ROLE, OVER_ROLE_MAX] },
+    { operation, role: 'max-43200', requested: 43200, outcome: lasts(43200), citations: [doc, IAM_CREATE_ROLE] },
+    { operation, role: 'max-43200', requested: 43201, outcome: refused(overModel(43201, 43200)), citations: [doc, STS_COMMON_ERRORS, OVER_ROLE_MODEL_MAX] },
+  ];
+}
+
+/** GetFederationToken and GetSessionToken, called with an IAM user's long-term keys: 900–129600, default 43200. */
+function userSessionRows(operation: 'GetFederationToken' | 'GetSessionToken', doc: Citation): DurationRow[] {
+  return [
+    { operation, requested: 899, outcome: refused(tooShort), citations: [doc, STS_COMMON_ERRORS, TOO_SHORT] },
+    { operation, requested: 900, outcome: lasts(900), citations: [doc] },
+    { operation, outcome: lasts(43200), citations: [doc] },
+    { operation, requested: 129600, outcome: lasts(129600), citations: [doc] },
+    { operation, requested: 129601, outcome: refused(overModel(129601, 129600)), citations: [doc, STS_COMMON_ERRORS, OVER_USER_MODEL_MAX] },
+  ];
+}
+
+export const DURATION_ROWS: DurationRow[] = [
+  ...roleSessionRows('AssumeRole', STS_ASSUME_ROLE),
+  // Role chaining: a role session assuming a role gets one hour at most, whatever the role allows.
+  { operation: 'AssumeRole', chained: true, role: 'max-43200', outcome: lasts(3600), citations: [STS_ASSUME_ROLE, IAM_ROLE_CHAINING] },
+  { operation: 'AssumeRole', chained: true, role: 'max-43200', requested: 3600, outcome: lasts(3600), citations: [STS_ASSUME_ROLE, IAM_ROLE_CHAINING] },
+  { operation: 'AssumeRole', chained: true, role: 'max-43200', requested: 3601, outcome: refused(overChain), citations: [STS_ASSUME_ROLE, IAM_ROLE_CHAINING] },
+  ...roleSessionRows('AssumeRoleWithWebIdentity', STS_ASSUME_ROLE_WITH_WEB_IDENTITY),
+  ...roleSessionRows('AssumeRoleWithSAML', STS_ASSUME_ROLE_WITH_SAML),
+  // What the assertion says can only shorten the session: the smallest of DurationSeconds, SessionDuration and SessionNotOnOrAfter wins.
+  { operation: 'AssumeRoleWithSAML', role: 'max-3600', saml: { sessionDuration: 1800 }, outcome: lasts(1800), citations: [STS_ASSUME_ROLE_WITH_SAML, SAML_SESSION_DURATION] },
+  { operation: 'AssumeRoleWithSAML', role: 'max-7200', requested: 3600, saml: { sessionDuration: 1800 }, outcome: lasts(1800), citations: [STS_ASSUME_ROLE_WITH_SAML, SAML_SESSION_DURATION] },
+  { operation: 'AssumeRoleWithSAML', role: 'max-7200', requested: 900, saml: { sessionDuration: 7200 }, outcome: lasts(900), citations: [STS_ASSUME_ROLE_WITH_SAML, SAML_SESSION_DURATION] },
+  { operation: 'AssumeRoleWithSAML', role: 'max-7200', saml: { sessionDuration: 7200 }, outcome: lasts(3600), citations: [STS_ASSUME_ROLE_WITH_SAML, SAML_SESSION_DURATION] },
+  { operation: 'AssumeRoleWithSAML', role: 'max-3600', saml: { sessionEndsInSeconds: 1200 }, outcome: lasts(1200), citations: [STS_ASSUME_ROLE_WITH_SAML] },
+  ...userSessionRows('GetFederationToken', STS_GET_FEDERATION_TOKEN),
+  ...userSessionRows('GetSessionToken', STS_GET_SESSION_TOKEN),
+];
+
+const OPERATION_SLUG: Record<Operation, string> = {
+  AssumeRole: 'assume-role',
+  AssumeRoleWithWebIdentity: 'web-identity',
+  AssumeRoleWithSAML: 'saml',
+  GetFederationToken: 'federation-token',
+  GetSessionToken: 'session-token',
+};
+
+const ROLE_MAX: Record<DurationRole, number> = { 'max-3600': 3600, 'max-7200': 7200, 'max-43200': 43200 };
+
+/** `assume-role-chained-max43200-3601`, `saml-max7200-3600-session-duration-1800`, `session-token-omitted`. */
+export function rowSlug(row: DurationRow): string {
+  return [
+    OPERATION_SLUG[row.operation],
+    row.chained ? 'chained' : undefined,
+    row.role ? `max${ROLE_MAX[row.role]}` : undefined,
+    row.requested ?? 'omitted',
+    row.saml?.sessionDuration !== undefined ? `session-duration-${row.saml.sessionDuration}` : undefined,
+    row.saml?.sessionEndsInSeconds !== undefined ? `session-ends-${row.saml.sessionEndsInSeconds}` : undefined,
+  ]
+    .filter((part) => part !== undefined)
+    .join('-');
+}
+
+function samlLimits(row: DurationRow): string {
+  const parts = [
+    row.saml?.sessionDuration !== undefined ? `SessionDuration ${row.saml.sessionDuration}` : undefined,
+    row.saml?.sessionEndsInSeconds !== undefined ? `SessionNotOnOrAfter in ${row.saml.sessionEndsInSeconds} s` : undefined,
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : '—';
+}
+
+export function expectedText(row: DurationRow): string {
+  if ('lifetimeSeconds' in row.outcome) return `${row.outcome.lifetimeSeconds} s`;
+  return refusalText(row.outcome.refused.name, row.outcome.refused.message);
+}
+
+/** The row as the report's table shows it. */
+export function tableRow(row: DurationRow): Record<string, string | number> {
+  return durationTableRow({
+    operation: row.operation,
+    caller: row.operation === 'AssumeRoleWithWebIdentity' ? 'user-pool ID token' : row.operation === 'AssumeRoleWithSAML' ? 'SAML assertion' : row.chained ? 'role session (chaining)' : 'IAM user',
+    roleMax: row.role ? ROLE_MAX[row.role] : undefined,
+    requested: row.requested,
+    samlLimits: row.operation === 'AssumeRoleWithSAML' ? samlLimits(row) : undefined,
+    expected: expectedText(row),
+  });
+}
+
+export function rowTitle(row: DurationRow): string {
+  const t = tableRow(row);
+  const limits = t['SAML limits'] !== '—' ? `, ${t['SAML limits']}` : '';
+  const role = row.role ? ` into a role with MaxSessionDuration ${ROLE_MAX[row.role]}` : '';
+  const asked = row.requested === undefined ? 'without DurationSeconds' : `with DurationSeconds ${row.requested}`;
+  const outcome = 'lifetimeSeconds' in row.outcome ? `the credentials last ${row.outcome.lifetimeSeconds} s` : `refused with ${t.expected}`;
+  return `${row.operation} by ${t.caller}${role}, ${asked}${limits}: ${outcome}`;
+}

@@ -1,0 +1,88 @@
+import {
+  assumeRole,
+  assumeRoleWithSaml,
+  assumeRoleWithWebIdentity,
+  defineSuite,
+  federationToken,
+  sessionToken,
+  signIn,
+  type CaseContext,
+  type CaseDefinition,
+  type Credentials,
+} from '../../harness';
+import { DURATION_FAMILY } from '../duration-table';
+import { durationFixture } from './fixture';
+import { DURATION_ROWS, rowSlug, rowTitle, tableRow, type DurationRow } from './rows';
+
+
+const SESSION = 'idchain-duration';
+
+/** Everything a row needs before the call it measures; returns the measured call, not yet sent. */
+async function prepare(ctx: CaseContext, row: DurationRow): Promise<() => Promise<{ credentials: Credentials & { expiration: Date } }>> {
+  const { fx, clients } = ctx;
+  const roleArn = row.role ? fx.role(row.role).arn : '';
+  switch (row.operation) {
+    case 'AssumeRole': {
+      let sts = clients.sts;
+      if (row.chained) {
+        const backend = await ctx.expect.succeeds('AssumeRole(backend)', assumeRole(clients.sts, { roleArn: fx.role('backend').arn, roleSessionName: 'backend' }));
+        sts = clients.stsWith(backend.credentials);
+      }
+      return () => assumeRole(sts, { roleArn, roleSessionName: SESSION, durationSeconds: row.requested });
+    }
+    case 'AssumeRoleWithWebIdentity': {
+      const ana = fx.user('main', 'ana');
+      const { idToken } = await ctx.expect.succeeds(
+        'InitiateAuth',
+        signIn(clients.idp, { userPoolId: fx.userPool('main').id, clientId: fx.client('main', 'web').id, username: ana.username, password: ana.password }),
+      );
+      return () => assumeRoleWithWebIdentity(clients.sts, { roleArn, roleSessionName: SESSION, webIdentityToken: idToken, durationSeconds: row.requested });
+    }
+    case 'AssumeRoleWithSAML': {
+      const provider = fx.samlProvider('corp');
+      const samlAssertion = provider.idp.assertion({
+        roles: [{ roleArn, providerArn: provider.arn }],
+        nameId: 'ana',
+        roleSessionName: 'ana',
+        sessionDuration: row.saml?.sessionDuration,
+        sessionValidForSeconds: row.saml?.sessionEndsInSeconds,
+      });
+      return () => assumeRoleWithSaml(clients.sts, { roleArn, principalArn: provider.arn, samlAssertion, durationSeconds: row.requested });
+    }
+    case 'GetFederationToken':
+      return () => federationToken(clients.sts, { name: 'duration', durationSeconds: row.requested });
+    case 'GetSessionToken':
+      return () => sessionToken(clients.sts, { durationSeconds: row.requested });
+  }
+}
+
+function durationCase(row: DurationRow): CaseDefinition {
+  const source = `${row.citations[0].ref}`;
+  return {
+    id: `sts-duration/${rowSlug(row)}`,
+    title: rowTitle(row),
+    citations: row.citations,
+    table: { family: DURATION_FAMILY, row: tableRow(row) },
+    async run(ctx) {
+      const send = await prepare(ctx, row);
+      if ('refused' in row.outcome) {
+        await ctx.expect.error(row.operation, send(), row.outcome.refused, `${source}; messages [obs] unless the citation says doc`);
+        return;
+      }
+      const sentAt = Date.now();
+      const { credentials } = await ctx.expect.succeeds(row.operation, send(), source);
+      // Measured from just before the call; the tolerance covers the round trip and clock skew against a remote target.
+      const lifetime = Math.round((credentials.expiration.getTime() - sentAt) / 1000);
+      const expected = row.outcome.lifetimeSeconds;
+      ctx.expect.within(`${row.operation}.Credentials.lifetimeSeconds`, lifetime, expected - 120, expected + 5, source);
+    },
+  };
+}
+
+export const stsDurationBoundsSuite = defineSuite({
+  name: 'sts-duration-bounds',
+  title: 'STS DurationSeconds bounds for every operation that issues credentials, as one table',
+  services: ['cognito-idp', 'sts', 'iam'],
+  fixture: durationFixture,
+  cases: DURATION_ROWS.map(durationCase),
+});
