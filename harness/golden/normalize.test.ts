@@ -112,6 +112,14 @@ describe('normalizeSteps (DESIGN.md § The golden file)', () => {
     expect(JSON.stringify([signIn, getId])).not.toContain('eyJ');
   });
 
+  it('numbers each issued token anew, even one byte-identical to an earlier one, so the numbering never depends on the clock', async () => {
+    const token = await idToken('7d3c7a40-aaaa-4bbb-8ccc-123456789abc');
+    const issue = () => step({ service: 'cognito-identity', operation: 'GetOpenIdTokenForDeveloperIdentity', input: {}, output: { Token: token } });
+    const steps = normalizeSteps([issue(), issue(), step({ input: { Logins: { 'cognito-identity.amazonaws.com': token } } })], ctx);
+    expect(steps.map((s) => (s.output as any)?.Token?.jwt)).toEqual(['<jwt:1>', '<jwt:2>', undefined]);
+    expect(steps[2].input).toEqual({ Logins: { 'cognito-identity.amazonaws.com': '<jwt:2>' } });
+  });
+
   it('normalizes errors to name, status, fault and a message without volatile parts', () => {
     const [n] = normalizeSteps(
       [

@@ -53,8 +53,12 @@ export function normalizeSteps(steps: readonly RecordedStep[], ctx: NormalizeCon
     return out.split(ctx.region).join('<region>');
   };
 
-  const decodeToken = (token: string) => {
-    const ref = jwtRefs.get(token) ?? `<jwt:${jwtRefs.size + 1}>`;
+  let jwtCount = 0;
+  // A token an answer hands out always gets the next number, even when it equals an
+  // earlier one: two tokens issued in the same second can be byte-identical, and the
+  // numbering must not depend on the clock. A token sent back refers to the latest.
+  const decodeToken = (token: string, issued: boolean) => {
+    const ref = (!issued && jwtRefs.get(token)) || `<jwt:${++jwtCount}>`;
     jwtRefs.set(token, ref);
     let header: Record<string, unknown>;
     let claims: Record<string, unknown>;
@@ -76,7 +80,10 @@ export function normalizeSteps(steps: readonly RecordedStep[], ctx: NormalizeCon
     if (value === undefined || value === null) return value;
     if (value instanceof Date) return '<timestamp>';
     if (typeof value === 'string') {
-      if (JWT.test(value)) return jwtRefs.get(value) && key !== undefined && !isTokenOutputKey(key) ? jwtRefs.get(value) : decodeToken(value);
+      if (JWT.test(value)) {
+        const issued = key !== undefined && isTokenOutputKey(key);
+        return jwtRefs.get(value) && !issued ? jwtRefs.get(value) : decodeToken(value, issued);
+      }
       if (key !== undefined && isSecretField(key)) return `<redacted:${key}>`;
       const kind = key !== undefined ? VOLATILE_KEYS[key] : undefined;
       if (kind && !names.has(value)) return refs.ref(kind, value);
