@@ -27,6 +27,12 @@ describe('redact', () => {
     expect(JSON.stringify(out)).not.toContain('eyJ');
   });
 
+  it('removes a PEM private key block from free text, as the SAML IdP holds one in memory', () => {
+    const pem = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n';
+    expect(redactText(`could not sign with ${pem}done`)).toBe('could not sign with <redacted:private-key>\ndone');
+    expect(JSON.stringify(redact({ message: pem }))).not.toContain('MIIE');
+  });
+
   it('leaves ordinary values alone', () => {
     const value = { RoleArn: 'arn:aws:iam::123456789012:role/x', Precedence: 1, groups: ['a', 'b'], ok: true };
     expect(redact(value)).toEqual(value);
@@ -38,7 +44,14 @@ describe('redact', () => {
   });
 
   it('the leak scan flags each kind of unredacted secret', () => {
-    const samples = [ACCESS_KEY, `"x": "${JWT}"`, '"SecretKey": "abcdefghijklmnopqrst"', '"Password": "hunter2"', '"SAMLAssertion": "PHNhbWxwOlJlc3BvbnNlIHhtbG5z"'];
+    const samples = [
+      ACCESS_KEY,
+      `"x": "${JWT}"`,
+      '"SecretKey": "abcdefghijklmnopqrst"',
+      '"Password": "hunter2"',
+      '"SAMLAssertion": "PHNhbWxwOlJlc3BvbnNlIHhtbG5z"',
+      '"message": "-----BEGIN PRIVATE KEY-----\\nMIIE"',
+    ];
     for (const sample of samples) expect([sample, LEAK_PATTERNS.some(({ pattern }) => pattern.test(sample))]).toEqual([sample, true]);
   });
 });

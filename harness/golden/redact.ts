@@ -36,13 +36,15 @@ const SECRET_FIELDS = new Set(
 
 const ACCESS_KEY = /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g;
 const JWT = /\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
+// The SAML IdP's signing key lives in memory; should one ever reach a message, the whole PEM block goes.
+const PRIVATE_KEY = /-----BEGIN (?:RSA |EC )?PRIVATE KEY-----[\s\S]*?-----END (?:RSA |EC )?PRIVATE KEY-----/g;
 
 export function isSecretField(key: string): boolean {
   return SECRET_FIELDS.has(key.toLowerCase());
 }
 
 export function redactText(text: string): string {
-  return text.replace(JWT, '<redacted:jwt>').replace(ACCESS_KEY, (k) => `<redacted:${k.startsWith('ASIA') ? 'temporary' : 'long-term'}-access-key-id>`);
+  return text.replace(PRIVATE_KEY, '<redacted:private-key>').replace(JWT, '<redacted:jwt>').replace(ACCESS_KEY, (k) => `<redacted:${k.startsWith('ASIA') ? 'temporary' : 'long-term'}-access-key-id>`);
 }
 
 /** A deep copy with every secret replaced by a `<redacted:…>` marker. */
@@ -76,4 +78,5 @@ export const LEAK_PATTERNS: { name: string; pattern: RegExp }[] = [
   { name: 'secret field with a value', pattern: /"(?:SecretKey|SecretAccessKey|SessionToken|secretAccessKey|sessionToken)"\s*:\s*"(?!<redacted)[^"]{8,}"/ },
   { name: 'password field with a value', pattern: /"(?:Password|password|PASSWORD|TemporaryPassword)"\s*:\s*"(?!<redacted)[^"]+"/ },
   { name: 'SAML assertion', pattern: /"SAMLAssertion"\s*:\s*"(?!<redacted)[^"]{20,}"/ },
+  { name: 'private key', pattern: /-----BEGIN (?:RSA |EC )?PRIVATE KEY-----/ },
 ];

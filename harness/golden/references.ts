@@ -48,6 +48,8 @@ export const VOLATILE_KEYS: Record<string, string> = {
   AccessKeyId: 'access-key-id',
   SubjectFromWebIdentityToken: 'subject',
   Session: 'session',
+  // AssumeRoleWithSAML: a hash over the provider's name, which carries the run id (STS-API AssumeRoleWithSAML NameQualifier).
+  NameQualifier: 'name-qualifier',
 };
 
 /** ISO-8601 instants inside free text (error messages that quote the time). */
