@@ -1,0 +1,56 @@
+import { AWS_SAML_RECIPIENT, NAMEID_PERSISTENT, assumeRoleWithSaml, type FixtureSpec, type PolicyDocument } from '../../harness';
+
+/**
+ * The documented trust policy of a SAML 2.0 federation role (IAM-UG "Creating
+ * a role for SAML 2.0 federation"): the IAM SAML provider as the Federated
+ * principal, `sts:AssumeRoleWithSAML`, and `SAML:aud` = the AWS sign-in endpoint.
+ * `extra` adds further StringEquals conditions (IAM-UG "Available keys for SAML-based AWS STS federation").
+ */
+export function samlTrustPolicy(providerArn: string, extra: Record<string, string> = {}): PolicyDocument {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Federated: providerArn },
+        Action: 'sts:AssumeRoleWithSAML',
+        Condition: { StringEquals: { 'SAML:aud': AWS_SAML_RECIPIENT, ...extra } },
+      },
+    ],
+  };
+}
+
+/**
+ * The harness is the SAML identity provider `corp` (key, certificate and
+ * metadata made at provisioning time); `other` is a second provider no
+ * assertion in this suite is signed for.
+ *
+ * - `saml-user`: trusts `corp` with the documented trust policy; the role assertions list.
+ * - `unlisted`: the same trust, but never listed in an assertion's Role attribute.
+ * - `other-provider-only`: trusts `other` only, so a `corp` assertion fails its trust policy.
+ * - `only-bob`: trusts `corp` for the subject (`SAML:sub`) `bob` only.
+ */
+export const samlFederationFixture: FixtureSpec = {
+  samlProviders: { corp: {}, other: {} },
+  roles: {
+    'saml-user': { trust: { document: (r) => samlTrustPolicy(r.samlProvider('corp').arn) } },
+    unlisted: { trust: { document: (r) => samlTrustPolicy(r.samlProvider('corp').arn) } },
+    'other-provider-only': { trust: { document: (r) => samlTrustPolicy(r.samlProvider('other').arn) } },
+    'only-bob': { trust: { document: (r) => samlTrustPolicy(r.samlProvider('corp').arn, { 'SAML:sub': 'bob' }) } },
+  },
+  // Propagation check: one assertion for saml-user must work before any case runs.
+  async ready(fx, clients) {
+    const corp = fx.samlProvider('corp');
+    const role = fx.role('saml-user');
+    await assumeRoleWithSaml(clients.sts, {
+      roleArn: role.arn,
+      principalArn: corp.arn,
+      samlAssertion: corp.idp.assertion({
+        roles: [{ roleArn: role.arn, providerArn: corp.arn }],
+        nameId: 'ready-check',
+        nameIdFormat: NAMEID_PERSISTENT,
+        roleSessionName: 'ready-check',
+      }),
+    });
+  },
+};
