@@ -1,0 +1,57 @@
+import type { Citation } from '../../harness';
+import { observed, observedAt } from '../citations';
+
+/** The AWS pages and wire observations the assume-role suite cites, beyond those in `../citations`. */
+export const STS_ASSUME_ROLE: Citation = {
+  kind: 'doc',
+  ref: 'STS-API AssumeRole',
+  url: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html',
+};
+export const IAM_METHODS_TO_ASSUME: Citation = {
+  kind: 'doc',
+  ref: 'IAM-UG "Methods to assume a role" (role chaining: at most one hour)',
+  url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use.html',
+};
+export const IAM_ROLE_TERMS: Citation = {
+  kind: 'doc',
+  ref: 'IAM-UG "Roles terms and concepts": Role chaining',
+  url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining',
+};
+export const REPOST_CHAINING_LIMIT: Citation = {
+  kind: 'doc',
+  ref: 're:Post knowledge center "Can I increase the IAM role chaining session duration limit?" (quotes the ValidationError message)',
+  url: 'https://repost.aws/knowledge-center/iam-role-chaining-limit',
+};
+export const IAM_SESSION_POLICIES: Citation = {
+  kind: 'doc',
+  ref: 'IAM-UG "Session policies" / "Permissions for AssumeRole…": the session\'s permissions are the intersection of the role\'s identity-based policy and the session policies',
+  url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_assumerole.html',
+};
+export const IAM_TRUST_POLICY_UPDATE: Citation = {
+  kind: 'doc',
+  ref: 'AWS Security Blog "Announcing an update to IAM role trust policy behavior" (2022): a role must be explicitly trusted by its own trust policy to assume itself',
+  url: 'https://aws.amazon.com/blogs/security/announcing-an-update-to-iam-role-trust-policy-behavior/',
+};
+
+/** [obs] The AccessDenied message AssumeRole gives a caller the trust policy does not name. */
+export const ASSUME_DENIED_OBSERVED = observedAt(
+  'AssumeRole refused by the trust policy: AccessDenied, StatusCode 403, "User: <caller arn> is not authorized to perform: sts:AssumeRole on resource: <role arn>"; a role session assuming its own role unless trusted gets the same',
+  'SDK output quoted in cloud-toolkit/cloud-toolkit-aws#31 (IAM user caller) and cloudposse/terraform-aws-components release 1.231.0 (assumed-role caller, its own role)',
+  'https://github.com/cloud-toolkit/cloud-toolkit-aws/issues/31',
+);
+/** aws-contract.md §3 [obs, recorded against AWS]: the pattern message. */
+export const SESSION_NAME_PATTERN_OBSERVED = observed(
+  `ValidationError "1 validation error detected: Value 'Session1:2' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*" (recorded against AWS)`,
+);
+/** [obs] The over-length message, quoted from AWS SDK output. */
+export const SESSION_NAME_TOO_LONG_OBSERVED = observedAt(
+  `ValidationError (400) "1 validation error detected: Value '<name>' at 'roleSessionName' failed to satisfy constraint: Member must have length less than or equal to 64"`,
+  'AWS SDK output quoted in bringmeister/aws-kinesis-spring-boot-starter#19 (Status Code: 400; Error Code: ValidationError) and benkehoe/aws-assume-role-lib#2',
+  'https://github.com/bringmeister/aws-kinesis-spring-boot-starter/issues/19',
+);
+/** [obs, inferred] No recording of the too-short message was found; the text follows the same validation family and the documented minimum of 2. */
+export const SESSION_NAME_TOO_SHORT_INFERRED = observed(
+  `ValidationError "1 validation error detected: Value 'a' at 'roleSessionName' failed to satisfy constraint: Member must have length greater than or equal to 2" — inferred from the recorded pattern/length messages of the same family and STS-API AssumeRole's minimum length 2; a recording against AWS should confirm it`,
+);
+/** aws-contract.md §3 [obs]: no PackedPolicySize without a session policy. */
+export const NO_PACKED_SIZE_OBSERVED = observed('AssumeRole returns no PackedPolicySize when no session policy is passed (recorded against AWS)');

@@ -1,0 +1,68 @@
+import { GetRoleCommand, ListRolePoliciesCommand } from '@aws-sdk/client-iam';
+import { assumeRole, callerIdentity, type CaseContext, type Credentials } from '../../harness';
+import { BACKEND_SESSION, REPORTS_SESSION } from './fixture';
+
+export { BACKEND_SESSION, REPORTS_SESSION };
+
+/** `arn:aws:sts::<account>:assumed-role/<role name>/<session>` (IAM-UG "IAM identifiers"). */
+export function assumedRoleArn(ctx: CaseContext, role: string, session: string): string {
+  return `arn:aws:sts::${ctx.fx.caller.accountId}:assumed-role/${ctx.fx.role(role).name}/${session}`;
+}
+
+/** `<RoleId>:<session>`: the AssumedRoleId and the UserId of an assumed role (IAM-UG "IAM identifiers"). */
+export function assumedRoleId(ctx: CaseContext, role: string, session: string): string {
+  return `${ctx.fx.role(role).id}:${session}`;
+}
+
+/** AssumeRole into a fixture role signed by the harness identity; the promise is left to the case. */
+export function assumeAsHarness(ctx: CaseContext, role: string, opts: { session?: string; durationSeconds?: number; policy?: string } = {}) {
+  return assumeRole(ctx.clients.sts, {
+    roleArn: ctx.fx.role(role).arn,
+    roleSessionName: opts.session ?? REPORTS_SESSION,
+    durationSeconds: opts.durationSeconds,
+    policy: opts.policy,
+  });
+}
+
+/** AssumeRole into a fixture role signed with role-session credentials: role chaining. */
+export function assumeWith(ctx: CaseContext, credentials: Credentials, role: string, opts: { session?: string; durationSeconds?: number } = {}) {
+  return assumeRole(ctx.clients.stsWith(credentials), {
+    roleArn: ctx.fx.role(role).arn,
+    roleSessionName: opts.session ?? REPORTS_SESSION,
+    durationSeconds: opts.durationSeconds,
+  });
+}
+
+/** The harness assumes `backend`: the backend service's own role session, the first link of every chain. */
+export async function backendSession(ctx: CaseContext) {
+  return ctx.expect.succeeds('AssumeRole(backend)', assumeAsHarness(ctx, 'backend', { session: BACKEND_SESSION }), 'STS-API AssumeRole; `backend` trusts the harness identity');
+}
+
+/** Who the credentials are, per STS GetCallerIdentity. */
+export function whoAmI(ctx: CaseContext, credentials: Credentials) {
+  return ctx.expect.succeeds('GetCallerIdentity', callerIdentity(ctx.clients, credentials));
+}
+
+/** IAM GetRole of a fixture role, signed with the given credentials. */
+export function getRoleWith(ctx: CaseContext, credentials: Credentials, role: string) {
+  return ctx.clients.iamWith(credentials).send(new GetRoleCommand({ RoleName: ctx.fx.role(role).name }));
+}
+
+/**
+ * IAM ListRolePolicies of a fixture role, signed with the given credentials:
+ * a read whose answer names only that role's policies, so the golden does not
+ * depend on what else the account holds.
+ */
+export function listRolePoliciesWith(ctx: CaseContext, credentials: Credentials, role: string) {
+  return ctx.clients.iamWith(credentials).send(new ListRolePoliciesCommand({ RoleName: ctx.fx.role(role).name }));
+}
+
+/** Seconds from `sentAt` (epoch ms, taken just before the call) to the credentials' expiry. */
+export function lifetimeSeconds(expiration: Date, sentAt: number): number {
+  return Math.round((expiration.getTime() - sentAt) / 1000);
+}
+
+/** A session policy as JSON text: allow exactly these actions on any resource. */
+export function sessionPolicyAllowing(actions: string[]): string {
+  return JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] });
+}
