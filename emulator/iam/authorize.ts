@@ -103,9 +103,11 @@ export function authorize(
  * included" [doc: IAM-UG "Compare AWS STS credentials"]. IAM answers
  * `InvalidClientTokenId` (403) "The security token included in the request is
  * invalid" [obs: cloudyr/aws.iam#15, list_roles with GetSessionToken credentials].
+ *
+ * Mutant `temporary-credentials-iam-allowed`: such credentials are taken like any other.
  */
 export function refuseSessionCredentials(state: EmulatorState, caller: Principal | undefined): void {
-  if (!caller) return;
+  if (!caller || state.mutants.has('temporary-credentials-iam-allowed')) return;
   if (caller.kind === 'federated-user' || state.iam.sessionTokenPrincipals.has(caller)) {
     throw new AwsServiceError('InvalidClientTokenId', 'The security token included in the request is invalid', 403);
   }

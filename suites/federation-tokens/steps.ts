@@ -1,0 +1,55 @@
+import { GetRoleCommand, ListRolesCommand } from '@aws-sdk/client-iam';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { assumeRole, federationToken, sessionToken, type CaseContext, type Credentials, type PolicyDocument } from '../../harness';
+import { FEDERATED_NAME } from './fixture';
+
+/** A session policy as the JSON text STS takes. */
+export function policyText(actions: string[]): string {
+  const doc: PolicyDocument = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] };
+  return JSON.stringify(doc);
+}
+
+/** GetFederationToken for `carol` (or another name), signed with the harness's long-term IAM user keys; the promise is left to the case. */
+export function federate(ctx: CaseContext, opts: { name?: string; policy?: string } = {}) {
+  return federationToken(ctx.clients.sts, { name: opts.name ?? FEDERATED_NAME, policy: opts.policy });
+}
+
+/** GetFederationToken that must succeed for the case to go on. */
+export async function federated(ctx: CaseContext, policy?: string) {
+  return ctx.expect.succeeds('GetFederationToken', federate(ctx, { policy }), 'STS-API GetFederationToken: an IAM user with long-term keys may call it');
+}
+
+/** GetSessionToken with the harness's long-term keys; must succeed. */
+export async function userSession(ctx: CaseContext) {
+  return ctx.expect.succeeds('GetSessionToken', sessionToken(ctx.clients.sts), 'STS-API GetSessionToken: an IAM user with long-term keys may call it');
+}
+
+/** Role-session credentials for `target`, assumed by the harness's IAM user. */
+export async function roleSession(ctx: CaseContext) {
+  return ctx.expect.succeeds(
+    'AssumeRole',
+    assumeRole(ctx.clients.sts, { roleArn: ctx.fx.role('target').arn, roleSessionName: 'idchain-federation' }),
+    'STS-API AssumeRole: the role trusts the caller',
+  );
+}
+
+/** IAM ListRoles signed with other credentials. */
+export function listRolesWith(ctx: CaseContext, credentials: Credentials) {
+  return ctx.clients.iamWith(credentials).send(new ListRolesCommand({}));
+}
+
+/** IAM GetRole of the fixture role, signed with other credentials. */
+export function getRoleWith(ctx: CaseContext, credentials: Credentials) {
+  return ctx.clients.iamWith(credentials).send(new GetRoleCommand({ RoleName: ctx.fx.role('target').name }));
+}
+
+/** Who the harness's own long-term credentials are. */
+export async function harnessIdentity(ctx: CaseContext) {
+  const who = await ctx.expect.succeeds('GetCallerIdentity', ctx.clients.sts.send(new GetCallerIdentityCommand({})), 'STS-API GetCallerIdentity needs no permission');
+  return { arn: who.Arn, userId: who.UserId, account: who.Account };
+}
+
+/** Seconds from `sentAt` (epoch ms, taken just before the call) to the credentials' expiry. */
+export function lifetimeSeconds(expiration: Date, sentAt: number): number {
+  return Math.round((expiration.getTime() - sentAt) / 1000);
+}
