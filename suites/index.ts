@@ -6,6 +6,11 @@ import { guestAccessSuite } from './guest-access/suite';
 import { developerIdentitiesSuite } from './developer-identities/suite';
 import { rulesMappingSuite } from './rules-mapping/suite';
 import { identityLinkingSuite } from './identity-linking/suite';
+import { webIdentityOidcSuite } from './web-identity-oidc/suite';
+import { samlFederationSuite } from './saml-federation/suite';
+import { assumeRoleSuite } from './assume-role/suite';
+import { federationTokensSuite } from './federation-tokens/suite';
+import { stsDurationBoundsSuite } from './sts-duration-bounds/suite';
 
 /** Every contract suite, in the order reports list them. */
 export const suites: SuiteDefinition[] = [
@@ -16,4 +21,9 @@ export const suites: SuiteDefinition[] = [
   developerIdentitiesSuite,
   rulesMappingSuite,
   identityLinkingSuite,
+  webIdentityOidcSuite,
+  samlFederationSuite,
+  assumeRoleSuite,
+  federationTokensSuite,
+  stsDurationBoundsSuite,
 ];

@@ -46,11 +46,16 @@ const stsAccepted = [{ path: 'AssumeRoleWithWebIdentity', kind: 'unexpected-succ
 
 test('DurationSeconds outside 900..MaxSessionDuration being accepted is caught by each refused row of the matrix', () => {
   const run = runs['duration-bounds-off'];
+  // The mutant breaks AssumeRoleWithWebIdentity alone: its rows fail in both tables, whatever issued the token.
   expect(failed(run)).toEqual([
     'basic/duration-3601-refused-max-3600',
     'basic/duration-43201-refused',
     'basic/duration-7201-refused-max-7200',
     'basic/duration-899-refused',
+    'sts-duration/web-identity-max3600-3601',
+    'sts-duration/web-identity-max3600-899',
+    'sts-duration/web-identity-max43200-43201',
+    'sts-duration/web-identity-max7200-7201',
   ]);
   for (const id of failed(run)) expect([id, findingsOf(run, id)]).toEqual([id, stsAccepted]);
 });

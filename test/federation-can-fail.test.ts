@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { referenceTarget, runSuites, type RunResult } from '../harness';
+import { suites } from '../suites';
+
+// The federation and STS suites (web identity, SAML, AssumeRole, federation
+// tokens, the duration table) under the mutants that break what they check.
+// Every suite runs, so each test also proves no other case notices the fault.
+const ledgerDir = mkdtempSync(join(tmpdir(), 'idchain-federation-mutants-'));
+afterAll(() => rmSync(ledgerDir, { recursive: true, force: true }));
+
+const MUTANTS = ['saml-signature-unchecked', 'chaining-cap-off', 'session-policy-ignored', 'oidc-audience-unchecked', 'temporary-credentials-iam-allowed'] as const;
+let runs: Record<(typeof MUTANTS)[number], RunResult>;
+
+beforeAll(async () => {
+  const results = await Promise.all(
+    MUTANTS.map(async (mutant) => {
+      const target = await referenceTarget({ mutants: [mutant] }).start({});
+      try {
+        return await runSuites({ target, suites, ledgerDir });
+      } finally {
+        await target.stop();
+      }
+    }),
+  );
+  runs = Object.fromEntries(MUTANTS.map((m, i) => [m, results[i]])) as typeof runs;
+});
+
+function failed(run: RunResult) {
+  return run.cases.filter((c) => c.verdict !== 'pass').map((c) => c.id).sort();
+}
+
+function findingsOf(run: RunResult, id: string) {
+  return run.cases.find((c) => c.id === id)!.findings.map((f) => ({ path: f.path, kind: f.kind, expected: f.expected, actual: f.actual }));
+}
+
+const accepted = (path: string, error: string) => ({ path, kind: 'unexpected-success', expected: { error }, actual: 'success' });
+
+test('an assertion whose signature does not verify being accepted is caught: tampered, and signed by another key', () => {
+  const run = runs['saml-signature-unchecked'];
+  expect(failed(run)).toEqual(['saml/other-key-refused', 'saml/tampered-assertion-refused']);
+  for (const id of failed(run)) expect([id, findingsOf(run, id)]).toEqual([id, [accepted('AssumeRoleWithSAML', 'InvalidIdentityToken')]]);
+});
+
+test('role chaining beyond one hour being allowed is caught by the assume-role suite and the duration table', () => {
+  const run = runs['chaining-cap-off'];
+  expect(failed(run)).toEqual(['assume-role/chaining-capped-at-one-hour', 'sts-duration/assume-role-chained-max43200-3601']);
+  expect(findingsOf(run, 'assume-role/chaining-capped-at-one-hour')).toEqual([accepted('AssumeRole(reports, 3601)', 'ValidationError')]);
+  expect(findingsOf(run, 'sts-duration/assume-role-chained-max43200-3601')).toEqual([accepted('AssumeRole', 'ValidationError')]);
+});
+
+test('a session policy that does not narrow is caught: GetRole, allowed by the role but not the session policy, succeeds', () => {
+  const run = runs['session-policy-ignored'];
+  expect(failed(run)).toEqual(['assume-role/session-policy-narrows']);
+  expect(findingsOf(run, 'assume-role/session-policy-narrows')).toEqual([accepted('GetRole', 'AccessDenied')]);
+});
+
+test('an ID token for a client outside the provider ClientIDList being accepted is caught', () => {
+  const run = runs['oidc-audience-unchecked'];
+  expect(failed(run)).toEqual(['oidc/wrong-audience-refused']);
+  expect(findingsOf(run, 'oidc/wrong-audience-refused')).toEqual([accepted('AssumeRoleWithWebIdentity', 'InvalidIdentityToken')]);
+});
+
+test('IAM taking federation-token and MFA-less session-token credentials is caught', () => {
+  const run = runs['temporary-credentials-iam-allowed'];
+  expect(failed(run)).toEqual(['federation-token/iam-refused-despite-policy', 'federation-token/session-token-iam-refused-without-mfa']);
+  expect(findingsOf(run, 'federation-token/iam-refused-despite-policy')).toEqual([accepted('ListRoles', 'any error'), accepted('GetRole', 'any error')]);
+  expect(findingsOf(run, 'federation-token/session-token-iam-refused-without-mfa')).toEqual([accepted('ListRoles', 'InvalidClientTokenId')]);
+});
