@@ -17,7 +17,15 @@ const finding = (id: string, target: string, path: string) => cell(id, target).f
 
 beforeAll(async () => {
   const err: string[] = [];
-  code = await runCli(['conformance', '--targets', 'reference,moto,cognito-local', '--suite', 'user-pools,enhanced/editor-gets-editor-role', '--report-dir', work], {
+  const federation = [
+    'saml/assertion-gets-credentials',
+    'saml/tampered-assertion-refused',
+    'assume-role/untrusted-caller-refused',
+    'oidc/wrong-audience-refused',
+    'federation-token/session-token-answer-shape',
+    'sts-duration/assume-role-max3600-899',
+  ];
+  code = await runCli(['conformance', '--targets', 'reference,moto,cognito-local', '--suite', ['user-pools', 'enhanced/editor-gets-editor-role', ...federation].join(','), '--report-dir', work], {
     out: () => {},
     err: (t) => void err.push(t),
   });
@@ -67,6 +75,31 @@ test("moto does not implement SetIdentityPoolRoles: the identity-pool case is un
   expect(c.verdict).toBe('unsupported');
   expect(c.findings[0]).toMatchObject({ kind: 'unsupported', path: expect.stringMatching(/^fixture\./) });
   expect(String(c.findings[0].actual)).toMatch(/HTTP 500/);
+});
+
+test('moto does not verify SAML signatures and answers the role session as Subject (STS-API AssumeRoleWithSAML; IAM-UG "Troubleshooting SAML 2.0 federation")', () => {
+  expect(finding('saml/tampered-assertion-refused', 'moto', 'AssumeRoleWithSAML')).toMatchObject({ kind: 'unexpected-success', expected: { error: 'InvalidIdentityToken' } });
+  // Subject is "the value of the NameID element"; moto answers <RoleId>:<NameID>.
+  expect(finding('saml/assertion-gets-credentials', 'moto', 'AssumeRoleWithSAML.Subject')).toMatchObject({ kind: 'contract', expected: 'ana', actual: expect.stringMatching(/^AROA[A-Z0-9]+:ana$/) });
+});
+
+test('moto does not evaluate trust policies or the OIDC client list, nor the 900-second minimum (STS-API AssumeRole, AssumeRoleWithWebIdentity)', () => {
+  expect(finding('assume-role/untrusted-caller-refused', 'moto', 'AssumeRole')).toMatchObject({ kind: 'unexpected-success', expected: { error: 'AccessDenied' } });
+  expect(finding('oidc/wrong-audience-refused', 'moto', 'AssumeRoleWithWebIdentity')).toMatchObject({ kind: 'unexpected-success', expected: { error: 'InvalidIdentityToken' } });
+  expect(finding('sts-duration/assume-role-max3600-899', 'moto', 'AssumeRole')).toMatchObject({ kind: 'unexpected-success', expected: { error: 'ValidationError' } });
+});
+
+test('moto gives GetSessionToken credentials a long-term key id, where temporary keys start ASIA (IAM-UG "IAM identifiers")', () => {
+  expect(finding('federation-token/session-token-answer-shape', 'moto', 'GetSessionToken.Credentials.AccessKeyId')).toMatchObject({
+    kind: 'contract',
+    actual: '<redacted:long-term-access-key-id>',
+  });
+});
+
+test('the reference emulator passes every federation case picked here, and cognito-local claims none of their services', () => {
+  for (const id of ['saml/tampered-assertion-refused', 'assume-role/untrusted-caller-refused', 'oidc/wrong-audience-refused']) {
+    expect([id, cell(id, 'reference').verdict, cell(id, 'cognito-local').verdict]).toEqual([id, 'pass', 'unsupported']);
+  }
 });
 
 test('localstack without a Docker engine exits 3, says what is missing, and writes nothing', async () => {
