@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { takeRsaKeyPair } from '../rsa-key-reserve';
 import { SignJWT, compactVerify, decodeJwt, decodeProtectedHeader, errors as joseErrors } from 'jose';
 import type { SigningKey } from '../cognito-idp/state';
 import type { EmulatorState } from '../state';
@@ -44,7 +44,7 @@ export interface OpenIdTokenClaims {
 export function openIdSigningKey(state: EmulatorState): SigningKey {
   const existing = state.identity.openIdKey;
   if (existing) return existing;
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const { privateKey, publicKey } = takeRsaKeyPair();
   const kid = `${state.region}-1`;
   const { n, e } = publicKey.export({ format: 'jwk' });
   const jwk = { kty: 'RSA', alg: OPEN_ID_TOKEN_ALGORITHM, use: 'sig', kid, n, e };

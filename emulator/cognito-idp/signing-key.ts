@@ -1,4 +1,5 @@
-import { createHash, generateKeyPairSync } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { takeRsaKeyPair } from '../rsa-key-reserve';
 import type { SigningKey, UserPool } from './state';
 
 /**
@@ -10,7 +11,7 @@ import type { SigningKey, UserPool } from './state';
  */
 export function poolSigningKey(pool: UserPool): SigningKey {
   if (pool.signingKey) return pool.signingKey;
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const { privateKey, publicKey } = takeRsaKeyPair();
   const der = publicKey.export({ type: 'spki', format: 'der' });
   // Looks like AWS's kids: standard base64 of a 32-byte digest, ending in '='.
   const kid = createHash('sha256').update(der).digest('base64');
