@@ -114,6 +114,38 @@ export const IAM_CREATE_ROLE: Citation = {
   url: 'https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html',
 };
 
+// STS and IAM pages the federation suites share (issue 5).
+export const STS_ASSUME_ROLE: Citation = {
+  kind: 'doc',
+  ref: 'STS-API AssumeRole',
+  url: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html',
+};
+export const STS_ASSUME_ROLE_WITH_SAML: Citation = {
+  kind: 'doc',
+  ref: 'STS-API AssumeRoleWithSAML',
+  url: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html',
+};
+export const STS_GET_FEDERATION_TOKEN: Citation = {
+  kind: 'doc',
+  ref: 'STS-API GetFederationToken',
+  url: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html',
+};
+export const STS_GET_SESSION_TOKEN: Citation = {
+  kind: 'doc',
+  ref: 'STS-API GetSessionToken',
+  url: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html',
+};
+export const REPOST_CHAINING_LIMIT: Citation = {
+  kind: 'doc',
+  ref: 're:Post knowledge center "Can I increase the IAM role chaining session duration limit?" (one hour; quotes the ValidationError message)',
+  url: 'https://repost.aws/knowledge-center/iam-role-chaining-limit',
+};
+export const IAM_SAML_ASSERTIONS: Citation = {
+  kind: 'doc',
+  ref: 'IAM-UG "Configuring SAML assertions for the authentication response"',
+  url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_saml_assertions.html',
+};
+
 /**
  * Observed on the wire in a named public source, outside aws-contract.md: an
  * [obs] fact a real-AWS recording should confirm or correct.

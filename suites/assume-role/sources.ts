@@ -1,12 +1,6 @@
 import type { Citation } from '../../harness';
 import { observed, observedAt } from '../citations';
 
-/** The AWS pages and wire observations the assume-role suite cites, beyond those in `../citations`. */
-export const STS_ASSUME_ROLE: Citation = {
-  kind: 'doc',
-  ref: 'STS-API AssumeRole',
-  url: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html',
-};
 export const IAM_METHODS_TO_ASSUME: Citation = {
   kind: 'doc',
   ref: 'IAM-UG "Methods to assume a role" (role chaining: at most one hour)',
@@ -16,11 +10,6 @@ export const IAM_ROLE_TERMS: Citation = {
   kind: 'doc',
   ref: 'IAM-UG "Roles terms and concepts": Role chaining',
   url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining',
-};
-export const REPOST_CHAINING_LIMIT: Citation = {
-  kind: 'doc',
-  ref: 're:Post knowledge center "Can I increase the IAM role chaining session duration limit?" (quotes the ValidationError message)',
-  url: 'https://repost.aws/knowledge-center/iam-role-chaining-limit',
 };
 export const IAM_SESSION_POLICIES: Citation = {
   kind: 'doc',
@@ -55,3 +44,5 @@ export const SESSION_NAME_TOO_SHORT_INFERRED = observed(
 );
 /** aws-contract.md §3 [obs]: no PackedPolicySize without a session policy. */
 export const NO_PACKED_SIZE_OBSERVED = observed('AssumeRole returns no PackedPolicySize when no session policy is passed (recorded against AWS)');
+
+export { STS_ASSUME_ROLE, REPOST_CHAINING_LIMIT } from '../citations';

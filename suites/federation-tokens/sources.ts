@@ -1,17 +1,6 @@
 import type { Citation } from '../../harness';
 import { observed, observedAt } from '../citations';
 
-/** The STS and IAM pages the federation-tokens suite cites (aws-contract.md §3). */
-export const STS_GET_FEDERATION_TOKEN: Citation = {
-  kind: 'doc',
-  ref: 'STS-API GetFederationToken (Name 2–32 [\\w+=,.@-]*; default 43200 s; without a policy the session has no permissions; the credentials cannot call IAM, nor STS except GetCallerIdentity)',
-  url: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html',
-};
-export const STS_GET_SESSION_TOKEN: Citation = {
-  kind: 'doc',
-  ref: 'STS-API GetSessionToken (default 43200 s; "You cannot call any IAM API operations unless MFA authentication information is included in the request"; no STS API except AssumeRole or GetCallerIdentity)',
-  url: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html',
-};
 export const IAM_STS_COMPARISON: Citation = {
   kind: 'doc',
   ref: 'IAM-UG "Compare AWS STS credentials" (who can call each operation; restrictions on the resulting credentials)',
@@ -61,3 +50,5 @@ export const SESSION_TOKEN_IAM_REFUSED_OBSERVED = observedAt(
   'cloudyr/aws.iam#15 (ListRoles), 99designs/aws-vault#328 (ListUsers), aws/aws-sdk-js#460 (ListUsers)',
   'https://github.com/cloudyr/aws.iam/issues/15',
 );
+
+export { STS_GET_FEDERATION_TOKEN, STS_GET_SESSION_TOKEN } from '../citations';

@@ -1,17 +1,6 @@
 import type { Citation } from '../../harness';
 import { observedAt } from '../citations';
 
-/** The AWS pages the SAML federation suite cites (aws-contract.md §5). */
-export const STS_ASSUME_ROLE_WITH_SAML: Citation = {
-  kind: 'doc',
-  ref: 'STS-API AssumeRoleWithSAML',
-  url: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html',
-};
-export const IAM_SAML_ASSERTIONS: Citation = {
-  kind: 'doc',
-  ref: 'IAM-UG "Configuring SAML assertions for the authentication response"',
-  url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_saml_assertions.html',
-};
 export const IAM_SAML_TROUBLESHOOTING: Citation = {
   kind: 'doc',
   ref: 'IAM-UG "Troubleshooting SAML 2.0 federation"',
@@ -40,3 +29,5 @@ export const SAML_ROLE_NOT_LISTED_OBSERVED = observedAt(
   `AssumeRoleWithSAML for a role the assertion does not list: InvalidIdentityToken "SAML Assertion doesn't contain the requested Role and Metadata in the attributes"`,
   'botocore InvalidIdentityTokenException output quoted in the code of public ADFS/SAML CLI login helpers',
 );
+
+export { STS_ASSUME_ROLE_WITH_SAML, IAM_SAML_ASSERTIONS } from '../citations';

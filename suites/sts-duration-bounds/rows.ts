@@ -1,11 +1,12 @@
 import type { Citation, ExpectedError } from '../../harness';
 import { IAM_CREATE_ROLE, STS_ASSUME_ROLE_WITH_WEB_IDENTITY, STS_COMMON_ERRORS } from '../citations';
 import {
-  IAM_ROLE_CHAINING,
+  REPOST_CHAINING_LIMIT,
   OVER_ROLE_MAX,
   OVER_ROLE_MODEL_MAX,
   OVER_USER_MODEL_MAX,
-  SAML_SESSION_DURATION,
+  IAM_SAML_ASSERTIONS,
+  SESSION_DURATION_SHORTENS,
   STS_ASSUME_ROLE,
   STS_ASSUME_ROLE_WITH_SAML,
   STS_GET_FEDERATION_TOKEN,
@@ -75,16 +76,16 @@ function userSessionRows(operation: 'GetFederationToken' | 'GetSessionToken', do
 export const DURATION_ROWS: DurationRow[] = [
   ...roleSessionRows('AssumeRole', STS_ASSUME_ROLE),
   // Role chaining: a role session assuming a role gets one hour at most, whatever the role allows.
-  { operation: 'AssumeRole', chained: true, role: 'max-43200', outcome: lasts(3600), citations: [STS_ASSUME_ROLE, IAM_ROLE_CHAINING] },
-  { operation: 'AssumeRole', chained: true, role: 'max-43200', requested: 3600, outcome: lasts(3600), citations: [STS_ASSUME_ROLE, IAM_ROLE_CHAINING] },
-  { operation: 'AssumeRole', chained: true, role: 'max-43200', requested: 3601, outcome: refused(overChain), citations: [STS_ASSUME_ROLE, IAM_ROLE_CHAINING] },
+  { operation: 'AssumeRole', chained: true, role: 'max-43200', outcome: lasts(3600), citations: [STS_ASSUME_ROLE, REPOST_CHAINING_LIMIT] },
+  { operation: 'AssumeRole', chained: true, role: 'max-43200', requested: 3600, outcome: lasts(3600), citations: [STS_ASSUME_ROLE, REPOST_CHAINING_LIMIT] },
+  { operation: 'AssumeRole', chained: true, role: 'max-43200', requested: 3601, outcome: refused(overChain), citations: [STS_ASSUME_ROLE, REPOST_CHAINING_LIMIT] },
   ...roleSessionRows('AssumeRoleWithWebIdentity', STS_ASSUME_ROLE_WITH_WEB_IDENTITY),
   ...roleSessionRows('AssumeRoleWithSAML', STS_ASSUME_ROLE_WITH_SAML),
   // What the assertion says can only shorten the session: the smallest of DurationSeconds, SessionDuration and SessionNotOnOrAfter wins.
-  { operation: 'AssumeRoleWithSAML', role: 'max-3600', saml: { sessionDuration: 1800 }, outcome: lasts(1800), citations: [STS_ASSUME_ROLE_WITH_SAML, SAML_SESSION_DURATION] },
-  { operation: 'AssumeRoleWithSAML', role: 'max-7200', requested: 3600, saml: { sessionDuration: 1800 }, outcome: lasts(1800), citations: [STS_ASSUME_ROLE_WITH_SAML, SAML_SESSION_DURATION] },
-  { operation: 'AssumeRoleWithSAML', role: 'max-7200', requested: 900, saml: { sessionDuration: 7200 }, outcome: lasts(900), citations: [STS_ASSUME_ROLE_WITH_SAML, SAML_SESSION_DURATION] },
-  { operation: 'AssumeRoleWithSAML', role: 'max-7200', saml: { sessionDuration: 7200 }, outcome: lasts(3600), citations: [STS_ASSUME_ROLE_WITH_SAML, SAML_SESSION_DURATION] },
+  { operation: 'AssumeRoleWithSAML', role: 'max-3600', saml: { sessionDuration: 1800 }, outcome: lasts(1800), citations: [STS_ASSUME_ROLE_WITH_SAML, IAM_SAML_ASSERTIONS, SESSION_DURATION_SHORTENS] },
+  { operation: 'AssumeRoleWithSAML', role: 'max-7200', requested: 3600, saml: { sessionDuration: 1800 }, outcome: lasts(1800), citations: [STS_ASSUME_ROLE_WITH_SAML, IAM_SAML_ASSERTIONS, SESSION_DURATION_SHORTENS] },
+  { operation: 'AssumeRoleWithSAML', role: 'max-7200', requested: 900, saml: { sessionDuration: 7200 }, outcome: lasts(900), citations: [STS_ASSUME_ROLE_WITH_SAML, IAM_SAML_ASSERTIONS, SESSION_DURATION_SHORTENS] },
+  { operation: 'AssumeRoleWithSAML', role: 'max-7200', saml: { sessionDuration: 7200 }, outcome: lasts(3600), citations: [STS_ASSUME_ROLE_WITH_SAML, IAM_SAML_ASSERTIONS, SESSION_DURATION_SHORTENS] },
   { operation: 'AssumeRoleWithSAML', role: 'max-3600', saml: { sessionEndsInSeconds: 1200 }, outcome: lasts(1200), citations: [STS_ASSUME_ROLE_WITH_SAML] },
   ...userSessionRows('GetFederationToken', STS_GET_FEDERATION_TOKEN),
   ...userSessionRows('GetSessionToken', STS_GET_SESSION_TOKEN),
