@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '../emulator';
@@ -68,8 +69,55 @@ test('flow against existing resources reads the password from the environment', 
   }
 });
 
+test('flow saml: idchain as the IdP; the answer fields, a SessionDuration of 1800 giving 30 minutes, the assumed role, nothing left behind', async () => {
+  const c = io();
+  expect(await runCli(['flow', 'saml', '--username', 'ana', '--session-duration', '1800'], c.io)).toBe(0);
+  const text = c.out.join('\n');
+  const provider = /registered as (arn:aws:iam::(\d{12}):saml-provider\/(idchain-[0-9a-f]{8}-flow-idp))/.exec(text);
+  expect(provider).not.toBeNull();
+  const [, , account, providerName] = provider!;
+  expect(text).toMatch(/^ {3}Subject {7}ana$/m);
+  expect(text).toMatch(/^ {3}Audience {6}https:\/\/signin\.aws\.amazon\.com\/saml$/m);
+  // STS-API AssumeRoleWithSAML NameQualifier: BASE64(SHA1(Issuer + account id + "/" + provider name)).
+  const qualifier = createHash('sha1').update(`https://idp.idchain.invalid/saml/idp${account}/${providerName}`).digest('base64');
+  expect(text).toContain(`NameQualifier ${qualifier}`);
+  expect(text).toMatch(/AssumeRoleWithSAML → credentials expiring .* \(in 30 min\)/);
+  expect(text).toMatch(/4\. GetCallerIdentity → arn:aws:sts::\d{12}:assumed-role\/idchain-[0-9a-f]{8}-flow-federated\/ana/);
+  expect(readdirSync(join(work, '.idchain', 'ledger'))).toEqual([]);
+});
+
+test('flow web-identity: the ID token to STS through an IAM OIDC provider, whose ARN STS names as Provider', async () => {
+  const c = io();
+  expect(await runCli(['flow', 'web-identity', '--duration-seconds', '7200'], c.io)).toBe(0);
+  const text = c.out.join('\n');
+  const provider = /IAM OIDC provider (arn:aws:iam::\d{12}:oidc-provider\/\S+)/.exec(text)?.[1];
+  expect(provider).toMatch(/oidc-provider\/cognito-idp\.us-east-1\.amazonaws\.com\/us-east-1_/);
+  expect(text).toContain(`Provider                    ${provider}`);
+  expect(text).toMatch(/\(DurationSeconds 7200\) → credentials expiring .* \(in 120 min\)/);
+  expect(text).toMatch(/4\. GetCallerIdentity → arn:aws:sts::\d{12}:assumed-role\/idchain-[0-9a-f]{8}-flow-web\/idchain-flow/);
+});
+
+test('flow saml refused by STS (DurationSeconds 899) exits 1, says why, and still tears down', async () => {
+  const c = io();
+  expect(await runCli(['flow', 'saml', '--duration-seconds', '899'], c.io)).toBe(1);
+  expect(c.out.join('\n')).toContain("refused: ValidationError: 1 validation error detected: Value '899' at 'durationSeconds'");
+  expect(readdirSync(join(work, '.idchain', 'ledger'))).toEqual([]);
+});
+
+test('flow saml --json prints the steps with the assertion and keys redacted', async () => {
+  const c = io();
+  expect(await runCli(['flow', 'saml', '--json'], c.io)).toBe(0);
+  const text = c.out.join('\n');
+  expect(JSON.parse(text).steps.map((s: { operation: string }) => s.operation)).toEqual(['AssumeRoleWithSAML', 'GetCallerIdentity']);
+  expect(JSON.parse(text).steps[0].input.SAMLAssertion).toBe('<redacted:SAMLAssertion>');
+  for (const { name, pattern } of LEAK_PATTERNS) expect([name, pattern.test(text)]).toEqual([name, false]);
+});
+
 test.each([
   [['flow', 'basic-ish'], "Unknown flow 'basic-ish'"],
+  [['flow', 'saml', '--user-pool-id', 'us-east-1_x'], 'flow saml runs on throwaway resources it creates; --user-pool-id applies to flow enhanced only'],
+  [['flow', 'web-identity', '--duration-seconds', 'soon'], '--duration-seconds soon: expected a whole number of seconds'],
+  [['flow', 'saml', '--session-duration', '-5'], '--session-duration -5: expected a whole number of seconds'],
   [['flow', 'enhanced', '--user-pool-id', 'us-east-1_x'], 'needs all of --user-pool-id, --client-id and --identity-pool-id'],
   [['flow', 'enhanced', '--user-pool-id', 'a', '--client-id', 'b', '--identity-pool-id', 'c', '--password-env', 'IDCHAIN_NO_SUCH_VAR'], 'Set the user\'s password in $IDCHAIN_NO_SUCH_VAR'],
   [['flow', 'enhanced', '--groups', 'root'], 'the throwaway pool has the groups admin and editor'],

@@ -69,7 +69,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   program
     .command('flow')
     .description('Run one flow step by step and show the tokens, the role chosen and when the credentials expire.')
-    .argument('<name>', 'enhanced')
+    .argument('<name>', 'enhanced, saml or web-identity')
     .option('--target <name>', 'reference (default), aws, or any name with --endpoint', 'reference')
     .option('--endpoint <url>', 'an emulator already running at this URL')
     .option('--username <name>', 'user to sign in as', 'alice')
@@ -79,6 +79,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--identity-pool-id <id>', 'existing resources: the identity pool')
     .option('--password-env <var>', "existing resources: environment variable holding the user's password", 'IDCHAIN_PASSWORD')
     .option('--custom-role-arn <arn>', 'ask GetCredentialsForIdentity for this role')
+    .option('--duration-seconds <n>', 'saml, web-identity: the DurationSeconds to ask STS for')
+    .option('--session-duration <n>', "saml: the assertion's SessionDuration attribute")
     .option('--keep', 'keep throwaway resources (and a reference emulator) instead of deleting them')
     .option('--json', 'print the recorded steps as JSON (redacted)')
     .action(async (name, opts) => {
