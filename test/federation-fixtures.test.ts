@@ -13,7 +13,7 @@ import {
 import { AssumeRoleWithSAMLCommand } from '@aws-sdk/client-sts';
 import { SamlIdentityProvider, referenceTarget, type FixtureSpec } from '../harness';
 import { createClients, type Clients } from '../harness/clients/factory';
-import { Ledger } from '../harness/fixtures/ledger';
+import { Ledger, readLedgerFile } from '../harness/fixtures/ledger';
 import { provisionFixture } from '../harness/fixtures/provision';
 import { teardownLedger } from '../harness/fixtures/teardown';
 import { sweep } from '../harness/fixtures/sweep';
@@ -118,6 +118,54 @@ test('a fixture that fails after its providers exist leaves no provider behind o
     expect(ledger.outstanding().map((e) => e.kind).sort()).toEqual(['iam-role', 'iam-role', 'iam-role', 'iam-role', 'oidc-provider', 'saml-provider', 'user-pool']);
     await teardownLedger(clients, ledger);
     expect(await providersLeft(clients)).toEqual({ oidc: 0, saml: 0 });
+  });
+});
+
+test('a provider whose create answer was lost is still deleted: its ARN was ledgered before the call', async () => {
+  await withClients(async (clients, region) => {
+    const ledger = new Ledger('feedf00f', 'reference', region, join(work, 'ledger-d'));
+    const idp = await SamlIdentityProvider.create('https://idp.example.test/lost');
+    const created = await clients.iam.send(new CreateSAMLProviderCommand({ Name: 'idchain-feedf00f-lost', SAMLMetadataDocument: idp.metadataXml() }));
+    // What a crash between the create and its answer leaves: a `creating` line with the expected ARN, no `created` line.
+    ledger.creating('saml-provider', 'idchain-feedf00f-lost', created.SAMLProviderArn);
+    expect(await providersLeft(clients)).toEqual({ oidc: 0, saml: 1 });
+    expect((await teardownLedger(clients, ledger)).failures).toEqual([]);
+    expect(await providersLeft(clients)).toEqual({ oidc: 0, saml: 0 });
+  });
+});
+
+test('the ledger names each provider with the ARN IAM gives it, before the create returns', async () => {
+  await withClients(async (clients, region) => {
+    const dir = join(work, 'ledger-e');
+    const ledger = new Ledger('feedf010', 'reference', region, dir);
+    const fx = await provisionFixture({ userPools: spec.userPools, oidcProviders: spec.oidcProviders, samlProviders: spec.samlProviders }, 'feedf010', {
+      clients,
+      ledger,
+      region,
+      scope: 'fed',
+    });
+    const creating = readLedgerFile(ledger.file).filter((e) => e.op === 'creating' && e.kind !== 'user-pool');
+    expect(creating.map((e) => [e.kind, e.id])).toEqual([
+      ['oidc-provider', fx.oidcProvider('pool').arn],
+      ['saml-provider', fx.samlProvider('corp').arn],
+    ]);
+    await teardownLedger(clients, ledger);
+  });
+});
+
+test('a trust naming a role not created yet, or the sub of a user not created yet, fails provisioning saying why', async () => {
+  await withClients(async (clients, region) => {
+    const ledger = new Ledger('feedf011', 'reference', region, join(work, 'ledger-f'));
+    const later: FixtureSpec = {
+      roles: {
+        early: { trust: { document: (r) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: r.roleArn('late') }, Action: 'sts:AssumeRole' }] }) } },
+        late: { trust: spec.roles!.backend.trust },
+      },
+    };
+    await expect(provisionFixture(later, 'feedf011', { clients, ledger, region, scope: 'fed' })).rejects.toThrow(
+      /^Could not create role early: Error: A trust document names role 'late', which is not created yet\. A trust can name only roles declared before it/,
+    );
+    expect(ledger.outstanding()).toEqual([]); // nothing was attempted
   });
 });
 

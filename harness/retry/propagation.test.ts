@@ -1,4 +1,4 @@
-import { isPropagationError, withPropagationRetry } from './propagation';
+import { isNewPrincipalNotYetVisible, isPropagationError, withPropagationRetry } from './propagation';
 
 const err = (name: string, message = 'x') => Object.assign(new Error(message), { name });
 const fast = { deadlineMs: 400, minDelayMs: 5, maxDelayMs: 20, factor: 2 };
@@ -14,6 +14,31 @@ describe('isPropagationError (aws-contract.md §4)', () => {
     ['ThrottlingException', 'Rate exceeded', false],
   ])('%s "%s" → %s', (name, message, expected) => {
     expect(isPropagationError(err(name, message))).toBe(expected);
+  });
+});
+
+describe('isNewPrincipalNotYetVisible (CreateRole naming a fresh principal; terraform-provider-aws#1388, #8905)', () => {
+  it.each([
+    ['MalformedPolicyDocument', 'Invalid principal in policy: "AWS":"arn:aws:iam::123456789012:role/backend"', true],
+    ['MalformedPolicyDocumentException', 'Invalid principal in policy: "Federated":"arn:aws:iam::123456789012:saml-provider/p"', true],
+    ['MalformedPolicyDocument', 'This policy contains invalid Json', false],
+    ['AccessDenied', 'Invalid principal in policy', false],
+  ])('%s "%s" → %s', (name, message, expected) => {
+    expect(isNewPrincipalNotYetVisible(err(name, message))).toBe(expected);
+  });
+
+  it('is what role creation retries on, while AccessDenied is then not retried', async () => {
+    let calls = 0;
+    const result = await withPropagationRetry(
+      async () => {
+        calls++;
+        if (calls < 2) throw err('MalformedPolicyDocument', 'Invalid principal in policy: "AWS":"arn:aws:iam::123456789012:role/b"');
+        return 'created';
+      },
+      { policy: fast, retryIf: isNewPrincipalNotYetVisible },
+    );
+    expect([result, calls]).toEqual(['created', 2]);
+    await expect(withPropagationRetry(async () => Promise.reject(err('AccessDenied')), { policy: fast, retryIf: isNewPrincipalNotYetVisible })).rejects.toThrow();
   });
 });
 

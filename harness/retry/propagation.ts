@@ -20,6 +20,22 @@ export function isPropagationError(err: unknown): boolean {
   }
 }
 
+/**
+ * CreateRole whose trust names a principal (a role, a user, a provider)
+ * created moments earlier: IAM answers MalformedPolicyDocument "Invalid
+ * principal in policy" until the principal has propagated. Not in
+ * aws-contract.md §4; [obs] terraform-provider-aws#1388 and #8905 (CreateRole),
+ * PR #12436 (the provider retries role creation and trust updates on it),
+ * opstrace/opstrace#88. Only role creation retries it: anywhere else it means
+ * what it says.
+ */
+export function isNewPrincipalNotYetVisible(err: unknown): boolean {
+  const e = err as { name?: string; message?: string } | undefined;
+  return e?.name === 'MalformedPolicyDocument' || e?.name === 'MalformedPolicyDocumentException'
+    ? /^Invalid principal in policy/.test(e.message ?? '')
+    : false;
+}
+
 export interface RetryPolicy {
   /** Give up after this long, counted from the first attempt. */
   deadlineMs: number;
@@ -37,9 +53,16 @@ export const DEFAULT_PROPAGATION_POLICY: RetryPolicy = { deadlineMs: 60_000, min
  */
 export function withPropagationRetry<T>(
   fn: () => Promise<T>,
-  options: { policy?: RetryPolicy; onRetry?: (info: { attempt: number; error: Error }) => void; signal?: AbortSignal } = {},
+  options: {
+    policy?: RetryPolicy;
+    onRetry?: (info: { attempt: number; error: Error }) => void;
+    signal?: AbortSignal;
+    /** Which errors are propagation for this call; default {@link isPropagationError}. */
+    retryIf?: (err: unknown) => boolean;
+  } = {},
 ): Promise<T> {
   const policy = options.policy ?? DEFAULT_PROPAGATION_POLICY;
+  const retryIf = options.retryIf ?? isPropagationError;
   return pRetry(fn, {
     retries: Number.MAX_SAFE_INTEGER,
     factor: policy.factor,
@@ -48,9 +71,9 @@ export function withPropagationRetry<T>(
     randomize: true,
     maxRetryTime: policy.deadlineMs,
     signal: options.signal,
-    shouldRetry: ({ error }) => isPropagationError(error),
+    shouldRetry: ({ error }) => retryIf(error),
     onFailedAttempt: ({ error, attemptNumber }) => {
-      if (isPropagationError(error)) options.onRetry?.({ attempt: attemptNumber, error });
+      if (retryIf(error)) options.onRetry?.({ attempt: attemptNumber, error });
     },
   });
 }
