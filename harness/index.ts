@@ -18,7 +18,7 @@ export type {
 export { identityPoolTrustPolicy } from './fixtures/provision';
 export { signIn, secretHash, type SignInRequest, type SignInResult } from './flows/sign-in';
 export { enhancedFlow, type EnhancedFlowRequest, type EnhancedFlowResult } from './flows/enhanced';
-export { callerIdentity, parseAssumedRoleArn, type CallerIdentity } from './flows/caller-identity';
+export { callerIdentity, callerKind, parseAssumedRoleArn, type CallerIdentity, type CallerKind } from './flows/caller-identity';
 export { decodeClaims, decodeHeader } from './tokens';
 export type { Clients } from './clients/factory';
 export { runSuites, type RunOptions } from './runner/run-suites';

@@ -75,6 +75,16 @@ export class Expectations {
   }
 
   /**
+   * A precondition of the case about the target rather than the contract (say,
+   * that the harness signs as an IAM user). When it does not hold, the case
+   * stops as `unsupported` with what was found, instead of failing for a
+   * reason the contract does not decide.
+   */
+  requires(path: string, holds: boolean, expected: string, actual: unknown): void {
+    if (!holds) throw new CaseAborted({ path, kind: 'unsupported', expected, actual: actual ?? 'absent' });
+  }
+
+  /**
    * The call must be refused with the given error. Returns the error seen, or
    * undefined when the call succeeded (recorded as `unexpected-success`).
    */

@@ -8,7 +8,6 @@ export const FEDERATED_NAME = 'carol';
  * (IAM-UG "AWS JSON policy elements: Principal": federated user sessions may
  * be named), so when carol's AssumeRole is refused it is because federated
  * credentials cannot call STS, not because the trust policy leaves her out.
- * It also gives IAM ListRoles something to list.
  */
 function trustsCallerAndCarol(r: TrustRefs): PolicyDocument {
   return {

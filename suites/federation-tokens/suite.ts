@@ -1,5 +1,6 @@
 import { assumeRole, callerIdentity, defineSuite, federationToken, sessionToken } from '../../harness';
 import { IAM_IDENTIFIERS, STS_COMMON_ERRORS, STS_GET_CALLER_IDENTITY } from '../citations';
+import { asIamUser } from '../caller-preconditions';
 import { FEDERATED_NAME, federationTokensFixture } from './fixture';
 import {
   FEDERATED_USER_SHAPE_OBSERVED,
@@ -29,7 +30,8 @@ export const federationTokensSuite = defineSuite({
   title: 'GetFederationToken and GetSessionToken: temporary credentials for an IAM user and the federated users it vouches for',
   services: ['sts', 'iam'],
   fixture: federationTokensFixture,
-  cases: [
+  // Every case signs GetFederationToken or GetSessionToken with the harness's own keys.
+  cases: asIamUser([
     {
       id: 'federation-token/answer-shape',
       title: 'GetFederationToken names the federated user federated-user/<name>, <acct>:<name>, PackedPolicySize 0 without a policy, and 12-hour ASIA credentials by default',
@@ -98,7 +100,7 @@ export const federationTokensSuite = defineSuite({
     },
     {
       id: 'federation-token/iam-refused-without-policy',
-      title: 'Federated credentials got without a session policy cannot call IAM: ListRoles is refused',
+      title: 'Federated credentials got without a session policy cannot call IAM: ListRoles is refused (two documented reasons: no policy means no permissions, and IAM takes no federated credentials)',
       citations: [STS_GET_FEDERATION_TOKEN, IAM_STS_COMPARISON, IAM_GET_FEDERATION_TOKEN_PERMISSIONS],
       async run(ctx) {
         const { credentials } = await federated(ctx);
@@ -230,5 +232,5 @@ export const federationTokensSuite = defineSuite({
         );
       },
     },
-  ],
+  ]),
 });

@@ -10,6 +10,7 @@ import {
   type CaseDefinition,
   type Credentials,
 } from '../../harness';
+import { requireIamUserCaller } from '../caller-preconditions';
 import { DURATION_FAMILY } from '../duration-table';
 import { durationFixture } from './fixture';
 import { DURATION_ROWS, rowSlug, rowTitle, tableRow, type DurationRow } from './rows';
@@ -64,6 +65,9 @@ function durationCase(row: DurationRow): CaseDefinition {
     citations: row.citations,
     table: { family: DURATION_FAMILY, row: tableRow(row) },
     async run(ctx) {
+      // Signed with the harness's own keys: GetFederationToken and GetSessionToken need an IAM user, and a
+      // role session's AssumeRole would be role chaining, capped at an hour.
+      if (row.operation === 'GetFederationToken' || row.operation === 'GetSessionToken' || (row.operation === 'AssumeRole' && !row.chained)) requireIamUserCaller(ctx);
       const send = await prepare(ctx, row);
       if ('refused' in row.outcome) {
         await ctx.expect.error(row.operation, send(), row.outcome.refused, `${source}; messages [obs] unless the citation says doc`);
