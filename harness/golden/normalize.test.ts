@@ -144,3 +144,27 @@ describe('normalizeSteps (DESIGN.md § The golden file)', () => {
     expect(run(IDENTITY, 'ASIAAAAAAAAAAAAAAAAA')).toEqual(run(OTHER_IDENTITY, 'ASIABBBBBBBBBBBBBBBB'));
   });
 });
+
+describe('URL-encoded policy documents', () => {
+  const ctx = { names: [{ logical: 'caller', value: 'arn:aws:iam::123456789012:user/ci' }], region: 'us-east-1' };
+  it('are stored decoded, so names inside them are normalized; a document sent as JSON text stays text', () => {
+    const document = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:user/ci' }, Action: 'sts:AssumeRole' }] };
+    const [n] = normalizeSteps(
+      [
+        {
+          service: 'iam',
+          operation: 'GetRole',
+          input: { PolicyDocument: JSON.stringify(document) },
+          output: { Role: { AssumeRolePolicyDocument: encodeURIComponent(JSON.stringify(document)) } },
+          sentAt: 0,
+          durationMs: 1,
+        },
+      ],
+      ctx,
+    );
+    expect((n.output as any).Role.AssumeRolePolicyDocument).toEqual({
+      decodedPolicyDocument: { Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { AWS: '<caller>' } }], Version: '2012-10-17' },
+    });
+    expect(typeof (n.input as any).PolicyDocument).toBe('string');
+  });
+});

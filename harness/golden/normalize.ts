@@ -80,6 +80,9 @@ export function normalizeSteps(steps: readonly RecordedStep[], ctx: NormalizeCon
     if (value === undefined || value === null) return value;
     if (value instanceof Date) return '<timestamp>';
     if (typeof value === 'string') {
+      const policy = key !== undefined && POLICY_DOCUMENT_KEYS.has(key) ? parsePolicyDocument(value) : undefined;
+      // Stored as the document it encodes, so the names inside are normalized like everything else.
+      if (policy !== undefined) return { decodedPolicyDocument: walk(policy, undefined) };
       if (JWT.test(value)) {
         const issued = key !== undefined && isTokenOutputKey(key);
         return jwtRefs.get(value) && !issued ? jwtRefs.get(value) : decodeToken(value, issued);
@@ -117,6 +120,18 @@ export function normalizeSteps(steps: readonly RecordedStep[], ctx: NormalizeCon
     if (Object.keys(facts).length > 0) normalized.facts = facts;
     return normalized;
   });
+}
+
+/** Fields IAM answers with a URL-encoded policy document (IAM-API GetRole: "URL-encoded compliant with RFC 3986"). */
+const POLICY_DOCUMENT_KEYS = new Set(['AssumeRolePolicyDocument', 'PolicyDocument']);
+
+function parsePolicyDocument(value: string): unknown {
+  if (!value.startsWith('%7B')) return undefined; // not URL-encoded: as sent, left as text
+  try {
+    return JSON.parse(decodeURIComponent(value));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Output fields that carry a token a later step may send back. */
