@@ -17,15 +17,23 @@ function certificateOf(metadata: string): string {
   return `-----BEGIN CERTIFICATE-----\n${cert}\n-----END CERTIFICATE-----`;
 }
 
-function verifies(xml: string, metadata: string): boolean {
+/**
+ * What a relying party concludes: `valid`, `invalid` (xml-crypto returns false
+ * on a digest mismatch and throws "invalid signature" on a bad signature
+ * value), or `error: …` for anything else — a malformed document must not
+ * pass as a rejected signature.
+ */
+function verdict(xml: string, metadata: string): string {
   const doc = new DOMParser().parseFromString(xml, 'text/xml');
   const signature = doc.getElementsByTagNameNS('http://www.w3.org/2000/09/xmldsig#', 'Signature')[0];
+  if (!signature) return 'error: no Signature element';
   const verifier = new SignedXml({ publicCert: certificateOf(metadata) });
   verifier.loadSignature(signature as unknown as Parameters<SignedXml['loadSignature']>[0]);
   try {
-    return verifier.checkSignature(xml);
-  } catch {
-    return false;
+    return verifier.checkSignature(xml) ? 'valid' : 'invalid';
+  } catch (err) {
+    const message = (err as Error).message;
+    return message.startsWith('invalid signature') ? 'invalid' : `error: ${message}`;
   }
 }
 
@@ -47,7 +55,7 @@ test('metadata names the entity, carries one signing certificate, and meets IAM 
 
 test('a signed assertion verifies with the metadata certificate and carries what AWS reads', () => {
   const xml = decodeSamlResponse(idp.assertion(request));
-  expect(verifies(xml, idp.metadataXml())).toBe(true);
+  expect(verdict(xml, idp.metadataXml())).toBe('valid');
   const doc = new DOMParser().parseFromString(xml, 'text/xml');
   const data = doc.getElementsByTagNameNS('urn:oasis:names:tc:SAML:2.0:assertion', 'SubjectConfirmationData')[0];
   expect(data.getAttribute('Recipient')).toBe(AWS_SAML_RECIPIENT);
@@ -60,10 +68,11 @@ test('a signed assertion verifies with the metadata certificate and carries what
 
 test('a change after signing, or a signature by another key, does not verify', async () => {
   const xml = decodeSamlResponse(idp.assertion(request));
-  expect(verifies(xml.replace('>alice<', '>mallory<'), idp.metadataXml())).toBe(false);
+  expect(xml).toContain('>alice &amp; &lt;co&gt;<'); // the NameID the tamper below replaces
+  expect(verdict(xml.replace('>alice &amp; &lt;co&gt;<', '>mallory<'), idp.metadataXml())).toBe('invalid');
   const impostor = await idp.impostor();
   expect(impostor.entityId).toBe(idp.entityId);
-  expect(verifies(decodeSamlResponse(impostor.assertion(request)), idp.metadataXml())).toBe(false);
+  expect(verdict(decodeSamlResponse(impostor.assertion(request)), idp.metadataXml())).toBe('invalid');
 });
 
 test('validForSeconds below zero makes an assertion that has already expired; RoleSessionName null leaves it out', () => {

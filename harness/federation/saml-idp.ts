@@ -143,7 +143,8 @@ export class SamlIdentityProvider {
       `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer">` +
       `<saml:SubjectConfirmationData Recipient="${xmlText(recipient)}" NotOnOrAfter="${at(req.validForSeconds ?? 300)}"/>` +
       `</saml:SubjectConfirmation></saml:Subject>` +
-      `<saml:Conditions NotBefore="${at(-60)}" NotOnOrAfter="${at(req.validForSeconds ?? 300)}">` +
+      // NotBefore stays well before NotOnOrAfter, so an expired assertion is expired and nothing else.
+      `<saml:Conditions NotBefore="${at(Math.min(-60, (req.validForSeconds ?? 300) - 300))}" NotOnOrAfter="${at(req.validForSeconds ?? 300)}">` +
       `<saml:AudienceRestriction><saml:Audience>${xmlText(req.audience ?? AWS_SAML_RECIPIENT)}</saml:Audience></saml:AudienceRestriction></saml:Conditions>` +
       `<saml:AuthnStatement AuthnInstant="${issued}" SessionIndex="${samlId()}"${sessionEnd}>` +
       `<saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +

@@ -6,7 +6,7 @@ import { AWS_SAML_RECIPIENT, NAMEID_PERSISTENT, assumeRoleWithSaml, type Fixture
  * principal, `sts:AssumeRoleWithSAML`, and `SAML:aud` = the AWS sign-in endpoint.
  * `extra` adds further StringEquals conditions (IAM-UG "Available keys for SAML-based AWS STS federation").
  */
-export function samlTrustPolicy(providerArn: string, extra: Record<string, string> = {}): PolicyDocument {
+export function samlTrustPolicy(providerArn: string, extra: Record<string, string | string[]> = {}): PolicyDocument {
   return {
     Version: '2012-10-17',
     Statement: [
@@ -25,7 +25,8 @@ export function samlTrustPolicy(providerArn: string, extra: Record<string, strin
  * metadata made at provisioning time); `other` is a second provider no
  * assertion in this suite is signed for.
  *
- * - `saml-user`: trusts `corp` with the documented trust policy; the role assertions list.
+ * - `saml-user`: trusts `corp` with the documented trust policy, for the global and the regional
+ *   sign-in endpoint; the role assertions list.
  * - `unlisted`: the same trust, but never listed in an assertion's Role attribute.
  * - `other-provider-only`: trusts `other` only, so a `corp` assertion fails its trust policy.
  * - `only-bob`: trusts `corp` for the subject (`SAML:sub`) `bob` only.
@@ -33,7 +34,11 @@ export function samlTrustPolicy(providerArn: string, extra: Record<string, strin
 export const samlFederationFixture: FixtureSpec = {
   samlProviders: { corp: {}, other: {} },
   roles: {
-    'saml-user': { trust: { document: (r) => samlTrustPolicy(r.samlProvider('corp').arn) } },
+    // SAML:aud is taken from the assertion's Recipient (IAM-UG condition keys for SAML), so a role that also
+    // accepts the regional endpoint lists it.
+    'saml-user': {
+      trust: { document: (r) => samlTrustPolicy(r.samlProvider('corp').arn, { 'SAML:aud': [AWS_SAML_RECIPIENT, `https://${r.region}.signin.aws.amazon.com/saml`] }) },
+    },
     unlisted: { trust: { document: (r) => samlTrustPolicy(r.samlProvider('corp').arn) } },
     'other-provider-only': { trust: { document: (r) => samlTrustPolicy(r.samlProvider('other').arn) } },
     'only-bob': { trust: { document: (r) => samlTrustPolicy(r.samlProvider('corp').arn, { 'SAML:sub': 'bob' }) } },

@@ -21,6 +21,8 @@ const BAD_SESSION_NAME = { name: 'InvalidIdentityToken', httpStatus: 400, messag
 const SAML_11_EMAIL = 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress';
 /** Not AWS's sign-in endpoint: what an IdP configured for another service provider would send. */
 const OTHER_SP = 'https://sp.idchain.invalid/saml';
+/** AWS's regional SAML endpoint, also a valid Recipient (IAM-UG "Configuring SAML assertions": https://<region-code>.signin.aws.amazon.com/saml). */
+const REGIONAL_RECIPIENT = (region: string) => `https://${region}.signin.aws.amazon.com/saml`;
 
 export const samlFederationSuite = defineSuite({
   name: 'saml-federation',
@@ -36,14 +38,15 @@ export const samlFederationSuite = defineSuite({
         const corp = ctx.fx.samlProvider('corp');
         const role = ctx.fx.role('saml-user');
         const { accountId } = ctx.fx.caller;
-        const sts = await ctx.expect.succeeds('AssumeRoleWithSAML', assumeListed(ctx, 'saml-user'), `${API}; ${TROUBLE}`);
+        // The regional endpoint as Recipient, the global one as AudienceRestriction (both allowed, IAM-UG): Audience must be the Recipient.
+        const sts = await ctx.expect.succeeds('AssumeRoleWithSAML', assumeListed(ctx, 'saml-user', { recipient: REGIONAL_RECIPIENT(ctx.target.region) }), `${API}; ${TROUBLE}`);
         ctx.expect.equal('AssumeRoleWithSAML.Subject', sts.subject, USER, `${API} Subject: "The value of the NameID element in the Subject element of the SAML assertion"`);
         ctx.expect.equal('AssumeRoleWithSAML.SubjectType', sts.subjectType, 'persistent', `${API} SubjectType: the prefix urn:oasis:names:tc:SAML:2.0:nameid-format is removed`);
         ctx.expect.equal('AssumeRoleWithSAML.Issuer', sts.issuer, corp.idp.entityId, `${API} Issuer: "The value of the Issuer element of the SAML assertion"`);
         ctx.expect.equal(
           'AssumeRoleWithSAML.Audience',
           sts.audience,
-          AWS_SAML_RECIPIENT,
+          REGIONAL_RECIPIENT(ctx.target.region),
           `${API} Audience: "The value of the Recipient attribute of the SubjectConfirmationData element of the SAML assertion"`,
         );
         ctx.expect.equal(
@@ -123,7 +126,8 @@ export const samlFederationSuite = defineSuite({
       async run(ctx) {
         await ctx.expect.error(
           'AssumeRoleWithSAML',
-          assumeListed(ctx, 'saml-user', { validForSeconds: -60 }),
+          // Fifteen minutes past NotOnOrAfter: beyond any clock-skew allowance a verifier may give.
+          assumeListed(ctx, 'saml-user', { validForSeconds: -900 }),
           { name: 'ExpiredTokenException', httpStatus: 400, message: 'Response has expired' },
           `${API} Errors: ExpiredTokenException (400); ${ASSERTIONS}: NotOnOrAfter; message [obs] saml2aws#759`,
         );
