@@ -16,6 +16,8 @@ export const MUTANTS = {
   'saml-signature-unchecked': 'AssumeRoleWithSAML accepts assertions whose XML signature does not verify with the provider metadata',
   'chaining-cap-off': 'AssumeRole with role-session credentials allows DurationSeconds above the one-hour role-chaining limit',
   'session-policy-ignored': 'session policies passed to AssumeRole or GetFederationToken do not narrow the session permissions',
+  'web-identity-signature-unchecked': 'AssumeRoleWithWebIdentity accepts tokens whose signature does not verify with the issuer keys',
+  'assume-role-trust-ignored': 'AssumeRole does not evaluate the role trust policy',
   'temporary-credentials-iam-allowed': 'IAM accepts calls signed with GetFederationToken credentials, or with GetSessionToken credentials without MFA',
   'oidc-audience-unchecked': 'AssumeRoleWithWebIdentity accepts OIDC tokens whose aud is not in the IAM provider client id list',
   'developer-identity-not-reused': 'GetOpenIdTokenForDeveloperIdentity makes a new identity for a developer user it already knows',

@@ -10,7 +10,15 @@ import { suites } from '../suites';
 const ledgerDir = mkdtempSync(join(tmpdir(), 'idchain-federation-mutants-'));
 afterAll(() => rmSync(ledgerDir, { recursive: true, force: true }));
 
-const MUTANTS = ['saml-signature-unchecked', 'chaining-cap-off', 'session-policy-ignored', 'oidc-audience-unchecked', 'temporary-credentials-iam-allowed'] as const;
+const MUTANTS = [
+  'saml-signature-unchecked',
+  'chaining-cap-off',
+  'session-policy-ignored',
+  'oidc-audience-unchecked',
+  'temporary-credentials-iam-allowed',
+  'web-identity-signature-unchecked',
+  'assume-role-trust-ignored',
+] as const;
 let runs: Record<(typeof MUTANTS)[number], RunResult>;
 
 beforeAll(async () => {
@@ -67,4 +75,18 @@ test('IAM taking federation-token and MFA-less session-token credentials is caug
   expect(failed(run)).toEqual(['federation-token/iam-refused-despite-policy', 'federation-token/session-token-iam-refused-without-mfa']);
   expect(findingsOf(run, 'federation-token/iam-refused-despite-policy')).toEqual([accepted('ListRoles', 'any error'), accepted('GetRole', 'any error')]);
   expect(findingsOf(run, 'federation-token/session-token-iam-refused-without-mfa')).toEqual([accepted('ListRoles', 'InvalidClientTokenId')]);
+});
+
+test('web-identity tokens accepted without their signature verifying are caught: forged, foreign-key and tampered tokens', () => {
+  const run = runs['web-identity-signature-unchecked'];
+  // The basic flow's tampered OpenID token goes through the same STS check.
+  expect(failed(run)).toEqual(['basic/tampered-token-refused', 'oidc/foreign-key-refused', 'oidc/tampered-token-refused']);
+  for (const id of failed(run)) expect([id, findingsOf(run, id)]).toEqual([id, [accepted('AssumeRoleWithWebIdentity', 'InvalidIdentityToken')]]);
+});
+
+test('AssumeRole ignoring the trust policy is caught: an untrusted caller, and a role session assuming its own role', () => {
+  const run = runs['assume-role-trust-ignored'];
+  expect(failed(run)).toEqual(['assume-role/role-cannot-assume-itself-unless-trusted', 'assume-role/untrusted-caller-refused']);
+  expect(findingsOf(run, 'assume-role/untrusted-caller-refused')).toEqual([accepted('AssumeRole', 'AccessDenied')]);
+  expect(findingsOf(run, 'assume-role/role-cannot-assume-itself-unless-trusted')).toEqual([accepted('AssumeRole(backend as backend)', 'AccessDenied')]);
 });

@@ -54,6 +54,8 @@ export function assumeDenied(callerArn: string, action: string, roleArn: string,
  */
 export function requireTrust(state: EmulatorState, role: Role, caller: Principal, action: string, context: PolicyRequest['context'], now: Date): void {
   const answer = trustAnswer(role, caller, action, { ...principalContext(caller, now), ...context });
+  // Mutant `assume-role-trust-ignored`: a trust policy that names someone else lets the caller in all the same.
+  if (answer === 'denied' && state.mutants.has('assume-role-trust-ignored')) return;
   if (answer === 'denied') throw assumeDenied(caller.arn, action, role.arn);
   if (answer === 'direct') return;
   const outcome = principalPermissions(state, caller, action, role.arn, now);
