@@ -5,7 +5,7 @@ type ReportCase = ReportJson['cases'][number];
 export interface CaseTable {
   family: string;
   columns: string[];
-  rows: { id: string; verdict: string; cells: (string | number)[]; findings: number }[];
+  rows: { id: string; verdict: string; cells: (string | number)[] }[];
 }
 
 /**
@@ -16,7 +16,7 @@ export interface CaseTable {
 export function caseTables(cases: readonly ReportCase[]): CaseTable[] {
   const tables = new Map<string, { family: string; columns: string[]; cases: ReportCase[] }>();
   for (const c of cases) {
-    const table = (c as { table?: { family: string; row: Record<string, string | number> } }).table;
+    const { table } = c;
     if (!table) continue;
     const t = tables.get(table.family) ?? { family: table.family, columns: [], cases: [] };
     for (const column of Object.keys(table.row)) if (!t.columns.includes(column)) t.columns.push(column);
@@ -26,9 +26,6 @@ export function caseTables(cases: readonly ReportCase[]): CaseTable[] {
   return [...tables.values()].map((t) => ({
     family: t.family,
     columns: t.columns,
-    rows: t.cases.map((c) => {
-      const row = (c as unknown as { table: { row: Record<string, string | number> } }).table.row;
-      return { id: c.id, verdict: c.verdict, cells: t.columns.map((col) => row[col] ?? '—'), findings: c.findings.filter((f) => f.kind !== 'deviation').length };
-    }),
+    rows: t.cases.map((c) => ({ id: c.id, verdict: c.verdict, cells: t.columns.map((col) => c.table!.row[col] ?? '—') })),
   }));
 }

@@ -7,6 +7,7 @@ import {
   OVER_USER_MODEL_MAX,
   IAM_SAML_ASSERTIONS,
   SESSION_DURATION_SHORTENS,
+  SMALLER_WINS_INFERRED,
   STS_ASSUME_ROLE,
   STS_ASSUME_ROLE_WITH_SAML,
   STS_GET_FEDERATION_TOKEN,
@@ -83,8 +84,8 @@ export const DURATION_ROWS: DurationRow[] = [
   ...roleSessionRows('AssumeRoleWithSAML', STS_ASSUME_ROLE_WITH_SAML),
   // What the assertion says can only shorten the session: the smallest of DurationSeconds, SessionDuration and SessionNotOnOrAfter wins.
   { operation: 'AssumeRoleWithSAML', role: 'max-3600', saml: { sessionDuration: 1800 }, outcome: lasts(1800), citations: [STS_ASSUME_ROLE_WITH_SAML, IAM_SAML_ASSERTIONS, SESSION_DURATION_SHORTENS] },
-  { operation: 'AssumeRoleWithSAML', role: 'max-7200', requested: 3600, saml: { sessionDuration: 1800 }, outcome: lasts(1800), citations: [STS_ASSUME_ROLE_WITH_SAML, IAM_SAML_ASSERTIONS, SESSION_DURATION_SHORTENS] },
-  { operation: 'AssumeRoleWithSAML', role: 'max-7200', requested: 900, saml: { sessionDuration: 7200 }, outcome: lasts(900), citations: [STS_ASSUME_ROLE_WITH_SAML, IAM_SAML_ASSERTIONS, SESSION_DURATION_SHORTENS] },
+  { operation: 'AssumeRoleWithSAML', role: 'max-7200', requested: 3600, saml: { sessionDuration: 1800 }, outcome: lasts(1800), citations: [STS_ASSUME_ROLE_WITH_SAML, SESSION_DURATION_SHORTENS, SMALLER_WINS_INFERRED] },
+  { operation: 'AssumeRoleWithSAML', role: 'max-7200', requested: 900, saml: { sessionDuration: 7200 }, outcome: lasts(900), citations: [STS_ASSUME_ROLE_WITH_SAML, SESSION_DURATION_SHORTENS, SMALLER_WINS_INFERRED] },
   { operation: 'AssumeRoleWithSAML', role: 'max-7200', saml: { sessionDuration: 7200 }, outcome: lasts(3600), citations: [STS_ASSUME_ROLE_WITH_SAML, IAM_SAML_ASSERTIONS, SESSION_DURATION_SHORTENS] },
   { operation: 'AssumeRoleWithSAML', role: 'max-3600', saml: { sessionEndsInSeconds: 1200 }, outcome: lasts(1200), citations: [STS_ASSUME_ROLE_WITH_SAML] },
   ...userSessionRows('GetFederationToken', STS_GET_FEDERATION_TOKEN),

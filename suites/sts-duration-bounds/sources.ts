@@ -1,3 +1,4 @@
+import type { Citation } from '../../harness';
 import { observed, observedAt } from '../citations';
 
 /** The STS and IAM pages the duration-bounds table cites live in ../citations; these are the [obs] messages. */
@@ -17,5 +18,15 @@ export const OVER_USER_MODEL_MAX = observed(
 
 export { IAM_SAML_ASSERTIONS, REPOST_CHAINING_LIMIT, STS_ASSUME_ROLE, STS_ASSUME_ROLE_WITH_SAML, STS_GET_FEDERATION_TOKEN, STS_GET_SESSION_TOKEN } from '../citations';
 
-/** aws-contract.md §5 on the assertion's SessionDuration attribute (900–43200; IAM-UG "Configuring SAML assertions"). */
-export const SESSION_DURATION_SHORTENS = observed('the SessionDuration attribute can only shorten an API session');
+/** aws-contract.md §5 [doc] on the assertion's SessionDuration attribute. */
+export const SESSION_DURATION_SHORTENS: Citation = {
+  kind: 'doc',
+  ref: 'IAM-UG "Configuring SAML assertions for the authentication response": optional SessionDuration (900–43200), which can only shorten an API session (aws-contract.md §5)',
+  url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_saml_assertions.html',
+};
+/**
+ * Neither page says how SessionDuration meets an explicit DurationSeconds;
+ * the smaller winning is issue 5's reading of "can only shorten". A recording
+ * against AWS should confirm it.
+ */
+export const SMALLER_WINS_INFERRED = observed('inferred: with both DurationSeconds and SessionDuration given, the smaller wins (not stated on either page)');
