@@ -15,7 +15,16 @@ export type {
   TrustSpec,
   PolicyDocument,
 } from './fixtures/spec';
-export { identityPoolTrustPolicy } from './fixtures/provision';
+export {
+  policyDocument,
+  allowActions,
+  identityPoolTrust,
+  identityPoolTrustPolicy,
+  assumeRoleTrust,
+  webIdentityTrust,
+  samlTrust,
+  type PolicyStatement,
+} from './fixtures/policies';
 export { signIn, secretHash, type SignInRequest, type SignInResult } from './flows/sign-in';
 export { enhancedFlow, type EnhancedFlowRequest, type EnhancedFlowResult } from './flows/enhanced';
 export { callerIdentity, callerKind, parseAssumedRoleArn, type CallerIdentity, type CallerKind } from './flows/caller-identity';

@@ -1,21 +1,12 @@
 import type { FixtureSpec, PolicyDocument, TrustRefs } from '../../harness';
-import { assumeRole } from '../../harness';
+import { allowActions, assumeRole, assumeRoleTrust, policyDocument } from '../../harness';
 
 /** Session names the cases give STS; each must come back in the assumed-role ARN. */
 export const BACKEND_SESSION = 'idchain-backend';
 export const REPORTS_SESSION = 'idchain-reports';
 
 function trusts(principals: (r: TrustRefs) => string | string[]): { document: (r: TrustRefs) => PolicyDocument } {
-  return {
-    document: (r) => ({
-      Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: { AWS: principals(r) }, Action: 'sts:AssumeRole' }],
-    }),
-  };
-}
-
-function allows(actions: string[]): PolicyDocument {
-  return { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] };
+  return { document: (r) => policyDocument(assumeRoleTrust(principals(r))) };
 }
 
 /**
@@ -35,12 +26,12 @@ export const assumeRoleFixture: FixtureSpec = {
   roles: {
     backend: {
       trust: trusts((r) => r.callerArn),
-      policies: { 'chain-into-roles': allows(['sts:AssumeRole']) },
+      policies: { 'chain-into-roles': allowActions(['sts:AssumeRole']) },
     },
     reports: {
       trust: trusts((r) => [r.callerArn, r.roleArn('backend')]),
       maxSessionDuration: 43200,
-      policies: { 'read-roles': allows(['iam:GetRole', 'iam:ListRolePolicies']) },
+      policies: { 'read-roles': allowActions(['iam:GetRole', 'iam:ListRolePolicies']) },
     },
     'backend-only': { trust: trusts((r) => r.roleArn('backend')) },
   },

@@ -1,5 +1,5 @@
 import { GetRoleCommand, ListRolePoliciesCommand } from '@aws-sdk/client-iam';
-import { assumeRole, callerIdentity, type CaseContext, type Credentials } from '../../harness';
+import { allowActions, assumeRole, callerIdentity, type CaseContext, type Credentials } from '../../harness';
 import { BACKEND_SESSION, REPORTS_SESSION } from './fixture';
 
 export { BACKEND_SESSION, REPORTS_SESSION };
@@ -57,12 +57,8 @@ export function listRolePoliciesWith(ctx: CaseContext, credentials: Credentials,
   return ctx.clients.iamWith(credentials).send(new ListRolePoliciesCommand({ RoleName: ctx.fx.role(role).name }));
 }
 
-/** Seconds from `sentAt` (epoch ms, taken just before the call) to the credentials' expiry. */
-export function lifetimeSeconds(expiration: Date, sentAt: number): number {
-  return Math.round((expiration.getTime() - sentAt) / 1000);
-}
 
 /** A session policy as JSON text: allow exactly these actions on any resource. */
 export function sessionPolicyAllowing(actions: string[]): string {
-  return JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] });
+  return JSON.stringify(allowActions(actions));
 }

@@ -1,4 +1,4 @@
-import { assumeRole, type FixtureSpec, type PolicyDocument, type TrustRefs } from '../../harness';
+import { assumeRole, assumeRoleTrust, policyDocument, type FixtureSpec, type PolicyDocument, type TrustRefs } from '../../harness';
 
 /** The federated user the cases ask STS for (2–32 characters, STS-API GetFederationToken Name). */
 export const FEDERATED_NAME = 'carol';
@@ -10,16 +10,7 @@ export const FEDERATED_NAME = 'carol';
  * credentials cannot call STS, not because the trust policy leaves her out.
  */
 function trustsCallerAndCarol(r: TrustRefs): PolicyDocument {
-  return {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Effect: 'Allow',
-        Principal: { AWS: [r.callerArn, `arn:aws:sts::${r.accountId}:federated-user/${FEDERATED_NAME}`] },
-        Action: 'sts:AssumeRole',
-      },
-    ],
-  };
+  return policyDocument(assumeRoleTrust([r.callerArn, `arn:aws:sts::${r.accountId}:federated-user/${FEDERATED_NAME}`]));
 }
 
 export const federationTokensFixture: FixtureSpec = {

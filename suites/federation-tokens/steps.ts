@@ -1,12 +1,11 @@
 import { GetRoleCommand, ListRolesCommand } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { assumeRole, federationToken, sessionToken, type CaseContext, type Credentials, type PolicyDocument } from '../../harness';
+import { allowActions, assumeRole, federationToken, sessionToken, type CaseContext, type Credentials } from '../../harness';
 import { FEDERATED_NAME } from './fixture';
 
-/** A session policy as the JSON text STS takes. */
+/** A session policy allowing these actions, as the JSON text STS takes. */
 export function policyText(actions: string[]): string {
-  const doc: PolicyDocument = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] };
-  return JSON.stringify(doc);
+  return JSON.stringify(allowActions(actions));
 }
 
 /** GetFederationToken for `carol` (or another name), signed with the harness's long-term IAM user keys; the promise is left to the case. */
@@ -49,7 +48,3 @@ export async function harnessIdentity(ctx: CaseContext) {
   return { arn: who.Arn, userId: who.UserId, account: who.Account };
 }
 
-/** Seconds from `sentAt` (epoch ms, taken just before the call) to the credentials' expiry. */
-export function lifetimeSeconds(expiration: Date, sentAt: number): number {
-  return Math.round((expiration.getTime() - sentAt) / 1000);
-}

@@ -1,23 +1,8 @@
-import { AWS_SAML_RECIPIENT, NAMEID_PERSISTENT, assumeRoleWithSaml, type FixtureSpec, type PolicyDocument } from '../../harness';
+import { AWS_SAML_RECIPIENT, NAMEID_PERSISTENT, assumeRoleWithSaml, policyDocument, samlTrust, type FixtureSpec, type PolicyDocument } from '../../harness';
 
-/**
- * The documented trust policy of a SAML 2.0 federation role (IAM-UG "Creating
- * a role for SAML 2.0 federation"): the IAM SAML provider as the Federated
- * principal, `sts:AssumeRoleWithSAML`, and `SAML:aud` = the AWS sign-in endpoint.
- * `extra` adds further StringEquals conditions (IAM-UG "Available keys for SAML-based AWS STS federation").
- */
+/** A SAML role's trust: `samlTrust` (IAM-UG "Creating a role for SAML 2.0 federation") as a whole document. */
 export function samlTrustPolicy(providerArn: string, extra: Record<string, string | string[]> = {}): PolicyDocument {
-  return {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Effect: 'Allow',
-        Principal: { Federated: providerArn },
-        Action: 'sts:AssumeRoleWithSAML',
-        Condition: { StringEquals: { 'SAML:aud': AWS_SAML_RECIPIENT, ...extra } },
-      },
-    ],
-  };
+  return policyDocument(samlTrust(providerArn, extra));
 }
 
 /**

@@ -1,4 +1,14 @@
-import { assumeRoleWithWebIdentity, signIn, type FixtureSpec, type PolicyDocument, type TrustRefs } from '../../harness';
+import {
+  assumeRoleTrust,
+  assumeRoleWithWebIdentity,
+  policyDocument,
+  samlTrust,
+  signIn,
+  webIdentityTrust,
+  type FixtureSpec,
+  type PolicyDocument,
+  type TrustRefs,
+} from '../../harness';
 
 /**
  * One trust for every duration row: the harness itself and the `backend`
@@ -7,26 +17,11 @@ import { assumeRoleWithWebIdentity, signIn, type FixtureSpec, type PolicyDocumen
  * AssumeRoleWithSAML. So a row's outcome depends on the duration alone.
  */
 function trustsEveryone(r: TrustRefs): PolicyDocument {
-  const oidc = r.oidcProvider('pool');
-  return {
-    Version: '2012-10-17',
-    Statement: [
-      { Effect: 'Allow', Principal: { AWS: [r.callerArn, r.roleArn('backend')] }, Action: 'sts:AssumeRole' },
-      {
-        Effect: 'Allow',
-        Principal: { Federated: oidc.arn },
-        Action: 'sts:AssumeRoleWithWebIdentity',
-        Condition: { StringEquals: { [`${oidc.conditionKeyPrefix}:aud`]: oidc.clientIds[0] } },
-      },
-      {
-        Effect: 'Allow',
-        Principal: { Federated: r.samlProvider('corp').arn },
-        Action: 'sts:AssumeRoleWithSAML',
-        // The documented SAML trust condition (IAM-UG "Create a role for a third-party identity provider (SAML 2.0)").
-        Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } },
-      },
-    ],
-  };
+  return policyDocument(
+    assumeRoleTrust([r.callerArn, r.roleArn('backend')]),
+    webIdentityTrust(r.oidcProvider('pool')),
+    samlTrust(r.samlProvider('corp').arn),
+  );
 }
 
 /**
@@ -39,7 +34,7 @@ export const durationFixture: FixtureSpec = {
   oidcProviders: { pool: { userPool: 'main', clients: ['web'] } },
   samlProviders: { corp: {} },
   roles: {
-    backend: { trust: { document: (r) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: r.callerArn }, Action: 'sts:AssumeRole' }] }) } },
+    backend: { trust: { document: (r) => policyDocument(assumeRoleTrust(r.callerArn)) } },
     'max-3600': { trust: { document: trustsEveryone } },
     'max-7200': { trust: { document: trustsEveryone }, maxSessionDuration: 7200 },
     'max-43200': { trust: { document: trustsEveryone }, maxSessionDuration: 43200 },

@@ -1,5 +1,5 @@
 import type { FixtureSpec, PolicyDocument, TrustRefs } from '../../harness';
-import { assumeRoleWithWebIdentity, signIn } from '../../harness';
+import { assumeRoleWithWebIdentity, policyDocument, signIn, webIdentityTrust } from '../../harness';
 
 /** The session name this suite gives STS; it must come back in the assumed-role ARN. */
 export const SESSION_NAME = 'idchain-oidc';
@@ -12,21 +12,8 @@ export const SESSION_NAME = 'idchain-oidc';
  */
 function trustsMainProvider(r: TrustRefs, claims: { aud?: boolean; sub?: string }): PolicyDocument {
   const provider = r.oidcProvider('main');
-  const conditions: Record<string, string> = {};
   // The provider's ClientIDList is just the `web` client (see oidcProviders below).
-  if (claims.aud) conditions[`${provider.conditionKeyPrefix}:aud`] = provider.clientIds[0];
-  if (claims.sub) conditions[`${provider.conditionKeyPrefix}:sub`] = claims.sub;
-  return {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Effect: 'Allow',
-        Principal: { Federated: provider.arn },
-        Action: 'sts:AssumeRoleWithWebIdentity',
-        Condition: { StringEquals: conditions },
-      },
-    ],
-  };
+  return policyDocument(webIdentityTrust(provider, { aud: claims.aud ? provider.clientIds[0] : undefined, sub: claims.sub }));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { NAMEID_PERSISTENT } from '../../federation/saml-idp';
+import { policyDocument, samlTrust } from '../../fixtures/policies';
 import type { FixtureSpec } from '../../fixtures/spec';
 import { callerIdentity } from '../../flows/caller-identity';
 import { assumeRoleWithSaml } from '../../flows/saml';
@@ -12,19 +13,7 @@ const SAML_FIXTURE: FixtureSpec = {
     federated: {
       // 12 hours, so any DurationSeconds STS allows can be tried.
       maxSessionDuration: 43200,
-      trust: {
-        document: (r) => ({
-          Version: '2012-10-17',
-          Statement: [
-            {
-              Effect: 'Allow',
-              Principal: { Federated: r.samlProvider('idp').arn },
-              Action: 'sts:AssumeRoleWithSAML',
-              Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } },
-            },
-          ],
-        }),
-      },
+      trust: { document: (r) => policyDocument(samlTrust(r.samlProvider('idp').arn)) },
     },
   },
 };

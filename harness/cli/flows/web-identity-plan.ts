@@ -1,3 +1,4 @@
+import { policyDocument, webIdentityTrust } from '../../fixtures/policies';
 import type { FixtureSpec } from '../../fixtures/spec';
 import { assumeRoleWithWebIdentity } from '../../flows/basic';
 import { callerIdentity } from '../../flows/caller-identity';
@@ -17,22 +18,7 @@ function webIdentityFixture(username: string): FixtureSpec {
     roles: {
       web: {
         maxSessionDuration: 43200,
-        trust: {
-          document: (r) => {
-            const provider = r.oidcProvider('main');
-            return {
-              Version: '2012-10-17',
-              Statement: [
-                {
-                  Effect: 'Allow',
-                  Principal: { Federated: provider.arn },
-                  Action: 'sts:AssumeRoleWithWebIdentity',
-                  Condition: { StringEquals: { [`${provider.conditionKeyPrefix}:aud`]: provider.clientIds[0] } },
-                },
-              ],
-            };
-          },
-        },
+        trust: { document: (r) => policyDocument(webIdentityTrust(r.oidcProvider('main'))) },
       },
     },
   };
