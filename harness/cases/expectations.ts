@@ -75,6 +75,16 @@ export class Expectations {
   }
 
   /**
+   * Credentials that last `seconds`, measured from `sentAt` (epoch ms taken
+   * just before the call that issued them). The tolerance, stated once here:
+   * up to 120 s short for the round trip and clock skew against a remote
+   * target, 5 s long for rounding.
+   */
+  lifetime(path: string, expiration: Date, sentAt: number, seconds: number, source?: string): boolean {
+    return this.within(path, Math.round((expiration.getTime() - sentAt) / 1000), seconds - 120, seconds + 5, source);
+  }
+
+  /**
    * A precondition of the case about the target rather than the contract (say,
    * that the harness signs as an IAM user). When it does not hold, the case
    * stops as `unsupported` with what was found, instead of failing for a

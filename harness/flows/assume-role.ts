@@ -1,6 +1,6 @@
 import { AssumeRoleCommand, type PolicyDescriptorType, type STSClient } from '@aws-sdk/client-sts';
 import type { Credentials } from '../targets/target';
-import { stsCredentials } from './sts-credentials';
+import { assumedRoleUserOf, stsCredentials } from './sts-credentials';
 
 export interface AssumeRoleRequest {
   roleArn: string;
@@ -36,7 +36,7 @@ export async function assumeRole(sts: STSClient, req: AssumeRoleRequest): Promis
   );
   return {
     credentials: stsCredentials('AssumeRole', answer.Credentials),
-    assumedRoleUser: answer.AssumedRoleUser && { arn: answer.AssumedRoleUser.Arn, assumedRoleId: answer.AssumedRoleUser.AssumedRoleId },
+    assumedRoleUser: assumedRoleUserOf(answer.AssumedRoleUser),
     packedPolicySize: answer.PackedPolicySize,
     sourceIdentity: answer.SourceIdentity,
   };

@@ -3,7 +3,7 @@ import { AssumeRoleWithWebIdentityCommand, type STSClient } from '@aws-sdk/clien
 import { CaseAborted } from '../cases/expectations';
 import type { Credentials } from '../targets/target';
 import { getIdentityId } from './get-id';
-import { stsCredentials } from './sts-credentials';
+import { assumedRoleUserOf, stsCredentials } from './sts-credentials';
 
 /** The issuer of Cognito identity pools' OpenID tokens (CG "Role trust and permissions"). */
 export const COGNITO_IDENTITY_ISSUER = 'https://cognito-identity.amazonaws.com';
@@ -79,7 +79,7 @@ export async function assumeRoleWithWebIdentity(sts: STSClient, req: WebIdentity
     subjectFromWebIdentityToken: answer.SubjectFromWebIdentityToken,
     provider: answer.Provider,
     audience: answer.Audience,
-    assumedRoleUser: answer.AssumedRoleUser && { arn: answer.AssumedRoleUser.Arn, assumedRoleId: answer.AssumedRoleUser.AssumedRoleId },
+    assumedRoleUser: assumedRoleUserOf(answer.AssumedRoleUser),
   };
 }
 

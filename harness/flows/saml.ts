@@ -1,6 +1,6 @@
 import { AssumeRoleWithSAMLCommand, type STSClient } from '@aws-sdk/client-sts';
 import type { Credentials } from '../targets/target';
-import { stsCredentials } from './sts-credentials';
+import { assumedRoleUserOf, stsCredentials } from './sts-credentials';
 
 export interface SamlRequest {
   roleArn: string;
@@ -29,7 +29,7 @@ export async function assumeRoleWithSaml(sts: STSClient, req: SamlRequest): Prom
   );
   return {
     credentials: stsCredentials('AssumeRoleWithSAML', answer.Credentials),
-    assumedRoleUser: answer.AssumedRoleUser && { arn: answer.AssumedRoleUser.Arn, assumedRoleId: answer.AssumedRoleUser.AssumedRoleId },
+    assumedRoleUser: assumedRoleUserOf(answer.AssumedRoleUser),
     subject: answer.Subject,
     subjectType: answer.SubjectType,
     issuer: answer.Issuer,

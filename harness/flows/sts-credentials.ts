@@ -1,4 +1,4 @@
-import type { Credentials as StsCredentials } from '@aws-sdk/client-sts';
+import type { AssumedRoleUser, Credentials as StsCredentials } from '@aws-sdk/client-sts';
 import { CaseAborted } from '../cases/expectations';
 import type { Credentials } from '../targets/target';
 
@@ -20,4 +20,9 @@ export function stsCredentials(operation: string, c: StsCredentials | undefined)
     });
   }
   return { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken, expiration: c.Expiration! };
+}
+
+/** The AssumedRoleUser of AssumeRole, AssumeRoleWithWebIdentity and AssumeRoleWithSAML, as the flows return it. */
+export function assumedRoleUserOf(user: AssumedRoleUser | undefined): { arn?: string; assumedRoleId?: string } | undefined {
+  return user && { arn: user.Arn, assumedRoleId: user.AssumedRoleId };
 }

@@ -1,6 +1,6 @@
 import type { CaseDefinition, Citation, ExpectedError } from '../../harness';
 import { IAM_CREATE_ROLE, STS_ASSUME_ROLE_WITH_WEB_IDENTITY, STS_COMMON_ERRORS, observed, observedAt } from '../citations';
-import { assumeRole, lifetimeSeconds, openIdTokenThrough } from './steps';
+import { assumeRole, openIdTokenThrough } from './steps';
 import { DURATION_FAMILY, durationTableRow, refusalText } from '../duration-table';
 
 /**
@@ -136,9 +136,7 @@ export function durationCases(): CaseDefinition[] {
         }
         const sentAt = Date.now();
         const { credentials } = await ctx.expect.succeeds('AssumeRoleWithWebIdentity', assumeRole(ctx, row.role, token, row.requested), SOURCE);
-        // Measured from just before the call; the tolerance covers the round trip and clock skew against a remote target.
-        const expected = row.outcome.lifetimeSeconds;
-        ctx.expect.within('AssumeRoleWithWebIdentity.Credentials.lifetimeSeconds', lifetimeSeconds(credentials.expiration, sentAt), expected - 120, expected + 5, SOURCE);
+        ctx.expect.lifetime('AssumeRoleWithWebIdentity.Credentials.lifetimeSeconds', credentials.expiration, sentAt, row.outcome.lifetimeSeconds, SOURCE);
       },
     }),
   );

@@ -54,10 +54,6 @@ export async function whoAmI(ctx: CaseContext, credentials: Credentials) {
   return { who, assumed: parseAssumedRoleArn(who.arn) };
 }
 
-/** Seconds from `sentAt` (epoch ms, taken just before the call) to the credentials' expiry. */
-export function lifetimeSeconds(expiration: Date, sentAt: number): number {
-  return Math.round((expiration.getTime() - sentAt) / 1000);
-}
 
 /**
  * The same JWT with one payload claim changed and the signature kept: what a

@@ -15,7 +15,7 @@ import {
   STS_GET_FEDERATION_TOKEN,
   STS_GET_SESSION_TOKEN,
 } from './sources';
-import { federate, federated, getRoleWith, harnessIdentity, lifetimeSeconds, listRolesWith, policyText, roleSession, userSession } from './steps';
+import { federate, federated, getRoleWith, harnessIdentity, listRolesWith, policyText, roleSession, userSession } from './steps';
 
 const GFT = 'STS-API GetFederationToken';
 const GST = 'STS-API GetSessionToken';
@@ -44,12 +44,11 @@ export const federationTokensSuite = defineSuite({
         ctx.expect.equal('GetFederationToken.FederatedUser.FederatedUserId', answer.federatedUser?.federatedUserId, `${account}:${FEDERATED_NAME}`, 'aws-contract.md §3 [obs]');
         ctx.expect.equal('GetFederationToken.PackedPolicySize', answer.packedPolicySize, 0, 'aws-contract.md §3 [obs]: 0 when no policy is passed');
         ctx.expect.match('GetFederationToken.Credentials.AccessKeyId', answer.credentials.accessKeyId, TEMPORARY_KEY, 'IAM-UG "IAM identifiers": temporary keys start ASIA');
-        // Measured from just before the call; the tolerance covers the round trip and clock skew against a remote target.
-        ctx.expect.within(
+        ctx.expect.lifetime(
           'GetFederationToken.Credentials.lifetimeSeconds',
-          lifetimeSeconds(answer.credentials.expiration, sentAt),
-          DEFAULT_LIFETIME - 120,
-          DEFAULT_LIFETIME + 5,
+          answer.credentials.expiration,
+          sentAt,
+          DEFAULT_LIFETIME,
           `${GFT} DurationSeconds: "The default session duration is 43,200 seconds (12 hours)"`,
         );
       },
@@ -174,11 +173,11 @@ export const federationTokensSuite = defineSuite({
         const { credentials } = await userSession(ctx);
         ctx.expect.match('GetSessionToken.Credentials.AccessKeyId', credentials.accessKeyId, TEMPORARY_KEY, 'IAM-UG "IAM identifiers": temporary keys start ASIA');
         ctx.expect.present('GetSessionToken.Credentials.SessionToken', credentials.sessionToken, `${GST} Credentials: temporary credentials carry a session token`);
-        ctx.expect.within(
+        ctx.expect.lifetime(
           'GetSessionToken.Credentials.lifetimeSeconds',
-          lifetimeSeconds(credentials.expiration, sentAt),
-          DEFAULT_LIFETIME - 120,
-          DEFAULT_LIFETIME + 5,
+          credentials.expiration,
+          sentAt,
+          DEFAULT_LIFETIME,
           `${GST} DurationSeconds: "Acceptable durations for IAM user sessions range from 900 seconds (15 minutes) to 129,600 seconds (36 hours), with 43,200 seconds (12 hours) as the default"`,
         );
       },

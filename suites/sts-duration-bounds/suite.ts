@@ -75,10 +75,7 @@ function durationCase(row: DurationRow): CaseDefinition {
       }
       const sentAt = Date.now();
       const { credentials } = await ctx.expect.succeeds(row.operation, send(), source);
-      // Measured from just before the call; the tolerance covers the round trip and clock skew against a remote target.
-      const lifetime = Math.round((credentials.expiration.getTime() - sentAt) / 1000);
-      const expected = row.outcome.lifetimeSeconds;
-      ctx.expect.within(`${row.operation}.Credentials.lifetimeSeconds`, lifetime, expected - 120, expected + 5, source);
+      ctx.expect.lifetime(`${row.operation}.Credentials.lifetimeSeconds`, credentials.expiration, sentAt, row.outcome.lifetimeSeconds, source);
     },
   };
 }
