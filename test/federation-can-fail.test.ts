@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { referenceTarget, runSuites, type RunResult } from '../harness';
-import { suites } from '../suites';
+import type { RunResult } from '../harness';
+import { failed, findingsOf, runWithMutant } from './mutant-runs';
 
 // The federation and STS suites (web identity, SAML, AssumeRole, federation
 // tokens, the duration table) under the mutants that break what they check.
@@ -22,26 +22,10 @@ const MUTANTS = [
 let runs: Record<(typeof MUTANTS)[number], RunResult>;
 
 beforeAll(async () => {
-  const results = await Promise.all(
-    MUTANTS.map(async (mutant) => {
-      const target = await referenceTarget({ mutants: [mutant] }).start({});
-      try {
-        return await runSuites({ target, suites, ledgerDir });
-      } finally {
-        await target.stop();
-      }
-    }),
-  );
+  const results = await Promise.all(MUTANTS.map((mutant) => runWithMutant(mutant, ledgerDir)));
   runs = Object.fromEntries(MUTANTS.map((m, i) => [m, results[i]])) as typeof runs;
 });
 
-function failed(run: RunResult) {
-  return run.cases.filter((c) => c.verdict !== 'pass').map((c) => c.id).sort();
-}
-
-function findingsOf(run: RunResult, id: string) {
-  return run.cases.find((c) => c.id === id)!.findings.map((f) => ({ path: f.path, kind: f.kind, expected: f.expected, actual: f.actual }));
-}
 
 const accepted = (path: string, error: string) => ({ path, kind: 'unexpected-success', expected: { error }, actual: 'success' });
 

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { referenceTarget, runSuites, type RunResult } from '../harness';
-import { suites } from '../suites';
+import type { RunResult } from '../harness';
+import { failed, findingsOf, runWithMutant } from './mutant-runs';
 
 // The identity-pool flow suites (basic, guest, developer, rules, linking) under
 // the mutants that break what they check. Every suite runs, so each test also
@@ -10,14 +10,7 @@ import { suites } from '../suites';
 const ledgerDir = mkdtempSync(join(tmpdir(), 'idchain-flow-mutants-'));
 afterAll(() => rmSync(ledgerDir, { recursive: true, force: true }));
 
-async function runWith(mutant: string): Promise<RunResult> {
-  const target = await referenceTarget({ mutants: [mutant] }).start({});
-  try {
-    return await runSuites({ target, suites, ledgerDir });
-  } finally {
-    await target.stop();
-  }
-}
+const runWith = (mutant: string) => runWithMutant(mutant, ledgerDir);
 
 // The four runs are independent: start them together, so their waits (the expired-token case) overlap.
 const MUTANTS = [
@@ -34,13 +27,6 @@ beforeAll(async () => {
   runs = Object.fromEntries(MUTANTS.map((m, i) => [m, results[i]])) as typeof runs;
 });
 
-function failed(run: RunResult) {
-  return run.cases.filter((c) => c.verdict !== 'pass').map((c) => c.id).sort();
-}
-
-function findingsOf(run: RunResult, id: string) {
-  return run.cases.find((c) => c.id === id)!.findings.map((f) => ({ path: f.path, kind: f.kind, expected: f.expected, actual: f.actual }));
-}
 
 const stsAccepted = [{ path: 'AssumeRoleWithWebIdentity', kind: 'unexpected-success', expected: { error: 'ValidationError' }, actual: 'success' }];
 

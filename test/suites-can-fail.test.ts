@@ -1,30 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { referenceTarget, runSuites, type RunResult } from '../harness';
-import { suites } from '../suites';
+import { failed, findingsOf, runWithMutant } from './mutant-runs';
 
 // Each mutant breaks one emulator behaviour on purpose. The contract must catch
 // exactly the cases that behaviour decides, each with a finding naming the difference.
 const ledgerDir = mkdtempSync(join(tmpdir(), 'idchain-mutants-'));
 afterAll(() => rmSync(ledgerDir, { recursive: true, force: true }));
 
-async function runWith(mutant: string): Promise<RunResult> {
-  const target = await referenceTarget({ mutants: [mutant] }).start({});
-  try {
-    return await runSuites({ target, suites, ledgerDir });
-  } finally {
-    await target.stop();
-  }
-}
+const runWith = (mutant: string) => runWithMutant(mutant, ledgerDir);
 
-function failed(run: RunResult) {
-  return run.cases.filter((c) => c.verdict !== 'pass').map((c) => c.id).sort();
-}
-
-function findingsOf(run: RunResult, id: string) {
-  return run.cases.find((c) => c.id === id)!.findings.map((f) => ({ path: f.path, kind: f.kind, expected: f.expected, actual: f.actual }));
-}
 
 test('precedence reversed: the user in admin (1) and editor (10) is caught getting editor', async () => {
   const run = await runWith('precedence-reversed');

@@ -1,0 +1,25 @@
+import { referenceTarget, runSuites, type RunResult } from '../harness';
+import { suites } from '../suites';
+
+// Shared by the *-can-fail tests: the whole contract on a reference emulator
+// started with one deliberate fault, and what that run reports.
+
+/** Every suite against the reference emulator with `mutant` switched on. */
+export async function runWithMutant(mutant: string, ledgerDir: string): Promise<RunResult> {
+  const target = await referenceTarget({ mutants: [mutant] }).start({});
+  try {
+    return await runSuites({ target, suites, ledgerDir });
+  } finally {
+    await target.stop();
+  }
+}
+
+/** The ids of the cases that did not pass, sorted. */
+export function failed(run: RunResult): string[] {
+  return run.cases.filter((c) => c.verdict !== 'pass').map((c) => c.id).sort();
+}
+
+/** A case's findings without their sources, as the tests compare them. */
+export function findingsOf(run: RunResult, id: string) {
+  return run.cases.find((c) => c.id === id)!.findings.map((f) => ({ path: f.path, kind: f.kind, expected: f.expected, actual: f.actual }));
+}
