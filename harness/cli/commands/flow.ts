@@ -21,7 +21,7 @@ const PLANS: Record<string, (opts: FlowCommandOptions) => FlowPlan> = {
   saml: samlPlan,
   'web-identity': webIdentityPlan,
 };
-export const FLOW_NAMES = Object.keys(PLANS);
+const FLOW_NAMES = Object.keys(PLANS);
 
 /**
  * `idchain flow NAME`: one flow, step by step. Options are checked before
@@ -56,7 +56,8 @@ export async function flowCommand(opts: FlowCommandOptions, io: CliIo): Promise<
     code = 1;
   } finally {
     if (opts.json) io.out(JSON.stringify(redact({ flow: opts.name, target: started.name, steps: sink.steps }), null, 2));
-    else io.out(redactLines(shown).join('\n'));
+    // The terminal gets the same redactor as files: a refusal message could quote a key or a token.
+    else io.out(redact(shown).join('\n'));
     if (ledger && opts.keep) {
       io.out(`kept the throwaway resources; ledger ${ledger.file}; delete them with 'idchain sweep --target ${started.name} --older-than 0'`);
       if (started.name === 'reference' && !opts.endpoint) {
@@ -70,9 +71,4 @@ export async function flowCommand(opts: FlowCommandOptions, io: CliIo): Promise<
     await started.stop();
   }
   return code;
-}
-
-/** What the terminal shows passes the same redactor as files: a refusal message could quote a key or token. */
-function redactLines(lines: string[]): string[] {
-  return redact(lines);
 }
