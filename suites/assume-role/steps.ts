@@ -1,5 +1,5 @@
 import { GetRoleCommand, ListRolePoliciesCommand } from '@aws-sdk/client-iam';
-import { allowActions, assumeRole, callerIdentity, type CaseContext, type Credentials } from '../../harness';
+import { allowActions, assumeRole, type CaseContext, type Credentials } from '../../harness';
 import { BACKEND_SESSION, REPORTS_SESSION } from './fixture';
 
 export { BACKEND_SESSION, REPORTS_SESSION };
@@ -36,11 +36,6 @@ export function assumeWith(ctx: CaseContext, credentials: Credentials, role: str
 /** The harness assumes `backend`: the backend service's own role session, the first link of every chain. */
 export async function backendSession(ctx: CaseContext) {
   return ctx.expect.succeeds('AssumeRole(backend)', assumeAsHarness(ctx, 'backend', { session: BACKEND_SESSION }), 'STS-API AssumeRole; `backend` trusts the harness identity');
-}
-
-/** Who the credentials are, per STS GetCallerIdentity. */
-export function whoAmI(ctx: CaseContext, credentials: Credentials) {
-  return ctx.expect.succeeds('GetCallerIdentity', callerIdentity(ctx.clients, credentials));
 }
 
 /** IAM GetRole of a fixture role, signed with the given credentials. */

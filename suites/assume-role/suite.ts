@@ -1,5 +1,6 @@
 import { defineSuite, type CaseDefinition, type Citation } from '../../harness';
 import { IAM_CREATE_ROLE, IAM_IDENTIFIERS, STS_COMMON_ERRORS, STS_GET_CALLER_IDENTITY } from '../citations';
+import { whoAmI } from '../basic-flow/steps';
 import { assumeRoleFixture } from './fixture';
 import {
   ASSUME_DENIED_OBSERVED,
@@ -25,7 +26,6 @@ import {
   getRoleWith,
   listRolePoliciesWith,
   sessionPolicyAllowing,
-  whoAmI,
 } from './steps';
 
 const IDENTIFIERS = 'IAM-UG "IAM identifiers": assumed-role ARN arn:aws:sts::<account>:assumed-role/<role name>/<session>, id <RoleId>:<session>';
@@ -71,7 +71,7 @@ export const assumeRoleSuite = defineSuite({
         ctx.expect.match('AssumeRole(reports).Credentials.AccessKeyId', chained.credentials.accessKeyId, /^ASIA[A-Z0-9]{16}$/, 'IAM-UG "IAM identifiers": temporary keys start ASIA');
         ctx.expect.absent('AssumeRole(reports).PackedPolicySize', chained.packedPolicySize, 'aws-contract.md §3 [obs]: no PackedPolicySize without a session policy');
 
-        const who = await whoAmI(ctx, chained.credentials);
+        const { who } = await whoAmI(ctx, chained.credentials);
         ctx.expect.equal('GetCallerIdentity.Arn', who.arn, assumedRoleArn(ctx, 'reports', REPORTS_SESSION), `STS-API GetCallerIdentity; ${IDENTIFIERS}`);
         ctx.expect.equal('GetCallerIdentity.UserId', who.userId, assumedRoleId(ctx, 'reports', REPORTS_SESSION), `STS-API GetCallerIdentity; ${IDENTIFIERS}`);
         ctx.expect.equal('GetCallerIdentity.Account', who.account, ctx.fx.caller.accountId, 'STS-API GetCallerIdentity: the account that owns the role');

@@ -1,14 +1,5 @@
 import { SignJWT, generateKeyPair } from 'jose';
-import {
-  assumeRoleWithWebIdentity,
-  callerIdentity,
-  decodeClaims,
-  decodeHeader,
-  parseAssumedRoleArn,
-  signIn,
-  type CaseContext,
-  type Credentials,
-} from '../../harness';
+import { assumeRoleWithWebIdentity, decodeClaims, decodeHeader, signIn, type CaseContext } from '../../harness';
 import { SESSION_NAME } from './fixture';
 
 /** Sign a fixture user in with USER_PASSWORD_AUTH through one app client; the tokens stay in memory. */
@@ -26,23 +17,6 @@ export async function signInAs(ctx: CaseContext, user: string, opts: { pool?: st
 /** AssumeRoleWithWebIdentity into a fixture role with any token; the promise is left to the case. */
 export function assume(ctx: CaseContext, role: string, webIdentityToken: string) {
   return assumeRoleWithWebIdentity(ctx.clients.sts, { roleArn: ctx.fx.role(role).arn, roleSessionName: SESSION_NAME, webIdentityToken });
-}
-
-/** The role and session the credentials act as, per STS GetCallerIdentity. */
-export async function whoAmI(ctx: CaseContext, credentials: Credentials) {
-  const who = await ctx.expect.succeeds('GetCallerIdentity', callerIdentity(ctx.clients, credentials));
-  return { who, assumed: parseAssumedRoleArn(who.arn) };
-}
-
-/**
- * The same JWT with one payload claim changed and the signature kept: what a
- * tampered token looks like to a verifier. Never written anywhere.
- */
-export function tamperWith(token: string, claim: string, value: unknown): string {
-  const [header, payload, signature] = token.split('.');
-  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
-  claims[claim] = value;
-  return [header, Buffer.from(JSON.stringify(claims)).toString('base64url'), signature].join('.');
 }
 
 /**

@@ -16,7 +16,8 @@ import {
   PROVIDER_ARN_EKS_GUIDE,
   PROVIDER_ARN_SPIRE,
 } from './sources';
-import { assume, forgeWithOwnKey, signInAs, tamperWith, whoAmI } from './steps';
+import { tamperWith, whoAmI } from '../basic-flow/steps';
+import { assume, forgeWithOwnKey, signInAs } from './steps';
 
 const INVALID_TOKEN = 'STS-API AssumeRoleWithWebIdentity Errors: InvalidIdentityToken (400), "The web identity token that was passed could not be validated by AWS"';
 const STS = 'AssumeRoleWithWebIdentity';
