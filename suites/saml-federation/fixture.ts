@@ -13,6 +13,7 @@ export function samlTrustPolicy(providerArn: string, extra: Record<string, strin
  * - `saml-user`: trusts `corp` with the documented trust policy, for the global and the regional
  *   sign-in endpoint; the role assertions list.
  * - `unlisted`: the same trust, but never listed in an assertion's Role attribute.
+ * - `no-aud-condition`: trusts `corp` without the SAML:aud condition.
  * - `other-provider-only`: trusts `other` only, so a `corp` assertion fails its trust policy.
  * - `only-bob`: trusts `corp` for the subject (`SAML:sub`) `bob` only.
  */
@@ -25,6 +26,10 @@ export const samlFederationFixture: FixtureSpec = {
       trust: { document: (r) => samlTrustPolicy(r.samlProvider('corp').arn, { 'SAML:aud': [AWS_SAML_RECIPIENT, `https://${r.region}.signin.aws.amazon.com/saml`] }) },
     },
     unlisted: { trust: { document: (r) => samlTrustPolicy(r.samlProvider('corp').arn) } },
+    // No SAML:aud condition: a wrong Recipient (which SAML:aud is read from) must be refused by STS itself, not by the trust.
+    'no-aud-condition': {
+      trust: { document: (r) => policyDocument({ Effect: 'Allow', Principal: { Federated: r.samlProvider('corp').arn }, Action: 'sts:AssumeRoleWithSAML' }) },
+    },
     'other-provider-only': { trust: { document: (r) => samlTrustPolicy(r.samlProvider('other').arn) } },
     'only-bob': { trust: { document: (r) => samlTrustPolicy(r.samlProvider('corp').arn, { 'SAML:sub': 'bob' }) } },
   },

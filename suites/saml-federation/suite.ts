@@ -230,7 +230,8 @@ export const samlFederationSuite = defineSuite({
       citations: [IAM_SAML_ASSERTIONS, STS_ASSUME_ROLE_WITH_SAML],
       async run(ctx) {
         // AWS documents that the Recipient must match the sign-in endpoint, not which error a mismatch gives: any refusal passes, the golden records which.
-        await ctx.expect.error('AssumeRoleWithSAML', assumeListed(ctx, 'saml-user', { recipient: OTHER_SP }), {}, `${ASSERTIONS}: the Recipient "must match the AWS endpoint"`);
+        // The role's trust has no SAML:aud condition, so the refusal cannot come from the trust policy.
+        await ctx.expect.error('AssumeRoleWithSAML', assumeListed(ctx, 'no-aud-condition', { recipient: OTHER_SP }), {}, `${ASSERTIONS}: the Recipient "must match the AWS endpoint"`);
       },
     },
     {
