@@ -38,7 +38,7 @@ export { resolveTarget } from './targets/registry';
 export type { Target, StartedTarget, ServiceName, Credentials } from './targets/target';
 export { writeReport } from './report/write-report';
 export { toReportJson, type ReportJson } from './report/report-json';
-export { redact, LEAK_PATTERNS } from './golden/redact';
+export { redact, LEAK_PATTERNS } from './secrets/redact';
 export { DEFAULT_PROPAGATION_POLICY, type RetryPolicy } from './retry/propagation';
 export type { ProvisionedIdentityPool, RoleMappingSpec } from './fixtures/spec';
 export {

@@ -1,6 +1,6 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import type { RecordedStep } from '../clients/recorder';
-import { isSecretField } from './redact';
+import { isSecretField } from '../secrets/redact';
 import { EPOCH_SECONDS_IN_TEXT, ReferenceTable, TIMESTAMP_IN_TEXT, VOLATILE_KEYS, VOLATILE_PATTERNS } from './references';
 
 /** One step as a golden keeps it: everything volatile replaced, secrets gone, lifetimes derived. */

@@ -1,4 +1,4 @@
-import { redact } from '../golden/redact';
+import { redact } from '../secrets/redact';
 import { summarize, type RunResult } from '../runner/result';
 
 /**

@@ -1,4 +1,4 @@
-import { redactText } from '../golden/redact';
+import { redactText } from '../secrets/redact';
 
 /**
  * Emulators say "I do not do this" in their own ways, none of them an AWS

@@ -6,7 +6,7 @@ import { newRunId } from '../../fixtures/names';
 import { provisionFixture } from '../../fixtures/provision';
 import type { ProvisionedFixture } from '../../fixtures/spec';
 import { teardownLedger } from '../../fixtures/teardown';
-import { redact } from '../../golden/redact';
+import { redact } from '../../secrets/redact';
 import { resolveTarget } from '../../targets/registry';
 import type { CliIo } from '../io';
 import { enhancedPlan } from '../flows/enhanced-plan';
