@@ -39,7 +39,7 @@ export type { Target, StartedTarget, ServiceName, Credentials } from './targets/
 export { writeReport } from './report/write-report';
 export { toReportJson, type ReportJson } from './report/report-json';
 export { redact, LEAK_PATTERNS } from './secrets/redact';
-export { DEFAULT_PROPAGATION_POLICY, type RetryPolicy } from './retry/propagation';
+export { DEFAULT_PROPAGATION_POLICY, type RetryPolicy } from './clients/propagation-retry';
 export type { ProvisionedIdentityPool, RoleMappingSpec } from './fixtures/spec';
 export {
   basicFlow,

@@ -1,6 +1,6 @@
-import { toStepError, type StepError } from '../clients/recorder';
+import { isServiceError, toStepError, type StepError } from '../clients/sdk-errors';
 import type { Finding } from './finding';
-import { classifyNotImplemented } from '../runner/unsupported';
+import { classifyNotImplemented } from '../clients/not-implemented';
 
 /** A finding saying the target does not implement the operation, with what it answered. */
 export function unsupportedFinding(path: string, evidence: string): Finding {
@@ -131,12 +131,6 @@ export class Expectations {
       throw new CaseAborted({ path, kind: 'unexpected-error', expected: 'success', actual: { error: seen.name, message: seen.message }, source });
     }
   }
-}
-
-/** An error the service answered (the SDK marks those with `$fault`), as opposed to a harness or network failure. */
-export function isServiceError(err: unknown): boolean {
-  const e = err as { $fault?: unknown; $metadata?: { httpStatusCode?: number } } | undefined;
-  return e?.$fault !== undefined && e?.$metadata?.httpStatusCode !== undefined;
 }
 
 export function deepEqual(a: unknown, b: unknown): boolean {

@@ -1,13 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ServiceName } from '../targets/target';
-
-/** An error as a step keeps it: what the service answered, never a stack. */
-export interface StepError {
-  name: string;
-  httpStatus?: number;
-  fault?: 'client' | 'server';
-  message: string;
-}
+import { toStepError, type StepError } from './sdk-errors';
 
 /** One SDK call inside a case, captured as it happened (DESIGN.md § Concepts, step). */
 export interface RecordedStep {
@@ -50,22 +43,6 @@ function stripMetadata(output: unknown): unknown {
     return rest;
   }
   return output;
-}
-
-/**
- * Turn whatever the SDK threw into a StepError. The name is the error code on
- * the wire, as AWS documents it: for awsQuery services the SDK keeps it in
- * `Code` while renaming some exceptions (STS `InvalidIdentityToken` becomes
- * `InvalidIdentityTokenException`).
- */
-export function toStepError(err: unknown): StepError {
-  const e = err as { name?: string; Code?: unknown; message?: string; $metadata?: { httpStatusCode?: number }; $fault?: 'client' | 'server' };
-  return {
-    name: typeof e?.Code === 'string' && e.Code !== '' ? e.Code : (e?.name ?? 'Error'),
-    httpStatus: e?.$metadata?.httpStatusCode,
-    fault: e?.$fault,
-    message: e?.message ?? String(err),
-  };
 }
 
 /**

@@ -1,7 +1,8 @@
 import { StepSink, recordSteps } from '../clients/recorder';
 import type { Clients } from '../clients/factory';
-import { CaseAborted, Expectations, isServiceError, unsupportedFinding } from '../cases/expectations';
-import { classifyNotImplemented } from './unsupported';
+import { isServiceError } from '../clients/sdk-errors';
+import { CaseAborted, Expectations, unsupportedFinding } from '../cases/expectations';
+import { classifyNotImplemented } from '../clients/not-implemented';
 import type { CaseDefinition, SuiteDefinition } from '../cases/define';
 import type { ProvisionedFixture } from '../fixtures/spec';
 import { normalizeSteps } from '../golden/normalize';

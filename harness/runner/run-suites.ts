@@ -7,12 +7,12 @@ import { newRunId } from '../fixtures/names';
 import { provisionFixture } from '../fixtures/provision';
 import type { ProvisionedFixture } from '../fixtures/spec';
 import { teardownLedger } from '../fixtures/teardown';
-import { withPropagationRetry, type RetryPolicy } from '../retry/propagation';
+import { withPropagationRetry, type RetryPolicy } from '../clients/propagation-retry';
 import type { StartedTarget } from '../targets/target';
 import { HARNESS_VERSION, sdkVersions } from '../version';
 import { runCase } from './run-case';
 import type { CaseResult, RunResult } from './result';
-import { classifyNotImplemented } from './unsupported';
+import { classifyNotImplemented } from '../clients/not-implemented';
 
 export interface RunOptions {
   target: StartedTarget;

@@ -9,7 +9,7 @@ import type { WaitClock } from './wait-until-ready';
  * The services moto answers for the identity chain: its `cognitoidp`,
  * `cognitoidentity`, `sts` and `iam` backends. Operations moto has not
  * written raise NotImplementedError, which its server turns into an HTML 500;
- * the runner reports those as `unsupported` (harness/runner/unsupported.ts).
+ * the runner reports those as `unsupported` (harness/clients/not-implemented.ts).
  */
 export const MOTO_SERVICES: readonly ServiceName[] = ['cognito-idp', 'cognito-identity', 'sts', 'iam'];
 

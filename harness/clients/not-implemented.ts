@@ -2,7 +2,7 @@ import { redactText } from '../secrets/redact';
 
 /**
  * Emulators say "I do not do this" in their own ways, none of them an AWS
- * error. Each shape below was seen on the wire (bodies in unsupported.test.ts):
+ * error. Each shape below was seen on the wire (bodies in not-implemented.test.ts):
  *
  * - moto 5 raises NotImplementedError for operations it has not written; its
  *   Werkzeug server turns that into `500 text/html` ("<title>500 Internal

@@ -1,4 +1,4 @@
-import { isNewPrincipalNotYetVisible, isPropagationError, withPropagationRetry } from './propagation';
+import { isNewPrincipalNotYetVisible, isPropagationError, withPropagationRetry } from './propagation-retry';
 
 const err = (name: string, message = 'x') => Object.assign(new Error(message), { name });
 const fast = { deadlineMs: 400, minDelayMs: 5, maxDelayMs: 20, factor: 2 };

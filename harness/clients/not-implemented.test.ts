@@ -3,7 +3,7 @@ import { CognitoIdentityClient, GetIdentityPoolRolesCommand } from '@aws-sdk/cli
 import { AdminInitiateAuthCommand, CognitoIdentityProviderClient, CreateUserImportJobCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { IAMClient, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { classifyNotImplemented } from './unsupported';
+import { classifyNotImplemented } from './not-implemented';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
