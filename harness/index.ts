@@ -28,7 +28,7 @@ export {
 export { signIn, secretHash, type SignInRequest, type SignInResult } from './flows/sign-in';
 export { enhancedFlow, type EnhancedFlowRequest, type EnhancedFlowResult } from './flows/enhanced';
 export { callerIdentity, callerKind, parseAssumedRoleArn, type CallerIdentity, type CallerKind } from './flows/caller-identity';
-export { decodeClaims, decodeHeader } from './tokens';
+export { decodeClaims, decodeHeader } from './cases/tokens';
 export type { Clients } from './clients/factory';
 export { runSuites, type RunOptions } from './runner/run-suites';
 export type { CaseResult, RunResult, Verdict } from './runner/result';

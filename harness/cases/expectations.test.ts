@@ -1,4 +1,6 @@
-import { CaseAborted, Expectations, deepEqual } from './expectations';
+import { deepEqual } from './deep-equal';
+import { CaseAborted } from './case-aborted';
+import { Expectations } from './expectations';
 
 const serviceError = (name: string, message: string, status = 400) =>
   Object.assign(new Error(message), { name, $fault: 'client', $metadata: { httpStatusCode: status } });

@@ -1,11 +1,8 @@
 import { isServiceError, toStepError, type StepError } from '../clients/sdk-errors';
-import type { Finding } from './finding';
+import { deepEqual } from './deep-equal';
+import { CaseAborted } from './case-aborted';
+import { unsupportedFinding, type Finding } from './finding';
 import { classifyNotImplemented } from '../clients/not-implemented';
-
-/** A finding saying the target does not implement the operation, with what it answered. */
-export function unsupportedFinding(path: string, evidence: string): Finding {
-  return { path, kind: 'unsupported', expected: 'an implemented operation', actual: evidence };
-}
 
 export interface ExpectedError {
   /**
@@ -18,17 +15,6 @@ export interface ExpectedError {
   message?: string | RegExp;
   /** Asserted when given. Cognito's documented and live statuses differ (aws-contract.md §2): prefer recording. */
   httpStatus?: number;
-}
-
-/**
- * Thrown to stop a case whose next steps depend on something that did not
- * happen; the runner records its finding. Flows throw it too when an answer
- * lacks what the contract promises (e.g. no `SecretKey`).
- */
-export class CaseAborted extends Error {
-  constructor(readonly finding: Finding) {
-    super(`${finding.path}: expected ${JSON.stringify(finding.expected)}, got ${JSON.stringify(finding.actual)}`);
-  }
 }
 
 /**
@@ -131,15 +117,4 @@ export class Expectations {
       throw new CaseAborted({ path, kind: 'unexpected-error', expected: 'success', actual: { error: seen.name, message: seen.message }, source });
     }
   }
-}
-
-export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  if (ka.length !== kb.length) return false;
-  return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }

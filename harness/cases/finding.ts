@@ -27,3 +27,8 @@ export type FindingKind =
   | 'golden-missing'
   /** A known, reasoned departure listed in fixtures/deviations/<target>.json: reported, not failed. */
   | 'deviation';
+
+/** A finding saying the target does not implement the operation, with what it answered. */
+export function unsupportedFinding(path: string, evidence: string): Finding {
+  return { path, kind: 'unsupported', expected: 'an implemented operation', actual: evidence };
+}

@@ -1,6 +1,6 @@
 import { GetOpenIdTokenCommand, type CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import { AssumeRoleWithWebIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
-import { CaseAborted } from '../cases/expectations';
+import { CaseAborted } from '../cases/case-aborted';
 import type { Credentials } from '../targets/target';
 import { getIdentityId } from './get-id';
 import { assumedRoleUserOf, stsCredentials } from './sts-credentials';

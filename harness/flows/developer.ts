@@ -1,5 +1,5 @@
 import { GetOpenIdTokenForDeveloperIdentityCommand, type CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
-import { CaseAborted } from '../cases/expectations';
+import { CaseAborted } from '../cases/case-aborted';
 import type { OpenIdTokenResult } from './basic';
 import { enhancedFlow, type EnhancedFlowResult } from './enhanced';
 

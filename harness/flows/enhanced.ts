@@ -1,6 +1,6 @@
 import { GetCredentialsForIdentityCommand, GetIdCommand, type CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import type { Credentials } from '../targets/target';
-import { CaseAborted } from '../cases/expectations';
+import { CaseAborted } from '../cases/case-aborted';
 
 export interface EnhancedFlowRequest {
   identityPoolId: string;

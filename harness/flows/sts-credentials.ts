@@ -1,5 +1,5 @@
 import type { AssumedRoleUser, Credentials as StsCredentials } from '@aws-sdk/client-sts';
-import { CaseAborted } from '../cases/expectations';
+import { CaseAborted } from '../cases/case-aborted';
 import type { Credentials } from '../targets/target';
 
 /**

@@ -1,5 +1,5 @@
 import type { RunResult } from '../runner/result';
-import { deepEqual } from '../cases/expectations';
+import { deepEqual } from '../cases/deep-equal';
 import { goldenPath, readGolden, writeGolden } from './golden-store';
 import type { GoldenFile } from './schema';
 

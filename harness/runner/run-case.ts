@@ -1,7 +1,9 @@
 import { StepSink, recordSteps } from '../clients/recorder';
 import type { Clients } from '../clients/factory';
 import { isServiceError } from '../clients/sdk-errors';
-import { CaseAborted, Expectations, unsupportedFinding } from '../cases/expectations';
+import { CaseAborted } from '../cases/case-aborted';
+import { Expectations } from '../cases/expectations';
+import { unsupportedFinding } from '../cases/finding';
 import { classifyNotImplemented } from '../clients/not-implemented';
 import type { CaseDefinition, SuiteDefinition } from '../cases/define';
 import type { ProvisionedFixture } from '../fixtures/spec';

@@ -1,7 +1,7 @@
 import pLimit from 'p-limit';
 import { createClients, type Clients } from '../clients/factory';
 import type { CaseDefinition, SuiteDefinition } from '../cases/define';
-import { unsupportedFinding } from '../cases/expectations';
+import { unsupportedFinding } from '../cases/finding';
 import { Ledger } from '../fixtures/ledger';
 import { newRunId } from '../fixtures/names';
 import { provisionFixture } from '../fixtures/provision';

@@ -10,7 +10,7 @@ import {
   ListUserPoolsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { decodeClaims } from '../tokens';
+import { decodeClaims } from '../cases/tokens';
 import { cognitoLocalTarget } from './cognito-local';
 import { motoTarget } from './moto';
 import { nodeProcessLauncher, type LaunchedProcess, type ProcessLauncher } from './process-launcher';

@@ -3,7 +3,7 @@ import type { FixtureSpec } from '../../fixtures/spec';
 import { callerIdentity } from '../../flows/caller-identity';
 import { enhancedFlow } from '../../flows/enhanced';
 import { signIn } from '../../flows/sign-in';
-import { decodeClaims } from '../../tokens';
+import { decodeClaims } from '../../cases/tokens';
 import { minutesFromNow, type FlowCommandOptions, type FlowPlan } from './flow-plan';
 
 /** A small throwaway set-up: admin (precedence 1) and editor (precedence 10) groups with their roles. */

@@ -3,7 +3,7 @@ import type { FixtureSpec } from '../../fixtures/spec';
 import { assumeRoleWithWebIdentity } from '../../flows/basic';
 import { callerIdentity } from '../../flows/caller-identity';
 import { signIn } from '../../flows/sign-in';
-import { decodeClaims } from '../../tokens';
+import { decodeClaims } from '../../cases/tokens';
 import { minutesFromNow, type FlowCommandOptions, type FlowPlan } from './flow-plan';
 import { refuseExistingResources, secondsOption } from './seconds-option';
 

@@ -1,5 +1,5 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import { CaseAborted } from './cases/expectations';
+import { CaseAborted } from './case-aborted';
 
 /**
  * The claims of a JWT, without verifying it: for reading what a target put in
