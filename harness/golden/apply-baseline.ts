@@ -2,6 +2,7 @@ import type { CaseResult, RunResult } from '../runner/result';
 import { verdictOf } from '../runner/result';
 import { compareSteps } from './compare';
 import { applyDeviations } from './deviations';
+import { normalizeCase } from './normalize';
 import { goldenPath, readGolden } from './golden-store';
 import type { DeviationsFile, GoldenFile } from './schema';
 import type { SuiteDefinition } from '../cases/define';
@@ -46,7 +47,7 @@ export function applyBaseline(run: RunResult, options: BaselineOptions): RunResu
         missing.push(c.id);
         findings = [...findings, { path: 'golden', kind: 'golden-missing', expected: `a ${options.baseline} golden for ${c.id}`, actual: 'none recorded' }];
       } else {
-        findings = [...findings, ...compareSteps(golden.steps, c.normalized)];
+        findings = [...findings, ...compareSteps(golden.steps, normalizeCase(c, run.provenance.region))];
         const age = (options.today.getTime() - Date.parse(`${golden.provenance.lastValidatedAt}T00:00:00Z`)) / DAY_MS;
         if (age > options.maxAgeDays) stale.push({ id: c.id, lastValidatedAt: golden.provenance.lastValidatedAt });
       }

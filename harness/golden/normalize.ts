@@ -1,5 +1,6 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import type { RecordedStep } from '../clients/recorder';
+import type { CaseResult } from '../runner/result';
 import { isSecretField } from '../secrets/redact';
 import { EPOCH_SECONDS_IN_TEXT, ReferenceTable, TIMESTAMP_IN_TEXT, VOLATILE_KEYS, VOLATILE_PATTERNS } from './references';
 
@@ -120,6 +121,11 @@ export function normalizeSteps(steps: readonly RecordedStep[], ctx: NormalizeCon
     if (Object.keys(facts).length > 0) normalized.facts = facts;
     return normalized;
   });
+}
+
+/** A case's recorded steps as its golden keeps them. */
+export function normalizeCase(c: Pick<CaseResult, 'steps' | 'fixtureNames'>, region: string): NormalizedStep[] {
+  return normalizeSteps(c.steps, { names: [...c.fixtureNames], region });
 }
 
 /** Fields IAM answers with a URL-encoded policy document (IAM-API GetRole: "URL-encoded compliant with RFC 3986"). */

@@ -1,6 +1,7 @@
 import type { RunResult } from '../runner/result';
 import { deepEqual } from '../cases/deep-equal';
 import { goldenPath, readGolden, writeGolden } from './golden-store';
+import { normalizeCase } from './normalize';
 import type { GoldenFile } from './schema';
 
 export interface RecordOutcome {
@@ -29,8 +30,9 @@ export function recordGoldens(run: RunResult, goldenDir: string, today: Date): R
       continue;
     }
     const file = goldenPath(goldenDir, run.target, c.suite, c.id);
+    const steps = normalizeCase(c, run.provenance.region);
     const previous = readGolden(file);
-    const same = previous !== undefined && deepEqual(JSON.parse(JSON.stringify(previous.steps)), JSON.parse(JSON.stringify(c.normalized)));
+    const same = previous !== undefined && deepEqual(JSON.parse(JSON.stringify(previous.steps)), JSON.parse(JSON.stringify(steps)));
     const golden: GoldenFile = {
       case: { id: c.id, suite: c.suite, title: c.title },
       provenance: {
@@ -43,7 +45,7 @@ export function recordGoldens(run: RunResult, goldenDir: string, today: Date): R
         harnessVersion: run.provenance.harnessVersion,
         sdkVersions: run.provenance.sdkVersions,
       },
-      steps: c.normalized as GoldenFile['steps'],
+      steps: steps as GoldenFile['steps'],
     };
     writeGolden(file, golden);
     (same ? outcome.unchanged : outcome.written).push(file);

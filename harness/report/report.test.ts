@@ -11,7 +11,7 @@ const run: RunResult = {
   startedAt: '2026-11-22T00:00:00.000Z',
   durationMs: 1234,
   cases: [
-    { id: 'enhanced/a', suite: 'enhanced-flow', title: 'A passes', verdict: 'pass', durationMs: 5, citations: [{ kind: 'doc', ref: 'CG' }], findings: [], steps: [], normalized: [] },
+    { id: 'enhanced/a', suite: 'enhanced-flow', title: 'A passes', verdict: 'pass', durationMs: 5, citations: [{ kind: 'doc', ref: 'CG' }], findings: [], steps: [], fixtureNames: [] },
     {
       id: 'enhanced/b',
       suite: 'enhanced-flow',
@@ -22,9 +22,9 @@ const run: RunResult = {
       findings: [{ path: 'idToken.cognito:preferred_role', kind: 'contract', expected: 'arn:admin', actual: 'arn:editor' }],
       // Raw steps hold secrets and must never appear in a report.
       steps: [{ service: 'sts', operation: 'GetCallerIdentity', input: {}, output: { SecretAccessKey: 'raw-secret-value-123' }, sentAt: 0, durationMs: 1 }],
-      normalized: [],
+      fixtureNames: [],
     },
-    { id: 'enhanced/c', suite: 'enhanced-flow', title: 'C', verdict: 'error', durationMs: 0, citations: [{ kind: 'doc', ref: 'CG' }], findings: [], steps: [], normalized: [], error: 'TypeError: boom' },
+    { id: 'enhanced/c', suite: 'enhanced-flow', title: 'C', verdict: 'error', durationMs: 0, citations: [{ kind: 'doc', ref: 'CG' }], findings: [], steps: [], fixtureNames: [], error: 'TypeError: boom' },
   ],
   leftovers: [],
 };
@@ -91,7 +91,7 @@ describe('table-driven case families', () => {
     citations: [{ kind: 'doc' as const, ref: 'STS-API' }],
     findings: verdict === 'fail' ? [{ path: 'AssumeRole.Credentials.lifetimeSeconds', kind: 'contract' as const, expected: 900, actual: 3600 }] : [],
     steps: [],
-    normalized: [],
+    fixtureNames: [],
     table: { family: 'STS DurationSeconds bounds', row: cells },
   });
   const report = toReportJson({

@@ -1,7 +1,6 @@
 import type { RecordedStep } from '../clients/recorder';
 import type { CaseTableRow, Citation } from '../cases/define';
 import type { Finding } from '../cases/finding';
-import type { NormalizedStep } from '../golden/normalize';
 
 export type Verdict = 'pass' | 'fail' | 'unsupported' | 'error';
 
@@ -17,8 +16,11 @@ export interface CaseResult {
   table?: CaseTableRow;
   /** Raw SDK steps: hold tokens and keys, so they stay in memory and are never written as they are. */
   steps: RecordedStep[];
-  /** The steps as a golden keeps them: what baselines are compared with and recorded from. */
-  normalized: NormalizedStep[];
+  /**
+   * Every logical fixture name with the value it was given (role ARNs, pool
+   * ids): what golden/ normalizes the steps with. In memory only, like `steps`.
+   */
+  fixtureNames: readonly { logical: string; value: string }[];
   /** For `error`: what went wrong in the harness. */
   error?: string;
 }

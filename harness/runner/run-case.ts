@@ -7,7 +7,6 @@ import { unsupportedFinding } from '../cases/finding';
 import { classifyNotImplemented } from '../clients/not-implemented';
 import type { CaseDefinition, SuiteDefinition } from '../cases/define';
 import type { ProvisionedFixture } from '../fixtures/spec';
-import { normalizeSteps } from '../golden/normalize';
 import { verdictOf, type CaseResult } from './result';
 
 export interface CaseRunContext {
@@ -61,7 +60,7 @@ export async function runCase(def: CaseDefinition, ctx: CaseRunContext): Promise
     findings: expect.findings,
     ...(def.table ? { table: def.table } : {}),
     steps: sink.steps,
-    normalized: normalizeSteps(sink.steps, { names: ctx.fx.names(), region: ctx.target.region }),
+    fixtureNames: ctx.fx.names(),
     error,
   };
 }

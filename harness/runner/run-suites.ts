@@ -40,7 +40,7 @@ function notRun(suite: SuiteDefinition, c: CaseDefinition, verdict: 'unsupported
     ...(c.table ? { table: c.table } : {}),
     findings: verdict === 'unsupported' && evidence ? [{ ...unsupportedFinding(evidence.path, evidence.actual) }] : [],
     steps: [],
-    normalized: [],
+    fixtureNames: [],
     error: verdict === 'error' ? why : undefined,
   };
 }
