@@ -2,7 +2,9 @@
  * idchain's public API. Suites and scripts import from here only
  * (DESIGN.md § Layout: rooms keep their own doors).
  */
-export { defineSuite, type CaseContext, type CaseDefinition, type CaseTableRow, type Citation, type SuiteDefinition } from './cases/define';
+export { defineSuite, type CaseContext, type CaseDefinition, type SuiteDefinition } from './runner/suite';
+export type { CaseTableRow } from './cases/case-table-row';
+export type { Citation } from './cases/citation';
 export { Expectations, type ExpectedError } from './cases/expectations';
 export type { Finding, FindingKind } from './cases/finding';
 export type {
@@ -14,7 +16,7 @@ export type {
   TrustRefs,
   TrustSpec,
   PolicyDocument,
-} from './fixtures/spec';
+} from './provisioning/spec';
 export {
   policyDocument,
   allowActions,
@@ -24,10 +26,11 @@ export {
   webIdentityTrust,
   samlTrust,
   type PolicyStatement,
-} from './fixtures/policies';
+} from './provisioning/policies';
 export { signIn, secretHash, type SignInRequest, type SignInResult } from './flows/sign-in';
 export { enhancedFlow, type EnhancedFlowRequest, type EnhancedFlowResult } from './flows/enhanced';
-export { callerIdentity, callerKind, parseAssumedRoleArn, type CallerIdentity, type CallerKind } from './flows/caller-identity';
+export { callerIdentity, parseAssumedRoleArn, type CallerIdentity } from './flows/caller-identity';
+export { callerKind, type CallerKind } from './provisioning/caller-kind';
 export { decodeClaims, decodeHeader } from './cases/tokens';
 export type { Clients } from './clients/factory';
 export { runSuites, type RunOptions } from './runner/run-suites';
@@ -40,7 +43,7 @@ export { writeReport } from './report/write-report';
 export { toReportJson, type ReportJson } from './report/report-json';
 export { redact, LEAK_PATTERNS } from './secrets/redact';
 export { DEFAULT_PROPAGATION_POLICY, type RetryPolicy } from './clients/propagation-retry';
-export type { ProvisionedIdentityPool, RoleMappingSpec } from './fixtures/spec';
+export type { ProvisionedIdentityPool, RoleMappingSpec } from './provisioning/spec';
 export {
   basicFlow,
   openIdToken,
@@ -58,7 +61,7 @@ export { developerOpenIdToken, developerFlow, COGNITO_IDENTITY_LOGIN, type Devel
 export { guestIdentity, guestCredentials } from './flows/guest';
 export { getIdentityId } from './flows/get-id';
 export { setRulesMapping, type MappingRuleInput } from './flows/role-mappings';
-export { generatePassword } from './fixtures/names';
+export { generatePassword } from './provisioning/names';
 export { assumeRole, type AssumeRoleRequest, type AssumeRoleResult } from './flows/assume-role';
 export { assumeRoleWithSaml, type SamlRequest, type SamlResult } from './flows/saml';
 export { federationToken, sessionToken, type FederationTokenRequest, type FederationTokenResult } from './flows/federation-tokens';
@@ -70,4 +73,4 @@ export {
   NAMEID_PERSISTENT,
   NAMEID_TRANSIENT,
   type AssertionRequest,
-} from './federation/saml-idp';
+} from './provisioning/saml-idp';

@@ -13,10 +13,10 @@ import {
 import { AssumeRoleWithSAMLCommand } from '@aws-sdk/client-sts';
 import { SamlIdentityProvider, referenceTarget, type FixtureSpec } from '../harness';
 import { createClients, type Clients } from '../harness/clients/factory';
-import { Ledger, readLedgerFile } from '../harness/fixtures/ledger';
-import { provisionFixture } from '../harness/fixtures/provision';
-import { teardownLedger } from '../harness/fixtures/teardown';
-import { sweep } from '../harness/fixtures/sweep';
+import { Ledger, readLedgerFile } from '../harness/provisioning/ledger';
+import { provisionFixture } from '../harness/provisioning/provision';
+import { teardownLedger } from '../harness/provisioning/teardown';
+import { sweep } from '../harness/provisioning/sweep';
 
 // OIDC and SAML providers are fixture resources like any other: created from the
 // spec, named in the ledger, deleted by teardown and by sweep. Checked against

@@ -6,8 +6,8 @@ import { startEmulator } from '../emulator';
 import { LEAK_PATTERNS } from '../harness';
 import { runCli } from '../harness/cli/program';
 import { createClients } from '../harness/clients/factory';
-import { Ledger } from '../harness/fixtures/ledger';
-import { provisionFixture } from '../harness/fixtures/provision';
+import { Ledger } from '../harness/provisioning/ledger';
+import { provisionFixture } from '../harness/provisioning/provision';
 
 const work = mkdtempSync(join(tmpdir(), 'idchain-flow-'));
 const cwd = process.cwd();

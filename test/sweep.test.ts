@@ -5,9 +5,9 @@ import { CreateRoleCommand, ListRolesCommand } from '@aws-sdk/client-iam';
 import { ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { referenceTarget } from '../harness';
 import { createClients } from '../harness/clients/factory';
-import { Ledger } from '../harness/fixtures/ledger';
-import { provisionFixture } from '../harness/fixtures/provision';
-import { parseDuration, sweep } from '../harness/fixtures/sweep';
+import { Ledger } from '../harness/provisioning/ledger';
+import { provisionFixture } from '../harness/provisioning/provision';
+import { parseDuration, sweep } from '../harness/provisioning/sweep';
 
 // A run that crashed after provisioning leaves resources and a ledger; sweep finds
 // them by ledger, finds unledgered ones by prefix and age, and leaves others' resources alone.

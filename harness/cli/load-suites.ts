@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { SuiteDefinition } from '../cases/define';
+import type { SuiteDefinition } from '../runner/suite';
 import { PROJECT_ROOT } from '../version';
 
 /**

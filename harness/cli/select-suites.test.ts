@@ -1,5 +1,5 @@
 import { UsageError } from '../errors';
-import type { SuiteDefinition } from '../cases/define';
+import type { SuiteDefinition } from '../runner/suite';
 import { selectSuites } from './select-suites';
 
 const c = (id: string) => ({ id, title: id, citations: [{ kind: 'doc' as const, ref: 'x' }], run: async () => {} });

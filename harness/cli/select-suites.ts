@@ -1,5 +1,5 @@
 import { UsageError } from '../errors';
-import type { SuiteDefinition } from '../cases/define';
+import type { SuiteDefinition } from '../runner/suite';
 
 function globToRegExp(glob: string): RegExp {
   const escaped = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');

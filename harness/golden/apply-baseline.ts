@@ -5,7 +5,7 @@ import { applyDeviations } from './deviations';
 import { normalizeCase } from './normalize';
 import { goldenPath, readGolden } from './golden-store';
 import type { DeviationsFile, GoldenFile } from './schema';
-import type { SuiteDefinition } from '../cases/define';
+import type { SuiteDefinition } from '../runner/suite';
 
 /**
  * Read and validate every golden the selected cases will be compared with,

@@ -1,5 +1,6 @@
 import type { RecordedStep } from '../clients/recorder';
-import type { CaseTableRow, Citation } from '../cases/define';
+import type { CaseTableRow } from '../cases/case-table-row';
+import type { Citation } from '../cases/citation';
 import type { Finding } from '../cases/finding';
 
 export type Verdict = 'pass' | 'fail' | 'unsupported' | 'error';

@@ -5,8 +5,8 @@ import { CaseAborted } from '../cases/case-aborted';
 import { Expectations } from '../cases/expectations';
 import { unsupportedFinding } from '../cases/finding';
 import { classifyNotImplemented } from '../clients/not-implemented';
-import type { CaseDefinition, SuiteDefinition } from '../cases/define';
-import type { ProvisionedFixture } from '../fixtures/spec';
+import type { CaseDefinition, SuiteDefinition } from './suite';
+import type { ProvisionedFixture } from '../provisioning/spec';
 import { verdictOf, type CaseResult } from './result';
 
 export interface CaseRunContext {

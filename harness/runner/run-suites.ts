@@ -1,12 +1,12 @@
 import pLimit from 'p-limit';
 import { createClients, type Clients } from '../clients/factory';
-import type { CaseDefinition, SuiteDefinition } from '../cases/define';
+import type { CaseDefinition, SuiteDefinition } from './suite';
 import { unsupportedFinding } from '../cases/finding';
-import { Ledger } from '../fixtures/ledger';
-import { newRunId } from '../fixtures/names';
-import { provisionFixture } from '../fixtures/provision';
-import type { ProvisionedFixture } from '../fixtures/spec';
-import { teardownLedger } from '../fixtures/teardown';
+import { Ledger } from '../provisioning/ledger';
+import { newRunId } from '../provisioning/names';
+import { provisionFixture } from '../provisioning/provision';
+import type { ProvisionedFixture } from '../provisioning/spec';
+import { teardownLedger } from '../provisioning/teardown';
 import { withPropagationRetry, type RetryPolicy } from '../clients/propagation-retry';
 import type { StartedTarget } from '../targets/target';
 import { HARNESS_VERSION, sdkVersions } from '../version';

@@ -11,7 +11,7 @@ import { buildMatrix } from '../../report/conformance-model';
 import { toConformanceMarkdown } from '../../report/conformance-markdown';
 import { toConformanceHtml } from '../../report/conformance-html';
 import type { ReportJson } from '../../report/report-json';
-import type { SuiteDefinition } from '../../cases/define';
+import type { SuiteDefinition } from '../../runner/suite';
 import { loadSuites } from '../load-suites';
 import { selectSuites } from '../select-suites';
 import { chooseBaseline, parseMaxAge } from './baseline-choice';

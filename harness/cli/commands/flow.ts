@@ -1,11 +1,11 @@
 import { createClients } from '../../clients/factory';
 import { StepSink, recordSteps } from '../../clients/recorder';
 import { UsageError } from '../../errors';
-import { Ledger } from '../../fixtures/ledger';
-import { newRunId } from '../../fixtures/names';
-import { provisionFixture } from '../../fixtures/provision';
-import type { ProvisionedFixture } from '../../fixtures/spec';
-import { teardownLedger } from '../../fixtures/teardown';
+import { Ledger } from '../../provisioning/ledger';
+import { newRunId } from '../../provisioning/names';
+import { provisionFixture } from '../../provisioning/provision';
+import type { ProvisionedFixture } from '../../provisioning/spec';
+import { teardownLedger } from '../../provisioning/teardown';
 import { redact } from '../../secrets/redact';
 import { resolveTarget } from '../../targets/registry';
 import type { CliIo } from '../io';

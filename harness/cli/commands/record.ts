@@ -6,7 +6,7 @@ import { DEFAULT_GOLDEN_DIR } from '../../golden/golden-store';
 import { loadSuites } from '../load-suites';
 import { selectSuites } from '../select-suites';
 import type { CliIo } from '../io';
-import type { SuiteDefinition } from '../../cases/define';
+import type { SuiteDefinition } from '../../runner/suite';
 
 export interface RecordCommandOptions {
   target: string;

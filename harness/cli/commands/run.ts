@@ -6,7 +6,7 @@ import { consoleSummary } from '../../report/console-summary';
 import { loadSuites } from '../load-suites';
 import { selectSuites } from '../select-suites';
 import type { CliIo } from '../io';
-import type { SuiteDefinition } from '../../cases/define';
+import type { SuiteDefinition } from '../../runner/suite';
 import { applyBaseline, loadBaselineGoldens } from '../../golden/apply-baseline';
 import { loadDeviations } from '../../golden/deviations';
 import { DEFAULT_GOLDEN_DIR } from '../../golden/golden-store';

@@ -1,6 +1,6 @@
 import { createClients } from '../../clients/factory';
 import { UsageError } from '../../errors';
-import { parseDuration, sweep } from '../../fixtures/sweep';
+import { parseDuration, sweep } from '../../provisioning/sweep';
 import { resolveTarget } from '../../targets/registry';
 import type { CliIo } from '../io';
 

@@ -1,5 +1,5 @@
 import { UsageError } from '../../errors';
-import type { FixtureSpec } from '../../fixtures/spec';
+import type { FixtureSpec } from '../../provisioning/spec';
 import { callerIdentity } from '../../flows/caller-identity';
 import { enhancedFlow } from '../../flows/enhanced';
 import { signIn } from '../../flows/sign-in';

@@ -1,5 +1,5 @@
 import type { Clients } from '../../clients/factory';
-import type { FixtureSpec, ProvisionedFixture } from '../../fixtures/spec';
+import type { FixtureSpec, ProvisionedFixture } from '../../provisioning/spec';
 
 /** What `idchain flow NAME` was asked, parsed once by commander. */
 export interface FlowCommandOptions {

@@ -1,6 +1,6 @@
-import { NAMEID_PERSISTENT } from '../../federation/saml-idp';
-import { policyDocument, samlTrust } from '../../fixtures/policies';
-import type { FixtureSpec } from '../../fixtures/spec';
+import { NAMEID_PERSISTENT } from '../../provisioning/saml-idp';
+import { policyDocument, samlTrust } from '../../provisioning/policies';
+import type { FixtureSpec } from '../../provisioning/spec';
 import { callerIdentity } from '../../flows/caller-identity';
 import { assumeRoleWithSaml } from '../../flows/saml';
 import { minutesFromNow, type FlowCommandOptions, type FlowPlan } from './flow-plan';

@@ -1,5 +1,5 @@
-import { policyDocument, webIdentityTrust } from '../../fixtures/policies';
-import type { FixtureSpec } from '../../fixtures/spec';
+import { policyDocument, webIdentityTrust } from '../../provisioning/policies';
+import type { FixtureSpec } from '../../provisioning/spec';
 import { assumeRoleWithWebIdentity } from '../../flows/basic';
 import { callerIdentity } from '../../flows/caller-identity';
 import { signIn } from '../../flows/sign-in';

@@ -1,18 +1,9 @@
+import type { CaseTableRow } from '../cases/case-table-row';
+import type { Citation } from '../cases/citation';
+import type { Expectations } from '../cases/expectations';
 import type { Clients } from '../clients/factory';
-import type { FixtureSpec, ProvisionedFixture } from '../fixtures/spec';
+import type { FixtureSpec, ProvisionedFixture } from '../provisioning/spec';
 import type { ServiceName } from '../targets/target';
-import type { Expectations } from './expectations';
-
-/**
- * Where an expectation comes from. `doc` is AWS documentation (page named);
- * `obs` is behaviour seen on the wire but not documented — a real-AWS
- * recording should confirm or correct it (aws-contract.md, preamble).
- */
-export interface Citation {
-  kind: 'doc' | 'obs';
-  ref: string;
-  url?: string;
-}
 
 export interface CaseContext {
   readonly fx: ProvisionedFixture;
@@ -20,17 +11,6 @@ export interface CaseContext {
   readonly expect: Expectations;
   /** `endpoint` is undefined on AWS, where URLs come from the region. */
   readonly target: { readonly name: string; readonly region: string; readonly endpoint?: string };
-}
-
-/**
- * A case that is one row of a table-driven family (the STS duration bounds,
- * say): reports gather a family's rows into one table, columns in the order
- * the first row gives them, with each row's verdict beside it.
- */
-export interface CaseTableRow {
-  /** The table's title, shared by every row of the family. */
-  family: string;
-  row: Record<string, string | number>;
 }
 
 export interface CaseDefinition {
