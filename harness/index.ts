@@ -7,16 +7,12 @@ export type { CaseTableRow } from './cases/case-table-row';
 export type { Citation } from './cases/citation';
 export { Expectations, type ExpectedError } from './cases/expectations';
 export type { Finding, FindingKind } from './cases/finding';
-export type {
-  FixtureSpec,
-  ProvisionedFixture,
-  ProvisionedOidcProvider,
-  ProvisionedSamlProvider,
-  RoleSpec,
-  TrustRefs,
-  TrustSpec,
-  PolicyDocument,
-} from './provisioning/spec';
+export type { FixtureSpec, ProvisionedFixture } from './provisioning/spec';
+export type { RoleSpec, ProvisionedRole } from './provisioning/kinds/role';
+export type { TrustRefs, TrustSpec } from './provisioning/kinds/trust-refs';
+export type { ProvisionedOidcProvider } from './provisioning/kinds/oidc-provider';
+export type { ProvisionedSamlProvider } from './provisioning/kinds/saml-provider';
+export type { ProvisionedIdentityPool, RoleMappingSpec } from './provisioning/kinds/identity-pool';
 export {
   policyDocument,
   allowActions,
@@ -25,12 +21,13 @@ export {
   assumeRoleTrust,
   webIdentityTrust,
   samlTrust,
+  type PolicyDocument,
   type PolicyStatement,
 } from './provisioning/policies';
 export { signIn, secretHash, type SignInRequest, type SignInResult } from './flows/sign-in';
 export { enhancedFlow, type EnhancedFlowRequest, type EnhancedFlowResult } from './flows/enhanced';
 export { callerIdentity, parseAssumedRoleArn, type CallerIdentity } from './flows/caller-identity';
-export { callerKind, type CallerKind } from './provisioning/caller-kind';
+export { callerKind, type CallerKind } from './provisioning/kinds/caller';
 export { decodeClaims, decodeHeader } from './cases/tokens';
 export type { Clients } from './clients/factory';
 export { runSuites, type RunOptions } from './runner/run-suites';
@@ -43,7 +40,6 @@ export { writeReport } from './report/write-report';
 export { toReportJson, type ReportJson } from './report/report-json';
 export { redact, LEAK_PATTERNS } from './secrets/redact';
 export { DEFAULT_PROPAGATION_POLICY, type RetryPolicy } from './clients/propagation-retry';
-export type { ProvisionedIdentityPool, RoleMappingSpec } from './provisioning/spec';
 export {
   basicFlow,
   openIdToken,

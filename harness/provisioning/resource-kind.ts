@@ -1,0 +1,108 @@
+import type { Clients } from '../clients/factory';
+import type { RetryPolicy } from '../clients/propagation-retry';
+import type { Ledger, LedgerEntry } from './ledger';
+
+/** One resource naming another: `{ kind: 'iam-role', key: 'admin' }`, `{ kind: 'app-client', key: 'main/web' }`. */
+export interface ResourceRef {
+  kind: string;
+  key: string;
+}
+
+/**
+ * One resource a fixture declares, and every resource it names (its user
+ * pool, the roles its trust document names, …). What it names is created
+ * before it, and `defineSuite` checks each name is declared before anything
+ * is created.
+ */
+export interface Declared<Spec = unknown> {
+  kind: string;
+  /** Unique within its kind: the logical name, or `<pool>/<name>` for what lives in a user pool. */
+  key: string;
+  spec: Spec;
+  needs: ResourceRef[];
+}
+
+/** What a kind's `create` may use: the target's clients, the run's names and tags, and what was made before. */
+export interface CreateContext {
+  readonly clients: Clients;
+  readonly ledger: Ledger;
+  readonly runId: string;
+  readonly region: string;
+  /** `idchain-<runId>-<scope>-<logical>`: every name idchain gives (DESIGN.md § Real AWS, safely). */
+  name(logical: string): string;
+  /** `idchain:run` and `idchain:expires`. */
+  readonly tags: Record<string, string>;
+  readonly retry?: RetryPolicy;
+  log?(line: string): void;
+  /** A resource this one names, made earlier in the fixture. */
+  made<T>(ref: ResourceRef): T;
+  /**
+   * Run one call of the create, turning a failure into a ProvisioningError
+   * that names the resource (`what`, e.g. `role admin`).
+   */
+  step<T>(what: string, fn: () => Promise<T>): Promise<T>;
+}
+
+/** A resource found on a target by `sweep`'s listing: idchain's by its name, or possibly by its tags. */
+export interface Listed {
+  name: string;
+  id: string;
+  createdAt?: Date;
+}
+
+/** A resource read back from the target: when it was made and its tags. */
+export interface Described {
+  createdAt?: Date;
+  tags: Record<string, string>;
+}
+
+/**
+ * What a kind that is deleted on its own knows beyond creating: its ledger
+ * entries are deleted by `delete`, leftovers are found by `list` and judged
+ * by `describe`. Kinds that live inside another (an app client, a group)
+ * have none: deleting their container deletes them.
+ */
+export interface LedgeredKind {
+  /** Delete the resource an entry names. One already gone counts as deleted. */
+  delete(clients: Clients, entry: Pick<LedgerEntry, 'name' | 'id'>): Promise<void>;
+  /** Every resource of this kind the target holds that may be idchain's. */
+  list(clients: Clients): Promise<Listed[]>;
+  /** Its tags and creation time, read from the target. */
+  describe(clients: Clients, found: Listed): Promise<Described>;
+  /**
+   * For kinds IAM names by something other than idchain's name (an OIDC
+   * provider is named by its URL): only the `idchain:run` tag marks them
+   * ours, and sweep names them `idchain-<run>-<suffix>`.
+   */
+  namedByTag?: { suffix: string };
+}
+
+/**
+ * One kind of resource a fixture can declare. `Fragment` is the part of the
+ * fixture spec the kind reads (`{ roles?: … }`): FixtureSpec is every
+ * registered kind's fragment together, so a new kind is one module and one
+ * line in the registry.
+ */
+export interface ResourceKind<Fragment = unknown, Spec = unknown, Made = unknown> {
+  /** The kind's name in references and in the ledger: `iam-role`, `user-pool`, … */
+  readonly kind: string;
+  /** What messages call it: `role`, `app client`. */
+  readonly noun: string;
+  /** The resources of this kind a spec declares, in declaration order, each with what it names. */
+  declared(spec: Fragment): Declared<Spec>[];
+  create(declared: Declared<Spec>, ctx: CreateContext): Promise<Made>;
+  /** Logical names and the values they were given, for normalizing goldens (`role:admin` → the ARN). */
+  names(key: string, made: Made): { logical: string; value: string }[];
+  /** Present for kinds deleted on their own. */
+  readonly ledgered?: LedgeredKind;
+  /**
+   * Made only when another resource names it, once per fixture (the caller
+   * identity, which IAM resources need for their ARNs).
+   */
+  readonly implicit?: boolean;
+}
+
+/** A reference's words for messages: `role 'admin'`. */
+export function describeRef(ref: ResourceRef, noun: string): string {
+  return `${noun} '${ref.key}'`;
+}
