@@ -113,7 +113,7 @@ test('a case that throws is an error, and teardown still runs', async () => {
 });
 
 test('a suite needing a service the target does not claim is unsupported, and nothing is provisioned', async () => {
-  const suite = defineSuite({ name: 'needs-more', title: '', services: ['iam'], fixture: { roles: { r: { trust } } }, cases: [{ id: 'needs/x', title: 'x', citations: cite, run: async () => {} }] });
+  const suite = defineSuite({ name: 'needs-more', title: '', services: ['iam'], fixture: { ...baseFixture, roles: { r: { trust } } }, cases: [{ id: 'needs/x', title: 'x', citations: cite, run: async () => {} }] });
   const target = await referenceTarget().start({});
   try {
     const run = await runSuites({ target: { ...target, services: ['cognito-idp'] }, suites: [suite], ledgerDir: mkdtempSync(join(work, 'ledger-')) });

@@ -4,6 +4,8 @@ import type { Expectations } from '../cases/expectations';
 import type { Clients } from '../clients/factory';
 import type { FixtureSpec, ProvisionedFixture } from '../provisioning/spec';
 import type { ServiceName } from '../targets/target';
+import { UsageError } from '../errors';
+import { FixtureError, planFixture } from '../provisioning/plan';
 
 export interface CaseContext {
   readonly fx: ProvisionedFixture;
@@ -36,14 +38,25 @@ export interface SuiteDefinition {
 
 const CASE_ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;
 
-/** Check a suite's shape once, where it is declared, so mistakes surface before any run. */
+/**
+ * Check a suite once, where it is declared, so mistakes surface before any
+ * run: case ids and citations, and every name its fixture's resources use (a
+ * group naming an undeclared role, a mapping naming an undeclared pool,
+ * resources naming each other in a circle). Bad definitions are usage errors.
+ */
 export function defineSuite(suite: SuiteDefinition): SuiteDefinition {
   const seen = new Set<string>();
   for (const c of suite.cases) {
-    if (!CASE_ID.test(c.id)) throw new Error(`Case id '${c.id}' in suite ${suite.name} is not of the form family/behaviour (lower-case, digits, hyphens).`);
-    if (seen.has(c.id)) throw new Error(`Case id '${c.id}' appears twice in suite ${suite.name}.`);
-    if (c.citations.length === 0) throw new Error(`Case ${c.id} has no citation. Every case states where its expectations come from.`);
+    if (!CASE_ID.test(c.id)) throw new UsageError(`Case id '${c.id}' in suite ${suite.name} is not of the form family/behaviour (lower-case, digits, hyphens).`);
+    if (seen.has(c.id)) throw new UsageError(`Case id '${c.id}' appears twice in suite ${suite.name}.`);
+    if (c.citations.length === 0) throw new UsageError(`Case ${c.id} has no citation. Every case states where its expectations come from.`);
     seen.add(c.id);
+  }
+  try {
+    planFixture(suite.fixture);
+  } catch (err) {
+    if (err instanceof FixtureError) throw new FixtureError(`The fixture of suite ${suite.name}: ${err.message}`);
+    throw err;
   }
   return suite;
 }

@@ -1,0 +1,32 @@
+import { UsageError } from '../errors';
+import { defineSuite } from './suite';
+
+const cite = [{ kind: 'doc' as const, ref: 'test' }];
+const c = (id: string) => ({ id, title: id, citations: cite, run: async () => {} });
+
+describe('defineSuite', () => {
+  it('refuses a fixture naming an undeclared resource before anything exists, naming the suite (exit code 2)', () => {
+    const define = () =>
+      defineSuite({
+        name: 'demo',
+        title: 'demo',
+        services: ['cognito-idp'],
+        fixture: { userPools: { main: { clients: {}, groups: { admins: { role: 'admin' } } } } },
+        cases: [c('demo/a')],
+      });
+    expect(define).toThrow("The fixture of suite demo: group 'main/admins' names role 'admin', which the fixture does not declare.");
+    expect(define).toThrow(UsageError);
+  });
+
+  it('refuses a malformed or repeated case id, and a case without citations', () => {
+    const suite = (cases: ReturnType<typeof c>[]) => () => defineSuite({ name: 'demo', title: '', services: [], fixture: {}, cases });
+    expect(suite([c('Demo/A')])).toThrow("Case id 'Demo/A' in suite demo is not of the form family/behaviour");
+    expect(suite([c('demo/a'), c('demo/a')])).toThrow("Case id 'demo/a' appears twice in suite demo.");
+    expect(suite([{ ...c('demo/a'), citations: [] }])).toThrow('Case demo/a has no citation.');
+  });
+
+  it('returns a well-formed suite as it is', () => {
+    const s = { name: 'demo', title: '', services: [], fixture: { userPools: { main: { clients: {} } } }, cases: [c('demo/a')] };
+    expect(defineSuite(s)).toBe(s);
+  });
+});
