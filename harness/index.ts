@@ -1,18 +1,36 @@
 /**
- * idchain's public API. Suites and scripts import from here only
- * (DESIGN.md § Layout: rooms keep their own doors).
+ * idchain's public API. Suites, scripts and a team's own code import from
+ * here only (DESIGN.md § Layout: rooms keep their own doors).
  */
+
+// Library entry points (README "Use from code").
+export { runContract, DEFAULT_MAX_GOLDEN_AGE_DAYS, type RunContractOptions, type ContractRun } from './contract/run-contract';
+export { recordContract, type RecordContractOptions, type ContractRecording } from './contract/record-contract';
+export type { ContractTargetOptions } from './contract/contract-options';
+export { openSession, type Session, type SessionOptions } from './provisioning/session';
+export { startEmulator, type EmulatorOptions, type StartedEmulator } from '../emulator';
+export { referenceTarget } from './targets/reference';
+export type { Target, StartedTarget, ServiceName, Credentials } from './targets/target';
+export type { CaseResult, RunResult, Verdict } from './runner/result';
+export type { Finding, FindingKind } from './cases/finding';
+export type { RetryPolicy } from './clients/propagation-retry';
+export type { Clients } from './clients/factory';
+/** Patterns of secrets that must never reach disk: for scanning what a run wrote. */
+export { LEAK_PATTERNS } from './secrets/leak-patterns';
+
+// Writing suites: cases, fixtures, trust policies.
 export { defineSuite, type CaseContext, type CaseDefinition, type SuiteDefinition } from './runner/suite';
 export type { CaseTableRow } from './cases/case-table-row';
 export type { Citation } from './cases/citation';
-export { Expectations, type ExpectedError } from './cases/expectations';
-export type { Finding, FindingKind } from './cases/finding';
+export type { Expectations, ExpectedError } from './cases/expectations';
 export type { FixtureSpec, ProvisionedFixture } from './provisioning/spec';
 export type { RoleSpec, ProvisionedRole } from './provisioning/kinds/role';
 export type { TrustRefs, TrustSpec } from './provisioning/kinds/trust-refs';
 export type { ProvisionedOidcProvider } from './provisioning/kinds/oidc-provider';
 export type { ProvisionedSamlProvider } from './provisioning/kinds/saml-provider';
 export type { ProvisionedIdentityPool, RoleMappingSpec } from './provisioning/kinds/identity-pool';
+export { callerKind, type CallerKind } from './provisioning/kinds/caller';
+export { generatePassword } from './provisioning/names';
 export {
   policyDocument,
   allowActions,
@@ -24,22 +42,21 @@ export {
   type PolicyDocument,
   type PolicyStatement,
 } from './provisioning/policies';
+export {
+  SamlIdentityProvider,
+  decodeSamlResponse,
+  encodeSamlResponse,
+  AWS_SAML_RECIPIENT,
+  NAMEID_PERSISTENT,
+  NAMEID_TRANSIENT,
+  type AssertionRequest,
+} from './provisioning/saml-idp';
+
+// Flows: each documented sequence of calls, as a plain async function.
 export { signIn, secretHash, type SignInRequest, type SignInResult } from './flows/sign-in';
 export { enhancedFlow, type EnhancedFlowRequest, type EnhancedFlowResult } from './flows/enhanced';
 export { callerIdentity, parseAssumedRoleArn, type CallerIdentity } from './flows/caller-identity';
-export { callerKind, type CallerKind } from './provisioning/kinds/caller';
 export { decodeClaims, decodeHeader } from './cases/tokens';
-export type { Clients } from './clients/factory';
-export { runSuites, type RunOptions } from './runner/run-suites';
-export type { CaseResult, RunResult, Verdict } from './runner/result';
-export { summarize } from './runner/result';
-export { referenceTarget } from './targets/reference';
-export { resolveTarget } from './targets/registry';
-export type { Target, StartedTarget, ServiceName, Credentials } from './targets/target';
-export { writeReport } from './report/write-report';
-export { toReportJson, type ReportJson } from './report/report-json';
-export { redact, LEAK_PATTERNS } from './secrets/redact';
-export { DEFAULT_PROPAGATION_POLICY, type RetryPolicy } from './clients/propagation-retry';
 export {
   basicFlow,
   openIdToken,
@@ -57,16 +74,6 @@ export { developerOpenIdToken, developerFlow, COGNITO_IDENTITY_LOGIN, type Devel
 export { guestIdentity, guestCredentials } from './flows/guest';
 export { getIdentityId } from './flows/get-id';
 export { setRulesMapping, type MappingRuleInput } from './flows/role-mappings';
-export { generatePassword } from './provisioning/names';
 export { assumeRole, type AssumeRoleRequest, type AssumeRoleResult } from './flows/assume-role';
 export { assumeRoleWithSaml, type SamlRequest, type SamlResult } from './flows/saml';
 export { federationToken, sessionToken, type FederationTokenRequest, type FederationTokenResult } from './flows/federation-tokens';
-export {
-  SamlIdentityProvider,
-  decodeSamlResponse,
-  encodeSamlResponse,
-  AWS_SAML_RECIPIENT,
-  NAMEID_PERSISTENT,
-  NAMEID_TRANSIENT,
-  type AssertionRequest,
-} from './provisioning/saml-idp';

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resourceUsage } from 'node:process';
-import { referenceTarget, runSuites } from '../harness';
+import { runContract } from '../harness';
 import { suites } from '../suites';
 
 /** The targets: a laptop or CI core runs the full contract well inside these. */
@@ -28,14 +28,9 @@ async function main(): Promise<number> {
   try {
     for (let i = 0; i < runs; i++) {
       const started = performance.now();
-      const target = await referenceTarget().start({});
-      try {
-        const run = await runSuites({ target, suites, ledgerDir });
-        cases = run.cases.length;
-        notPassed += run.cases.filter((c) => c.verdict !== 'pass').length;
-      } finally {
-        await target.stop();
-      }
+      const run = await runContract({ suites, baseline: false, ledgerDir });
+      cases = run.cases.length;
+      notPassed += run.cases.filter((c) => c.verdict !== 'pass').length;
       durations.push(performance.now() - started);
     }
   } finally {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
-import { callerKind, referenceTarget, runSuites, type StartedTarget } from '../harness';
+import { callerKind, referenceTarget, runContract, type StartedTarget } from '../harness';
 import { federationTokensSuite } from '../suites/federation-tokens/suite';
 import { stsDurationBoundsSuite } from '../suites/sts-duration-bounds/suite';
 
@@ -40,7 +40,7 @@ test('signed as a role session, the cases that need an IAM user are unsupported 
       ...started,
       credentials: { accessKeyId: session.AccessKeyId!, secretAccessKey: session.SecretAccessKey!, sessionToken: session.SessionToken },
     };
-    const run = await runSuites({ target: asRole, suites: [federationTokensSuite, stsDurationBoundsSuite], ledgerDir });
+    const run = await runContract({ target: asRole, suites: [federationTokensSuite, stsDurationBoundsSuite], baseline: false, ledgerDir });
 
     const fed = run.cases.filter((c) => c.suite === 'federation-tokens');
     expect(new Set(fed.map((c) => c.verdict))).toEqual(new Set(['unsupported']));

@@ -1,9 +1,8 @@
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { referenceTarget, runSuites, type RunResult } from '../harness';
+import { recordContract, runContract, type RunResult } from '../harness';
 import { applyBaseline, loadBaselineGoldens } from '../harness/golden/apply-baseline';
-import { recordCommand } from '../harness/cli/commands/record';
 import { runCli } from '../harness/cli/program';
 import { enhancedFlowSuite } from '../suites/enhanced-flow/suite';
 
@@ -12,16 +11,10 @@ const SHIPPED = join(__dirname, '..', 'fixtures', 'golden');
 const work = mkdtempSync(join(tmpdir(), 'idchain-goldens-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const quiet = { out: () => {}, err: () => {} };
 const suites = [enhancedFlowSuite];
 
-async function run(mutants: string[] = []): Promise<RunResult> {
-  const target = await referenceTarget({ mutants }).start({});
-  try {
-    return await runSuites({ target, suites, ledgerDir: join(work, 'ledger') });
-  } finally {
-    await target.stop();
-  }
+function run(mutants: string[] = []): Promise<RunResult> {
+  return runContract({ mutants, suites, baseline: false, ledgerDir: join(work, 'ledger') });
 }
 
 function compared(result: RunResult, goldenDir = SHIPPED, today = new Date()) {
@@ -39,10 +32,12 @@ function filesOf(dir: string): Record<string, string> {
 
 test('recording twice in a row gives byte-identical goldens', async () => {
   const dir = join(work, 'record-twice');
-  expect(await recordCommand({ target: 'reference', goldenDir: dir, suites }, quiet)).toBe(0);
+  const once = await recordContract({ goldenDir: dir, suites, ledgerDir: join(work, 'ledger') });
+  expect([once.summary.pass, once.outcome.written.length]).toEqual([suites[0].cases.length, suites[0].cases.length]);
   const first = filesOf(dir);
   expect(Object.keys(first)).toHaveLength(enhancedFlowSuite.cases.length);
-  expect(await recordCommand({ target: 'reference', goldenDir: dir, suites }, quiet)).toBe(0);
+  const twice = await recordContract({ goldenDir: dir, suites, ledgerDir: join(work, 'ledger') });
+  expect([twice.outcome.written, twice.outcome.unchanged.length]).toEqual([[], suites[0].cases.length]);
   expect(filesOf(dir)).toEqual(first);
 });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ListRolesCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CognitoIdentityProviderClient, ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoIdentityClient, ListIdentityPoolsCommand } from '@aws-sdk/client-cognito-identity';
-import { defineSuite, referenceTarget, runSuites, type StartedTarget, type SuiteDefinition } from '../harness';
+import { defineSuite, referenceTarget, runContract, type StartedTarget, type SuiteDefinition } from '../harness';
 
 // Teardown runs in reverse order whatever happens, and leaves nothing behind:
 // checked against what the emulator still holds, not against the harness's own bookkeeping.
@@ -26,7 +26,7 @@ async function withTarget(suites: SuiteDefinition[], signal?: AbortSignal) {
   const target = await referenceTarget().start({});
   const ledgerDir = mkdtempSync(join(work, 'ledger-'));
   try {
-    const run = await runSuites({ target, suites, ledgerDir, signal });
+    const run = await runContract({ target, suites, baseline: false, ledgerDir, signal });
     return { run, left: await leftInTarget(target), ledgerFiles: readdirSync(ledgerDir) };
   } finally {
     await target.stop();
@@ -76,7 +76,7 @@ test('an interrupt stops new cases, and teardown still runs', async () => {
   const ledgerDir = mkdtempSync(join(work, 'ledger-'));
   try {
     // One case at a time, so the abort lands before the others start.
-    const run = await runSuites({ target, suites: [suite], ledgerDir, signal: controller.signal, concurrency: 1 });
+    const run = await runContract({ target, suites: [suite], baseline: false, ledgerDir, signal: controller.signal, concurrency: 1 });
     expect(ran).toEqual(['a']);
     expect(run.cases.map((c) => [c.id, c.verdict, c.error])).toEqual([
       ['interrupted/a', 'pass', undefined],
@@ -116,7 +116,7 @@ test('a suite needing a service the target does not claim is unsupported, and no
   const suite = defineSuite({ name: 'needs-more', title: '', services: ['iam'], fixture: { ...baseFixture, roles: { r: { trust } } }, cases: [{ id: 'needs/x', title: 'x', citations: cite, run: async () => {} }] });
   const target = await referenceTarget().start({});
   try {
-    const run = await runSuites({ target: { ...target, services: ['cognito-idp'] }, suites: [suite], ledgerDir: mkdtempSync(join(work, 'ledger-')) });
+    const run = await runContract({ target: { ...target, services: ['cognito-idp'] }, suites: [suite], baseline: false, ledgerDir: mkdtempSync(join(work, 'ledger-')) });
     expect(run.cases[0]).toMatchObject({ verdict: 'unsupported', findings: [{ path: 'target.services', kind: 'unsupported', actual: 'reference does not claim iam' }] });
     expect(await leftInTarget(target)).toEqual({ roles: 0, userPools: 0, identityPools: 0 });
   } finally {

@@ -1,12 +1,8 @@
 import pLimit from 'p-limit';
-import { createClients, type Clients } from '../clients/factory';
 import type { CaseDefinition, SuiteDefinition } from './suite';
 import { unsupportedFinding } from '../cases/finding';
-import { Ledger } from '../provisioning/ledger';
-import { newRunId } from '../provisioning/names';
-import { provisionFixture } from '../provisioning/provision';
 import type { ProvisionedFixture } from '../provisioning/spec';
-import { teardownLedger } from '../provisioning/teardown';
+import { openSession, type Session } from '../provisioning/session';
 import { withPropagationRetry, type RetryPolicy } from '../clients/propagation-retry';
 import type { StartedTarget } from '../targets/target';
 import { HARNESS_VERSION, sdkVersions } from '../version';
@@ -47,9 +43,7 @@ function notRun(suite: SuiteDefinition, c: CaseDefinition, verdict: 'unsupported
 
 interface Batch {
   options: RunOptions;
-  runId: string;
-  clients: Clients;
-  ledger: Ledger;
+  session: Session;
   record(result: CaseResult): void;
   has(id: string): boolean;
 }
@@ -59,7 +53,8 @@ interface Batch {
  * cases, and tear down in reverse order whatever happens.
  */
 async function runBatch(suites: readonly SuiteDefinition[], b: Batch): Promise<RunResult['leftovers']> {
-  const { options, clients, ledger } = b;
+  const { options, session } = b;
+  const { clients, ledger } = session;
   const { target, log, signal } = options;
   const ready: { suite: SuiteDefinition; fx: ProvisionedFixture }[] = [];
   let leftovers: RunResult['leftovers'] = [];
@@ -79,7 +74,7 @@ async function runBatch(suites: readonly SuiteDefinition[], b: Batch): Promise<R
       if (suite.cases.every((c) => b.has(c.id))) continue;
       log?.(`provisioning ${suite.name}`);
       try {
-        const fx = await provisionFixture(suite.fixture, b.runId, { clients, ledger, region: target.region, scope: suite.name.slice(0, 16), retry: options.retry, log });
+        const fx = await session.provision(suite.fixture, suite.name.slice(0, 16));
         ready.push({ suite, fx });
       } catch (err) {
         // A target that does not implement an operation the fixture needs cannot run the suite at all.
@@ -128,7 +123,7 @@ async function runBatch(suites: readonly SuiteDefinition[], b: Batch): Promise<R
     );
   } finally {
     log?.('tearing down');
-    const torn = await teardownLedger(clients, ledger);
+    const torn = await session.teardown();
     for (const f of torn.failures) log?.(`could not delete ${f.entry.kind} ${f.entry.name}: ${f.message} (ledger: ${ledger.file})`);
     leftovers = torn.failures.map((f) => ({ kind: f.entry.kind, name: f.entry.name, message: f.message }));
   }
@@ -143,16 +138,13 @@ async function runBatch(suites: readonly SuiteDefinition[], b: Batch): Promise<R
  */
 export async function runSuites(options: RunOptions): Promise<RunResult> {
   const { target } = options;
-  const runId = options.runId ?? newRunId();
   const started = Date.now();
-  const clients = createClients(target);
-  const ledger = new Ledger(runId, target.name, target.region, options.ledgerDir);
+  // The target is the caller's: the session leaves it running.
+  const session = await openSession({ target, runId: options.runId, ledgerDir: options.ledgerDir, retry: options.retry, log: options.log });
   const results = new Map<string, CaseResult>();
   const batch: Batch = {
     options,
-    runId,
-    clients,
-    ledger,
+    session,
     record: (r) => {
       results.set(r.id, r);
       options.onCase?.(r);
@@ -170,7 +162,7 @@ export async function runSuites(options: RunOptions): Promise<RunResult> {
       leftovers.push(...(await runBatch(options.suites, batch)));
     }
   } finally {
-    clients.destroy();
+    await session.release();
   }
 
   const order = options.suites.flatMap((s) => s.cases.map((c) => c.id));

@@ -1,4 +1,5 @@
-import { LEAK_PATTERNS, redact, redactText } from './redact';
+import { LEAK_PATTERNS } from './leak-patterns';
+import { redact, redactText } from './redact';
 
 // Shaped like real values; none is a real credential.
 const ACCESS_KEY = 'ASIAQWERTYUIOPASDFGH';

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors';
-import { awsTarget } from './aws';
+import { awsTarget, defaultAwsDeps } from './aws';
 import { cognitoLocalTarget } from './cognito-local';
 import { endpointTarget } from './endpoint';
 import { localStackTarget } from './localstack';
@@ -10,19 +10,27 @@ import type { Target } from './target';
 export interface TargetRequest {
   name: string;
   endpoint?: string;
+  /** The region to run in; otherwise AWS_REGION (us-east-1 for the emulators). */
+  region?: string;
   mutants?: string[];
 }
 
+/** The environment a target reads, with AWS_REGION set when a region was asked for. */
+function envFor(req: TargetRequest): Record<string, string | undefined> {
+  return req.region ? { ...process.env, AWS_REGION: req.region } : process.env;
+}
+
 const BUILT_IN: Record<string, (req: TargetRequest) => Target> = {
-  reference: (req) => (req.endpoint ? endpointTarget({ name: 'reference', url: req.endpoint }) : referenceTarget({ mutants: req.mutants })),
+  reference: (req) =>
+    req.endpoint ? endpointTarget({ name: 'reference', url: req.endpoint, region: req.region }) : referenceTarget({ mutants: req.mutants, region: req.region }),
   aws: (req) => {
     if (req.endpoint) throw new UsageError('--endpoint cannot be used with --target aws: AWS endpoints come from the region.');
-    return awsTarget();
+    return req.region ? awsTarget({ ...defaultAwsDeps, env: envFor(req) }) : awsTarget();
   },
   // Started by idchain unless --endpoint points at one already running.
-  moto: (req) => motoTarget({ endpoint: req.endpoint }),
-  'cognito-local': (req) => cognitoLocalTarget({ endpoint: req.endpoint }),
-  localstack: (req) => localStackTarget({ endpoint: req.endpoint }),
+  moto: (req) => motoTarget({ endpoint: req.endpoint, env: envFor(req) }),
+  'cognito-local': (req) => cognitoLocalTarget({ endpoint: req.endpoint, env: envFor(req) }),
+  localstack: (req) => localStackTarget({ endpoint: req.endpoint, env: envFor(req) }),
 };
 
 export const TARGET_NAMES = Object.keys(BUILT_IN);
@@ -34,7 +42,7 @@ export const TARGET_NAMES = Object.keys(BUILT_IN);
 export function resolveTarget(req: TargetRequest): Target {
   const make = BUILT_IN[req.name];
   if (make) return make(req);
-  if (req.endpoint) return endpointTarget({ name: req.name, url: req.endpoint });
+  if (req.endpoint) return endpointTarget({ name: req.name, url: req.endpoint, region: req.region });
   throw new UsageError(
     `Unknown target '${req.name}'. Expected one of: ${TARGET_NAMES.join(', ')}, or any name together with --endpoint URL.`,
   );

@@ -1,22 +1,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { resolveContract } from '../../contract/contract-options';
+import { DEFAULT_MAX_GOLDEN_AGE_DAYS, runContract } from '../../contract/run-contract';
 import { TargetUnavailableError, UsageError } from '../../errors';
-import { applyBaseline, loadBaselineGoldens } from '../../golden/apply-baseline';
+import { chooseBaseline } from '../../golden/choose-baseline';
 import { loadDeviations } from '../../golden/deviations';
 import { DEFAULT_GOLDEN_DIR } from '../../golden/golden-store';
-import { runSuites } from '../../runner/run-suites';
-import { resolveTarget } from '../../targets/registry';
-import { writeReport } from '../../report/write-report';
 import { buildMatrix } from '../../report/conformance-model';
 import { toConformanceMarkdown } from '../../report/conformance-markdown';
 import { toConformanceHtml } from '../../report/conformance-html';
 import type { ReportJson } from '../../report/report-json';
 import type { SuiteDefinition } from '../../runner/suite';
-import { loadSuites } from '../load-suites';
-import { selectSuites } from '../select-suites';
-import { chooseBaseline, parseMaxAge } from './baseline-choice';
-import { DEFAULT_MAX_GOLDEN_AGE_DAYS } from './run';
 import type { CliIo } from '../io';
+import { parseMaxAge } from './max-golden-age';
 
 export interface ConformanceCommandOptions {
   targets: string;
@@ -39,34 +35,26 @@ export interface ConformanceCommandOptions {
 export async function conformanceCommand(opts: ConformanceCommandOptions, io: CliIo): Promise<number> {
   const names = opts.targets.split(',').map((t) => t.trim()).filter(Boolean);
   if (names.length === 0) throw new UsageError('--targets is empty. Expected: a comma-separated list such as reference,moto,cognito-local.');
-  const suites = selectSuites(opts.suites ?? loadSuites(), opts.suite);
-  const targets = names.map((name) => resolveTarget({ name }));
+  // Every name, golden and deviations file is checked before any target starts.
+  const resolved = names.map((name) => resolveContract({ target: name, suite: opts.suite, suites: opts.suites }));
+  const suites = resolved[0].suites;
   const goldenDir = resolve(opts.goldenDir ?? DEFAULT_GOLDEN_DIR);
   const baseline = chooseBaseline(opts.baseline, goldenDir);
-  const goldens = loadBaselineGoldens(goldenDir, baseline, suites);
-  const maxAgeDays = parseMaxAge(opts.maxGoldenAge, DEFAULT_MAX_GOLDEN_AGE_DAYS);
-  const deviations = new Map(targets.map((t) => [t.name, loadDeviations(t.name, opts.deviationsDir)]));
+  const maxGoldenAgeDays = parseMaxAge(opts.maxGoldenAge, DEFAULT_MAX_GOLDEN_AGE_DAYS);
+  for (const { target } of resolved) loadDeviations(target.name, opts.deviationsDir);
   const reportDir = resolve(opts.reportDir);
   const log = (line: string) => io.err(`[idchain] ${line}`);
 
   const started = Date.now();
   const results: { name: string; report?: ReportJson; unavailableReason?: string }[] = [];
-  for (const target of targets) {
-    let running;
+  for (const { target } of resolved) {
     try {
-      running = await target.start({ log: (line) => log(`${target.name}: ${line}`) });
+      const run = await runContract({ target, suites, baseline, goldenDir, deviationsDir: opts.deviationsDir, maxGoldenAgeDays, reportDir, today: opts.today, log: (line) => log(`${target.name}: ${line}`) });
+      results.push({ name: target.name, report: run.report });
     } catch (err) {
       if (!(err instanceof TargetUnavailableError)) throw err;
       log(`${target.name}: unavailable: ${err.message}`);
       results.push({ name: target.name, unavailableReason: err.message });
-      continue;
-    }
-    try {
-      const raw = await runSuites({ target: running, suites, log: (line) => log(`${target.name}: ${line}`) });
-      const run = applyBaseline(raw, { baseline, goldens, deviations: deviations.get(target.name)!, maxAgeDays, today: opts.today ?? new Date() });
-      results.push({ name: target.name, report: writeReport(run, reportDir).report });
-    } finally {
-      await running.stop();
     }
   }
 

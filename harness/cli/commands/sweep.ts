@@ -7,6 +7,7 @@ import type { CliIo } from '../io';
 export interface SweepCommandOptions {
   target: string;
   endpoint?: string;
+  region?: string;
   olderThan: string;
   dryRun?: boolean;
   ledgerDir?: string;
@@ -17,7 +18,7 @@ export interface SweepCommandOptions {
 export async function sweepCommand(opts: SweepCommandOptions, io: CliIo): Promise<number> {
   const olderThanMs = parseDuration(opts.olderThan);
   if (olderThanMs === undefined) throw new UsageError(`--older-than ${opts.olderThan} is not a duration. Expected: e.g. 2h, 30m, 1d or 0.`);
-  const target = resolveTarget({ name: opts.target, endpoint: opts.endpoint });
+  const target = resolveTarget({ name: opts.target, endpoint: opts.endpoint, region: opts.region });
   const log = (line: string) => io.err(`[idchain] ${line}`);
   const started = await target.start({ log });
   const clients = createClients(started);

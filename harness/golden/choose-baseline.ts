@@ -1,5 +1,5 @@
-import { UsageError } from '../../errors';
-import { listBaselines } from '../../golden/golden-store';
+import { UsageError } from '../errors';
+import { listBaselines } from './golden-store';
 
 /**
  * The baseline a run compares with (DESIGN.md § Concepts): `aws` when AWS
@@ -16,11 +16,4 @@ export function chooseBaseline(requested: string | undefined, goldenDir: string)
     return requested;
   }
   return available.includes('aws') ? 'aws' : 'reference';
-}
-
-export function parseMaxAge(raw: string | undefined, fallbackDays: number): number {
-  if (raw === undefined) return fallbackDays;
-  const m = /^(\d+)d?$/.exec(raw.trim());
-  if (!m) throw new UsageError(`--max-golden-age ${raw} is not a number of days. Expected: e.g. 30 or 30d.`);
-  return Number(m[1]);
 }

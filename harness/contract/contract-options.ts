@@ -1,0 +1,53 @@
+import type { RetryPolicy } from '../clients/propagation-retry';
+import type { CaseResult } from '../runner/result';
+import type { SuiteDefinition } from '../runner/suite';
+import { resolveTarget } from '../targets/registry';
+import type { StartedTarget, Target } from '../targets/target';
+import { loadSuites } from './load-suites';
+import { selectSuites } from './select-suites';
+
+/** What runContract and recordContract share: where to run and which cases. */
+export interface ContractTargetOptions {
+  /**
+   * A target name (`reference` by default, `aws`, `moto`, …, any name with
+   * `endpoint`), a Target to start and stop, or a target already started,
+   * which is left running.
+   */
+  target?: string | Target | StartedTarget;
+  /** An emulator already running at this URL. */
+  endpoint?: string;
+  /** The region to run in; otherwise AWS_REGION (us-east-1 for the emulators). */
+  region?: string;
+  /** Deliberate faults for the reference emulator (emulator/mutants.ts), to prove the suites can fail. */
+  mutants?: string[];
+  /** Globs over suite names or case ids, comma-separated: `enhanced-flow`, `enhanced/custom-*`. */
+  suite?: string;
+  /** The suites to choose from; suites/index.ts by default. */
+  suites?: readonly SuiteDefinition[];
+  /** Where the ledger is written; `.idchain/ledger` by default. */
+  ledgerDir?: string;
+  retry?: RetryPolicy;
+  /** Cases run at once; 4 by default. */
+  concurrency?: number;
+  /** Aborting stops new cases; teardown still runs. */
+  signal?: AbortSignal;
+  /** Progress lines: provisioning, waiting for IAM, tearing down. */
+  log?: (line: string) => void;
+  /** Called as each case finishes. */
+  onCase?: (result: CaseResult) => void;
+}
+
+/** The suites and the target a contract run uses, checked before anything starts (bad names are usage errors). */
+export function resolveContract(options: ContractTargetOptions): { suites: SuiteDefinition[]; target: Target | StartedTarget } {
+  const suites = selectSuites(options.suites ?? loadSuites(), options.suite);
+  const requested = options.target ?? 'reference';
+  const target = typeof requested === 'string' ? resolveTarget({ name: requested, endpoint: options.endpoint, region: options.region, mutants: options.mutants }) : requested;
+  return { suites, target };
+}
+
+/** Start the target unless it is running already; `stop` stops only what was started here. */
+export async function startTarget(target: Target | StartedTarget, log?: (line: string) => void): Promise<{ started: StartedTarget; stop: () => Promise<void> }> {
+  if ('credentials' in target) return { started: target, stop: async () => {} };
+  const started = await target.start({ log });
+  return { started, stop: () => started.stop() };
+}

@@ -1,0 +1,65 @@
+import { resolve } from 'node:path';
+import { applyBaseline, loadBaselineGoldens } from '../golden/apply-baseline';
+import { chooseBaseline } from '../golden/choose-baseline';
+import { loadDeviations } from '../golden/deviations';
+import { DEFAULT_GOLDEN_DIR } from '../golden/golden-store';
+import type { ReportJson } from '../report/report-json';
+import { toReportJson } from '../report/report-json';
+import { writeReport } from '../report/write-report';
+import type { RunResult } from '../runner/result';
+import { runSuites } from '../runner/run-suites';
+import { resolveContract, startTarget, type ContractTargetOptions } from './contract-options';
+
+/** Goldens not validated for this long are reported stale. */
+export const DEFAULT_MAX_GOLDEN_AGE_DAYS = 30;
+
+export interface RunContractOptions extends ContractTargetOptions {
+  /** The golden set to compare with; by default `aws` when recorded, else `reference`; `false` checks the contract only. */
+  baseline?: string | false;
+  /** Where goldens live; fixtures/golden by default. */
+  goldenDir?: string;
+  deviationsDir?: string;
+  maxGoldenAgeDays?: number;
+  /** When given, report.json, report.md, report.html and junit.xml are written to `<reportDir>/<target>/`. */
+  reportDir?: string;
+  /** The day goldens are aged against; today by default. */
+  today?: Date;
+}
+
+/** A contract run: every case's result, and the report as report.json holds it. */
+export interface ContractRun extends RunResult {
+  /** `{ total, pass, fail, unsupported, error }`, the same as report.json's. */
+  summary: ReportJson['summary'];
+  /** report.json's content, redacted. */
+  report: ReportJson;
+  /** Where the reports were written, when `reportDir` was given. */
+  reportDir?: string;
+}
+
+/**
+ * Run the contract on one target (the reference emulator by default):
+ * provision each suite's fixture, run its cases, tear everything down,
+ * compare each case with its baseline golden. Everything that can be wrong
+ * with the options is found before the target starts (UsageError, nothing
+ * created); a target that cannot start is TargetUnavailableError.
+ */
+export async function runContract(options: RunContractOptions = {}): Promise<ContractRun> {
+  const { suites, target } = resolveContract(options);
+  const goldenDir = resolve(options.goldenDir ?? DEFAULT_GOLDEN_DIR);
+  const baseline = options.baseline === false ? undefined : chooseBaseline(options.baseline, goldenDir);
+  const deviations = loadDeviations(target.name, options.deviationsDir);
+  const goldens = baseline ? loadBaselineGoldens(goldenDir, baseline, suites) : new Map();
+  const { started, stop } = await startTarget(target, options.log);
+  try {
+    const raw = await runSuites({ target: started, suites, ledgerDir: options.ledgerDir, retry: options.retry, concurrency: options.concurrency, signal: options.signal, log: options.log, onCase: options.onCase });
+    const run = applyBaseline(raw, { baseline, goldens, deviations, maxAgeDays: options.maxGoldenAgeDays ?? DEFAULT_MAX_GOLDEN_AGE_DAYS, today: options.today ?? new Date() });
+    if (options.reportDir) {
+      const { dir, report } = writeReport(run, resolve(options.reportDir));
+      return { ...run, summary: report.summary, report, reportDir: dir };
+    }
+    const report = toReportJson(run);
+    return { ...run, summary: report.summary, report };
+  } finally {
+    await stop();
+  }
+}

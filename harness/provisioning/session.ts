@@ -1,0 +1,101 @@
+import { createClients, type Clients } from '../clients/factory';
+import type { RetryPolicy } from '../clients/propagation-retry';
+import { resolveTarget } from '../targets/registry';
+import type { StartedTarget, Target } from '../targets/target';
+import { Ledger } from './ledger';
+import { newRunId } from './names';
+import { provisionFixture } from './provision';
+import type { FixtureSpec, ProvisionedFixture } from './spec';
+import { teardownLedger, type TeardownResult } from './teardown';
+
+export interface SessionOptions {
+  /**
+   * Where to work: a target name (`reference`, the default; `aws`, `moto`,
+   * `cognito-local`, `localstack`, or any name with `endpoint`), a Target to
+   * start, or a target already started, which the session leaves running.
+   */
+  target?: string | Target | StartedTarget;
+  /** An emulator already running at this URL. */
+  endpoint?: string;
+  /** The region to work in; otherwise AWS_REGION (us-east-1 for the emulators). */
+  region?: string;
+  /** Deliberate faults for the reference emulator (emulator/mutants.ts). */
+  mutants?: string[];
+  runId?: string;
+  /** Where the ledger is written; `.idchain/ledger` by default. */
+  ledgerDir?: string;
+  retry?: RetryPolicy;
+  log?: (line: string) => void;
+}
+
+/**
+ * A started target with signed SDK clients and a ledger: what any work on
+ * throwaway resources needs. `provision` creates a fixture (ledgered as it
+ * goes), `teardown` deletes everything ledgered so far, and disposing the
+ * session tears down, closes the clients and stops a target it started.
+ */
+export interface Session extends AsyncDisposable {
+  readonly target: StartedTarget;
+  readonly clients: Clients;
+  readonly ledger: Ledger;
+  readonly runId: string;
+  /** `scope` keeps the names of several fixtures in one run apart (default `fx`). */
+  provision(spec: FixtureSpec, scope?: string): Promise<ProvisionedFixture>;
+  /** Delete what the ledger holds, newest first; what could not be deleted stays ledgered for `sweep`. */
+  teardown(): Promise<TeardownResult>;
+  /** Close the clients and stop the target if the session started it, leaving the ledger as it is (`--keep`). */
+  release(): Promise<void>;
+  /** Teardown, then release. */
+  close(): Promise<TeardownResult>;
+}
+
+function isStarted(target: Target | StartedTarget): target is StartedTarget {
+  return 'credentials' in target;
+}
+
+/**
+ * Open a session: resolve and start the target (bad names are usage errors,
+ * an unreachable one TargetUnavailableError, before anything is created).
+ *
+ * ```ts
+ * await using session = await openSession({ target: 'reference' });
+ * const fx = await session.provision({ userPools: { main: { clients: { web: { authFlows: ['USER_PASSWORD_AUTH'] } } } } });
+ * ```
+ */
+export async function openSession(options: SessionOptions = {}): Promise<Session> {
+  const requested = options.target ?? 'reference';
+  const given = typeof requested === 'string' ? resolveTarget({ name: requested, endpoint: options.endpoint, region: options.region, mutants: options.mutants }) : requested;
+  const owned = !isStarted(given);
+  const target = isStarted(given) ? given : await given.start({ log: options.log });
+  const runId = options.runId ?? newRunId();
+  const clients = createClients(target);
+  const ledger = new Ledger(runId, target.name, target.region, options.ledgerDir);
+  let released = false;
+  const release = async () => {
+    if (released) return;
+    released = true;
+    clients.destroy();
+    if (owned) await target.stop();
+  };
+  const teardown = () => teardownLedger(clients, ledger);
+  const close = async () => {
+    try {
+      return await teardown();
+    } finally {
+      await release();
+    }
+  };
+  return {
+    target,
+    clients,
+    ledger,
+    runId,
+    provision: (spec, scope = 'fx') => provisionFixture(spec, runId, { clients, ledger, region: target.region, scope, retry: options.retry, log: options.log }),
+    teardown,
+    release,
+    close,
+    [Symbol.asyncDispose]: async () => {
+      await close();
+    },
+  };
+}
