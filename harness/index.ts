@@ -53,7 +53,7 @@ export {
 } from './provisioning/saml-idp';
 
 // Flows: each documented sequence of calls, as a plain async function.
-export { signIn, secretHash, type SignInRequest, type SignInResult } from './flows/sign-in';
+export { signIn, secretHash, SignInChallenge, type SignInRequest, type SignInResult } from './flows/sign-in';
 export { enhancedFlow, type EnhancedFlowRequest, type EnhancedFlowResult } from './flows/enhanced';
 export { callerIdentity, parseAssumedRoleArn, type CallerIdentity } from './flows/caller-identity';
 export { decodeClaims, decodeHeader } from './cases/tokens';

@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator } from '../emulator';
-import { LEAK_PATTERNS } from '../harness';
+import { AdminCreateUserCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { LEAK_PATTERNS, openSession, type FixtureSpec, type ProvisionedFixture, type Session } from '../harness';
 import { runCli } from '../harness/cli/program';
-import { createClients } from '../harness/clients/factory';
-import { Ledger } from '../harness/provisioning/ledger';
-import { provisionFixture } from '../harness/provisioning/provision';
 
 const work = mkdtempSync(join(tmpdir(), 'idchain-flow-'));
 const cwd = process.cwd();
@@ -40,32 +38,68 @@ test('flow --json prints the steps with every secret redacted', async () => {
   for (const { name, pattern } of LEAK_PATTERNS) expect([name, pattern.test(text)]).toEqual([name, false]);
 });
 
-test('flow against existing resources reads the password from the environment', async () => {
-  const emulator = await startEmulator();
-  const clients = createClients({ region: emulator.region, endpoint: emulator.url, credentials: emulator.credentials });
+const existing: FixtureSpec = {
+  roles: { r: { trust: { identityPools: ['ip'], amr: 'authenticated' } } },
+  userPools: { up: { clients: { web: { authFlows: ['USER_PASSWORD_AUTH'] } }, users: { erin: {} } } },
+  identityPools: { ip: { providers: [{ userPool: 'up', client: 'web' }], roles: { authenticated: 'r' } } },
+};
+
+/** `flow enhanced` on resources provisioned beforehand, signing as the session's own keys, the password in $USER_PASSWORD. */
+async function flowOnExisting(session: Session, fx: ProvisionedFixture, username: string, password: string) {
   const saved = { ...process.env };
+  Object.assign(process.env, { AWS_ACCESS_KEY_ID: session.target.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: session.target.credentials.secretAccessKey, USER_PASSWORD: password });
   try {
-    const fx = await provisionFixture(
-      {
-        roles: { r: { trust: { identityPools: ['ip'], amr: 'authenticated' } } },
-        userPools: { up: { clients: { web: { authFlows: ['USER_PASSWORD_AUTH'] } }, users: { erin: {} } } },
-        identityPools: { ip: { providers: [{ userPool: 'up', client: 'web' }], roles: { authenticated: 'r' } } },
-      },
-      'cafebabe',
-      { clients, ledger: new Ledger('cafebabe', 'x', emulator.region, join(work, 'l')), region: emulator.region, scope: 'existing' },
-    );
-    Object.assign(process.env, { AWS_ACCESS_KEY_ID: emulator.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: emulator.credentials.secretAccessKey, ERIN_PASSWORD: fx.user('up', 'erin').password });
     const c = io();
-    const code = await runCli(
-      ['flow', 'enhanced', '--target', 'mine', '--endpoint', emulator.url, '--username', 'erin', '--user-pool-id', fx.userPool('up').id, '--client-id', fx.client('up', 'web').id, '--identity-pool-id', fx.identityPool('ip').id, '--password-env', 'ERIN_PASSWORD'],
-      c.io,
-    );
-    expect([code, c.err.filter((l) => !l.startsWith('[idchain]'))]).toEqual([0, []]);
-    expect(c.out.join('\n')).toContain(`assumed-role/${fx.role('r').name}/CognitoIdentityCredentials`);
+    const ids = ['--user-pool-id', fx.userPool('up').id, '--client-id', fx.client('up', 'web').id, '--identity-pool-id', fx.identityPool('ip').id];
+    const code = await runCli(['flow', 'enhanced', '--target', 'mine', '--endpoint', session.target.endpoint!, '--username', username, ...ids, '--password-env', 'USER_PASSWORD'], c.io);
+    return { code, out: c.out.join('\n'), err: c.err.filter((l) => !l.startsWith('[idchain]')) };
   } finally {
     process.env = saved;
-    clients.destroy();
-    await emulator.stop();
+  }
+}
+
+test('flow against existing resources reads the password from the environment', async () => {
+  const session = await openSession({ ledgerDir: join(work, 'l') });
+  try {
+    const fx = await session.provision(existing, 'existing');
+    const { code, out, err } = await flowOnExisting(session, fx, 'erin', fx.user('up', 'erin').password);
+    expect([code, err]).toEqual([0, []]);
+    expect(out).toContain(`assumed-role/${fx.role('r').name}/CognitoIdentityCredentials`);
+  } finally {
+    await session.close();
+  }
+});
+
+test('a user whose temporary password must still be changed stops the flow: exit 1, what to do, no stack trace', async () => {
+  const session = await openSession({ ledgerDir: join(work, 'l') });
+  try {
+    const fx = await session.provision(existing, 'existing');
+    // AdminCreateUser with a temporary password leaves the user in FORCE_CHANGE_PASSWORD (UP-API AdminCreateUser).
+    await session.clients.idp.send(new AdminCreateUserCommand({ UserPoolId: fx.userPool('up').id, Username: 'newbie', TemporaryPassword: 'Temp0rary!pass', MessageAction: 'SUPPRESS' }));
+    const { code, out, err } = await flowOnExisting(session, fx, 'newbie', 'Temp0rary!pass');
+    expect([code, err]).toEqual([1, []]);
+    expect(out).toContain('stopped: newbie must change the temporary password before signing in (challenge NEW_PASSWORD_REQUIRED');
+    expect(out).not.toMatch(/\n\s+at /);
+  } finally {
+    await session.close();
+  }
+});
+
+test('an answer without what AWS documents stops the flow with the finding, not a stack trace', async () => {
+  // A target that answers every call with an empty JSON object: InitiateAuth then has neither tokens nor a challenge.
+  const server = createServer((req, res) => req.resume().on('end', () => res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' }).end('{}')));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const saved = { ...process.env };
+  Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKEFAKE', AWS_SECRET_ACCESS_KEY: 'fake', USER_PASSWORD: 'x' });
+  try {
+    const c = io();
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const ids = ['--user-pool-id', 'us-east-1_abc', '--client-id', 'c', '--identity-pool-id', 'us-east-1:x', '--password-env', 'USER_PASSWORD'];
+    expect(await runCli(['flow', 'enhanced', '--target', 'empty', '--endpoint', url, ...ids], c.io)).toBe(1);
+    expect(c.out.join('\n')).toBe('stopped: InitiateAuth.AuthenticationResult: expected "IdToken and AccessToken", got "missing IdToken, AccessToken"');
+  } finally {
+    process.env = saved;
+    server.close();
   }
 });
 
@@ -115,7 +149,7 @@ test('flow saml --json prints the steps with the assertion and keys redacted', a
 
 test.each([
   [['flow', 'basic-ish'], "Unknown flow 'basic-ish'"],
-  [['flow', 'saml', '--user-pool-id', 'us-east-1_x'], 'flow saml runs on throwaway resources it creates; --user-pool-id applies to flow enhanced only'],
+  [['flow', 'saml', '--user-pool-id', 'us-east-1_x'], "unknown option '--user-pool-id'"],
   [['flow', 'web-identity', '--duration-seconds', 'soon'], '--duration-seconds soon: expected a whole number of seconds'],
   [['flow', 'saml', '--session-duration', '-5'], '--session-duration -5: expected a whole number of seconds'],
   [['flow', 'enhanced', '--user-pool-id', 'us-east-1_x'], 'needs all of --user-pool-id, --client-id and --identity-pool-id'],

@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { IdchainError } from '../errors';
+import { IdchainError, UsageError } from '../errors';
 import { HARNESS_VERSION } from '../version';
 import { MUTANTS } from '../../emulator';
 import type { CliIo } from './io';
@@ -7,7 +7,7 @@ import { runCommand } from './commands/run';
 import { emulatorCommand } from './commands/emulator';
 import { recordCommand } from './commands/record';
 import { sweepCommand } from './commands/sweep';
-import { flowCommand } from './commands/flow';
+import { flowCommand as runFlow } from './commands/flow';
 import { conformanceCommand } from './commands/conformance';
 
 /**
@@ -29,6 +29,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description('Run the contract against one target and write reports.')
     .option('--target <name>', 'reference (built-in, default), aws, or any name with --endpoint', 'reference')
     .option('--endpoint <url>', 'use an emulator already running at this URL')
+    .option('--region <region>', 'region to run in (default: AWS_REGION, else us-east-1)')
     .option('--suite <glob>', 'only suites or case ids matching this glob (comma-separated globs allowed)')
     .option('--report-dir <dir>', 'where <target>/report.{json,md,html} and junit.xml go', 'reports')
     .option('--baseline <name>', 'golden set to compare with (default: aws when recorded, else reference)')
@@ -47,6 +48,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description("Run the cases on a target and write its answers as that target's goldens.")
     .requiredOption('--target <name>', 'reference, aws, or any name with --endpoint')
     .option('--endpoint <url>', 'use an emulator already running at this URL')
+    .option('--region <region>', 'region to run in (default: AWS_REGION, else us-east-1)')
     .option('--suite <glob>', 'only suites or case ids matching this glob')
     .option('--golden-dir <dir>', 'where goldens live (default fixtures/golden)')
     .action(async (opts) => {
@@ -66,25 +68,45 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       code = await conformanceCommand(opts, io);
     });
 
-  program
+  const flow = program
     .command('flow')
     .description('Run one flow step by step and show the tokens, the role chosen and when the credentials expire.')
-    .argument('<name>', 'enhanced, saml or web-identity')
-    .option('--target <name>', 'reference (default), aws, or any name with --endpoint', 'reference')
-    .option('--endpoint <url>', 'an emulator already running at this URL')
-    .option('--username <name>', 'user to sign in as', 'alice')
+    .argument('[name]')
+    .action((name?: string) => {
+      // Reached only when no flow subcommand matched.
+      if (name === undefined) flow.help();
+      throw new UsageError(`Unknown flow '${name}'. Expected one of: ${flow.commands.map((c) => c.name()).join(', ')}.`);
+    });
+  const flowCommand = (name: string, description: string) =>
+    flow
+      .command(name)
+      .description(description)
+      .option('--target <name>', 'reference (default), aws, or any name with --endpoint', 'reference')
+      .option('--endpoint <url>', 'an emulator already running at this URL')
+      .option('--region <region>', 'region to run in (default: AWS_REGION, else us-east-1)')
+      .option('--username <name>', 'user to sign in as', 'alice')
+      .option('--keep', 'keep throwaway resources (and a reference emulator) instead of deleting them')
+      .option('--json', 'print the recorded steps as JSON (redacted)');
+  flowCommand('enhanced', 'Sign in, GetId, GetCredentialsForIdentity, GetCallerIdentity: on throwaway resources, or yours.')
     .option('--groups <list>', 'throwaway user only: groups to put the user in (admin, editor)', 'admin')
     .option('--user-pool-id <id>', 'existing resources: the user pool')
     .option('--client-id <id>', 'existing resources: an app client allowing USER_PASSWORD_AUTH')
     .option('--identity-pool-id <id>', 'existing resources: the identity pool')
     .option('--password-env <var>', "existing resources: environment variable holding the user's password", 'IDCHAIN_PASSWORD')
     .option('--custom-role-arn <arn>', 'ask GetCredentialsForIdentity for this role')
-    .option('--duration-seconds <n>', 'saml, web-identity: the DurationSeconds to ask STS for')
-    .option('--session-duration <n>', "saml: the assertion's SessionDuration attribute")
-    .option('--keep', 'keep throwaway resources (and a reference emulator) instead of deleting them')
-    .option('--json', 'print the recorded steps as JSON (redacted)')
-    .action(async (name, opts) => {
-      code = await flowCommand({ ...opts, name }, io);
+    .action(async (opts) => {
+      code = await runFlow({ ...opts, name: 'enhanced' }, io);
+    });
+  flowCommand('saml', 'idchain as a SAML identity provider: a signed assertion exchanged with AssumeRoleWithSAML.')
+    .option('--duration-seconds <n>', 'the DurationSeconds to ask STS for')
+    .option('--session-duration <n>', "the assertion's SessionDuration attribute")
+    .action(async (opts) => {
+      code = await runFlow({ ...opts, name: 'saml' }, io);
+    });
+  flowCommand('web-identity', "A user pool's ID token straight to AssumeRoleWithWebIdentity through an IAM OIDC provider.")
+    .option('--duration-seconds <n>', 'the DurationSeconds to ask STS for')
+    .action(async (opts) => {
+      code = await runFlow({ ...opts, name: 'web-identity' }, io);
     });
 
   program
@@ -92,6 +114,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description('Delete resources earlier runs left behind: by ledger, then by the idchain- prefix and age.')
     .option('--target <name>', 'aws, or any name with --endpoint', 'reference')
     .option('--endpoint <url>', 'an emulator already running at this URL')
+    .option('--region <region>', 'region to sweep (default: AWS_REGION, else us-east-1)')
     .option('--older-than <duration>', 'only resources (and ledgers) at least this old: 2h, 30m, 1d, 0', '2h')
     .option('--dry-run', 'list what would be deleted and delete nothing')
     .action(async (opts) => {

@@ -1,4 +1,5 @@
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { CaseAborted } from '../cases/case-aborted';
 import type { Clients } from '../clients/factory';
 import type { Credentials } from '../targets/target';
 
@@ -8,11 +9,17 @@ export interface CallerIdentity {
   account: string;
 }
 
-/** Who the given credentials are, per STS GetCallerIdentity (needs no permission). */
+/**
+ * Who the given credentials are, per STS GetCallerIdentity (needs no
+ * permission). An answer without Arn, UserId or Account stops the case with a
+ * contract finding.
+ */
 export async function callerIdentity(clients: Clients, credentials: Credentials): Promise<CallerIdentity> {
   const sts = clients.stsWith(credentials);
-  const who = await sts.send(new GetCallerIdentityCommand({}));
-  return { arn: who.Arn!, userId: who.UserId!, account: who.Account! };
+  const { Arn, UserId, Account } = await sts.send(new GetCallerIdentityCommand({}));
+  if (Arn && UserId && Account) return { arn: Arn, userId: UserId, account: Account };
+  const missing = [!Arn && 'Arn', !UserId && 'UserId', !Account && 'Account'].filter(Boolean).join(', ');
+  throw new CaseAborted({ path: 'GetCallerIdentity', kind: 'contract', expected: 'Arn, UserId and Account', actual: `missing ${missing}`, source: 'STS-API GetCallerIdentity' });
 }
 
 /** Split `arn:aws:sts::<acct>:assumed-role/<role>/<session>` (IAM-UG "IAM identifiers"). */

@@ -1,6 +1,7 @@
-import { GetCredentialsForIdentityCommand, GetIdCommand, type CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
+import { GetCredentialsForIdentityCommand, type CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import type { Credentials } from '../targets/target';
 import { CaseAborted } from '../cases/case-aborted';
+import { getIdentityId } from './get-id';
 
 export interface EnhancedFlowRequest {
   identityPoolId: string;
@@ -24,26 +25,21 @@ export interface EnhancedFlowResult {
  * (CG "Identity pools authentication flow").
  */
 export async function enhancedFlow(identity: CognitoIdentityClient, req: EnhancedFlowRequest): Promise<EnhancedFlowResult> {
-  const identityId =
-    req.identityId ??
-    (await identity.send(new GetIdCommand({ IdentityPoolId: req.identityPoolId, Logins: req.logins, AccountId: req.accountId }))).IdentityId!;
+  const identityId = req.identityId ?? (await getIdentityId(identity, { identityPoolId: req.identityPoolId, logins: req.logins, accountId: req.accountId }));
   const answer = await identity.send(
     new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: req.logins, CustomRoleArn: req.customRoleArn }),
   );
-  const c = answer.Credentials;
-  const missing = ['AccessKeyId', 'SecretKey', 'SessionToken', 'Expiration'].filter((k) => !c?.[k as keyof typeof c]);
-  if (!c || missing.length > 0) {
-    // The field is SecretKey here, not STS's SecretAccessKey (CI-API Credentials).
-    throw new CaseAborted({
-      path: 'GetCredentialsForIdentity.Credentials',
-      kind: 'contract',
-      expected: 'AccessKeyId, SecretKey, SessionToken and Expiration',
-      actual: `missing ${missing.join(', ')}`,
-      source: 'CI-API GetCredentialsForIdentity, Credentials',
-    });
+  const { AccessKeyId, SecretKey, SessionToken, Expiration } = answer.Credentials ?? {};
+  if (AccessKeyId && SecretKey && SessionToken && Expiration) {
+    return { identityId: answer.IdentityId ?? identityId, credentials: { accessKeyId: AccessKeyId, secretAccessKey: SecretKey, sessionToken: SessionToken, expiration: Expiration } };
   }
-  return {
-    identityId: answer.IdentityId ?? identityId,
-    credentials: { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretKey!, sessionToken: c.SessionToken, expiration: c.Expiration! },
-  };
+  // The field is SecretKey here, not STS's SecretAccessKey (CI-API Credentials).
+  const missing = Object.entries({ AccessKeyId, SecretKey, SessionToken, Expiration }).filter(([, v]) => !v);
+  throw new CaseAborted({
+    path: 'GetCredentialsForIdentity.Credentials',
+    kind: 'contract',
+    expected: 'AccessKeyId, SecretKey, SessionToken and Expiration',
+    actual: `missing ${missing.map(([k]) => k).join(', ')}`,
+    source: 'CI-API GetCredentialsForIdentity, Credentials',
+  });
 }

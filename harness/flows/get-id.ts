@@ -1,4 +1,5 @@
 import { GetIdCommand, type CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
+import { CaseAborted } from '../cases/case-aborted';
 
 /**
  * GetId alone: the identity id of a set of logins in an identity pool, or a
@@ -9,6 +10,7 @@ export async function getIdentityId(
   identity: CognitoIdentityClient,
   req: { identityPoolId: string; logins?: Record<string, string>; accountId?: string },
 ): Promise<string> {
-  const answer = await identity.send(new GetIdCommand({ IdentityPoolId: req.identityPoolId, Logins: req.logins, AccountId: req.accountId }));
-  return answer.IdentityId!;
+  const { IdentityId } = await identity.send(new GetIdCommand({ IdentityPoolId: req.identityPoolId, Logins: req.logins, AccountId: req.accountId }));
+  if (!IdentityId) throw new CaseAborted({ path: 'GetId.IdentityId', kind: 'contract', expected: 'present', actual: 'absent', source: 'CI-API GetId' });
+  return IdentityId;
 }

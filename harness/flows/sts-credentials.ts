@@ -9,17 +9,18 @@ import type { Credentials } from '../targets/target';
  * with a contract finding instead of failing later on an undefined key.
  */
 export function stsCredentials(operation: string, c: StsCredentials | undefined): Credentials & { expiration: Date } {
-  const missing = ['AccessKeyId', 'SecretAccessKey', 'SessionToken', 'Expiration'].filter((k) => !c?.[k as keyof StsCredentials]);
-  if (!c || missing.length > 0) {
-    throw new CaseAborted({
-      path: `${operation}.Credentials`,
-      kind: 'contract',
-      expected: 'AccessKeyId, SecretAccessKey, SessionToken and Expiration',
-      actual: `missing ${missing.join(', ')}`,
-      source: `STS-API ${operation}, Credentials`,
-    });
+  const { AccessKeyId, SecretAccessKey, SessionToken, Expiration } = c ?? {};
+  if (AccessKeyId && SecretAccessKey && SessionToken && Expiration) {
+    return { accessKeyId: AccessKeyId, secretAccessKey: SecretAccessKey, sessionToken: SessionToken, expiration: Expiration };
   }
-  return { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken, expiration: c.Expiration! };
+  const missing = Object.entries({ AccessKeyId, SecretAccessKey, SessionToken, Expiration }).filter(([, v]) => !v);
+  throw new CaseAborted({
+    path: `${operation}.Credentials`,
+    kind: 'contract',
+    expected: 'AccessKeyId, SecretAccessKey, SessionToken and Expiration',
+    actual: `missing ${missing.map(([k]) => k).join(', ')}`,
+    source: `STS-API ${operation}, Credentials`,
+  });
 }
 
 /** The AssumedRoleUser of AssumeRole, AssumeRoleWithWebIdentity and AssumeRoleWithSAML, as the flows return it. */

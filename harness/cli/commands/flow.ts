@@ -1,13 +1,11 @@
-import { createClients } from '../../clients/factory';
 import { StepSink, recordSteps } from '../../clients/recorder';
-import { UsageError } from '../../errors';
-import { Ledger } from '../../provisioning/ledger';
-import { newRunId } from '../../provisioning/names';
-import { provisionFixture } from '../../provisioning/provision';
+import { isServiceError } from '../../clients/sdk-errors';
+import { CaseAborted } from '../../cases/case-aborted';
+import { ProvisioningError } from '../../errors';
+import { SignInChallenge } from '../../flows/sign-in';
+import { openSession } from '../../provisioning/session';
 import type { ProvisionedFixture } from '../../provisioning/spec';
-import { teardownLedger } from '../../provisioning/teardown';
 import { redact } from '../../secrets/redact';
-import { resolveTarget } from '../../targets/registry';
 import type { CliIo } from '../io';
 import { enhancedPlan } from '../flows/enhanced-plan';
 import type { FlowCommandOptions, FlowPlan } from '../flows/flow-plan';
@@ -21,54 +19,65 @@ const PLANS: Record<string, (opts: FlowCommandOptions) => FlowPlan> = {
   saml: samlPlan,
   'web-identity': webIdentityPlan,
 };
-const FLOW_NAMES = Object.keys(PLANS);
 
 /**
- * `idchain flow NAME`: one flow, step by step. Options are checked before
- * anything starts (bad usage exits 2 with nothing created); throwaway
- * resources are ledgered and deleted afterwards unless --keep.
+ * What a user is told when the flow stopped: a refusal from the target, a
+ * resource that could not be created, an answer without what AWS documents,
+ * or a user whose password must still be changed. Anything else is a harness
+ * bug and is thrown on.
+ */
+function whyStopped(err: unknown): string | undefined {
+  if (err instanceof SignInChallenge && err.challengeName === 'NEW_PASSWORD_REQUIRED') {
+    return (
+      `stopped: ${err.username} must change the temporary password before signing in (challenge NEW_PASSWORD_REQUIRED; the user is in FORCE_CHANGE_PASSWORD). ` +
+      `Expected: a confirmed user. Set a permanent password first, e.g. aws cognito-idp admin-set-user-password --permanent.`
+    );
+  }
+  if (err instanceof CaseAborted) return `stopped: ${err.message}`;
+  if (err instanceof ProvisioningError || isServiceError(err)) return `refused: ${(err as Error).name}: ${(err as Error).message}`;
+  return undefined;
+}
+
+/**
+ * `idchain flow NAME`: one flow, step by step, in a session (openSession).
+ * Options are checked before anything starts (bad usage exits 2 with nothing
+ * created); throwaway resources are ledgered and deleted afterwards unless
+ * --keep. A flow that stops prints why and exits 1.
  */
 export async function flowCommand(opts: FlowCommandOptions, io: CliIo): Promise<number> {
-  const makePlan = PLANS[opts.name];
-  if (!makePlan) throw new UsageError(`Unknown flow '${opts.name}'. Expected one of: ${FLOW_NAMES.join(', ')}.`);
-  const plan = makePlan(opts);
-
+  const plan = PLANS[opts.name](opts);
   const log = (line: string) => io.err(`[idchain] ${line}`);
-  const target = resolveTarget({ name: opts.target, endpoint: opts.endpoint });
-  const started = await target.start({ log });
-  const clients = createClients(started);
-  const runId = newRunId();
-  const ledger = plan.fixture ? new Ledger(runId, started.name, started.region) : undefined;
+  const session = await openSession({ target: opts.target, endpoint: opts.endpoint, region: opts.region, log });
+  const { clients, target } = session;
   const sink = new StepSink();
   const shown: string[] = [];
   let code = 0;
   try {
     let fx: ProvisionedFixture | undefined;
-    if (plan.fixture && ledger) {
-      log(`creating ${plan.describes ?? 'throwaway resources'} (run ${runId})`);
-      fx = await provisionFixture(plan.fixture, runId, { clients, ledger, region: started.region, scope: 'flow', log });
+    if (plan.fixture) {
+      log(`creating ${plan.describes ?? 'throwaway resources'} (run ${session.runId})`);
+      fx = await session.provision(plan.fixture, 'flow');
     }
-    await recordSteps(sink, () => plan.run({ clients, fx, region: started.region, shown }));
+    await recordSteps(sink, () => plan.run({ clients, fx, region: target.region, shown }));
   } catch (err) {
-    const e = err as Error & { $fault?: string };
-    if (!e.$fault && !(e.name === 'ProvisioningError')) throw err;
-    shown.push(`refused: ${e.name}: ${e.message}`);
+    const why = whyStopped(err);
+    if (why === undefined) throw err;
+    shown.push(why);
     code = 1;
   } finally {
-    if (opts.json) io.out(JSON.stringify(redact({ flow: opts.name, target: started.name, steps: sink.steps }), null, 2));
+    if (opts.json) io.out(JSON.stringify(redact({ flow: opts.name, target: target.name, steps: sink.steps }), null, 2));
     // The terminal gets the same redactor as files: a refusal message could quote a key or a token.
     else io.out(redact(shown).join('\n'));
-    if (ledger && opts.keep) {
-      io.out(`kept the throwaway resources; ledger ${ledger.file}; delete them with 'idchain sweep --target ${started.name} --older-than 0'`);
-      if (started.name === 'reference' && !opts.endpoint) {
-        io.out(`the reference emulator keeps running at ${started.endpoint} until Ctrl-C`);
+    if (plan.fixture && opts.keep) {
+      io.out(`kept the throwaway resources; ledger ${session.ledger.file}; delete them with 'idchain sweep --target ${target.name} --older-than 0'`);
+      if (target.name === 'reference' && !opts.endpoint) {
+        io.out(`the reference emulator keeps running at ${target.endpoint} until Ctrl-C`);
         await (opts.until ?? new Promise<void>((resolve) => io.onInterrupt?.(() => resolve())));
       }
-    } else if (ledger) {
-      await teardownLedger(clients, ledger);
+      await session.release();
+    } else {
+      await session.close();
     }
-    clients.destroy();
-    await started.stop();
   }
   return code;
 }

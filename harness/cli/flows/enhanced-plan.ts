@@ -40,11 +40,12 @@ export function enhancedPlan(opts: FlowCommandOptions): FlowPlan {
   if (useExisting && !existing.every(Boolean)) {
     throw new UsageError('Using existing resources needs all of --user-pool-id, --client-id and --identity-pool-id.');
   }
-  const existingPassword = useExisting ? env[opts.passwordEnv] : undefined;
+  const passwordEnv = opts.passwordEnv ?? 'IDCHAIN_PASSWORD';
+  const existingPassword = useExisting ? env[passwordEnv] : undefined;
   if (useExisting && !existingPassword) {
-    throw new UsageError(`Set the user's password in $${opts.passwordEnv} (it is never taken on the command line).`);
+    throw new UsageError(`Set the user's password in $${passwordEnv} (it is never taken on the command line).`);
   }
-  const groups = opts.groups.split(',').map((g) => g.trim()).filter(Boolean);
+  const groups = (opts.groups ?? 'admin').split(',').map((g) => g.trim()).filter(Boolean);
   const unknownGroups = groups.filter((g) => g !== 'admin' && g !== 'editor');
   if (!useExisting && unknownGroups.length) throw new UsageError(`--groups ${unknownGroups.join(',')}: the throwaway pool has the groups admin and editor.`);
 

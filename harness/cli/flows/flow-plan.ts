@@ -1,17 +1,20 @@
 import type { Clients } from '../../clients/factory';
 import type { FixtureSpec, ProvisionedFixture } from '../../provisioning/spec';
 
-/** What `idchain flow NAME` was asked, parsed once by commander. */
+/** What `idchain flow NAME` was asked, parsed once by commander; each flow's subcommand takes only its own options. */
 export interface FlowCommandOptions {
   name: string;
   target: string;
   endpoint?: string;
+  region?: string;
   username: string;
-  groups: string;
+  /** enhanced: the throwaway user's groups. */
+  groups?: string;
   userPoolId?: string;
   clientId?: string;
   identityPoolId?: string;
-  passwordEnv: string;
+  /** enhanced, existing resources: the variable holding the password. */
+  passwordEnv?: string;
   customRoleArn?: string;
   /** saml and web-identity: the DurationSeconds to ask STS for. */
   durationSeconds?: string;

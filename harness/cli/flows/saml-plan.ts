@@ -4,7 +4,7 @@ import type { FixtureSpec } from '../../provisioning/spec';
 import { callerIdentity } from '../../flows/caller-identity';
 import { assumeRoleWithSaml } from '../../flows/saml';
 import { minutesFromNow, type FlowCommandOptions, type FlowPlan } from './flow-plan';
-import { refuseExistingResources, secondsOption } from './seconds-option';
+import { secondsOption } from './seconds-option';
 
 /** An IAM SAML provider for the harness's own IdP and a role that trusts it, with the documented SAML:aud condition. */
 const SAML_FIXTURE: FixtureSpec = {
@@ -23,7 +23,6 @@ const SAML_FIXTURE: FixtureSpec = {
  * --username listing the role, and exchanges it with AssumeRoleWithSAML.
  */
 export function samlPlan(opts: FlowCommandOptions): FlowPlan {
-  refuseExistingResources('saml', opts);
   const durationSeconds = secondsOption(opts.durationSeconds, '--duration-seconds');
   const sessionDuration = secondsOption(opts.sessionDuration, '--session-duration');
   return {

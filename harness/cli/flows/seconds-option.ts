@@ -10,18 +10,3 @@ export function secondsOption(raw: string | undefined, flag: string): number | u
   if (!/^\d+$/.test(raw)) throw new UsageError(`${flag} ${raw}: expected a whole number of seconds, e.g. 3600.`);
   return Number(raw);
 }
-
-/** The flows that build their own resources refuse the options that name existing ones. */
-export function refuseExistingResources(flow: string, opts: { userPoolId?: string; clientId?: string; identityPoolId?: string; customRoleArn?: string }): void {
-  const given = (
-    [
-      ['--user-pool-id', opts.userPoolId],
-      ['--client-id', opts.clientId],
-      ['--identity-pool-id', opts.identityPoolId],
-      ['--custom-role-arn', opts.customRoleArn],
-    ] as const
-  ).filter(([, v]) => v !== undefined);
-  if (given.length > 0) {
-    throw new UsageError(`flow ${flow} runs on throwaway resources it creates; ${given.map(([f]) => f).join(', ')} ${given.length === 1 ? 'applies' : 'apply'} to flow enhanced only.`);
-  }
-}

@@ -5,7 +5,7 @@ import { callerIdentity } from '../../flows/caller-identity';
 import { signIn } from '../../flows/sign-in';
 import { decodeClaims } from '../../cases/tokens';
 import { minutesFromNow, type FlowCommandOptions, type FlowPlan } from './flow-plan';
-import { refuseExistingResources, secondsOption } from './seconds-option';
+import { secondsOption } from './seconds-option';
 
 /** The session name the flow gives STS; it comes back in the assumed-role ARN. */
 const SESSION_NAME = 'idchain-flow';
@@ -29,7 +29,6 @@ function webIdentityFixture(username: string): FixtureSpec {
  * AssumeRoleWithWebIdentity through an IAM OIDC provider, no identity pool.
  */
 export function webIdentityPlan(opts: FlowCommandOptions): FlowPlan {
-  refuseExistingResources('web-identity', opts);
   const durationSeconds = secondsOption(opts.durationSeconds, '--duration-seconds');
   return {
     fixture: webIdentityFixture(opts.username),
