@@ -41,6 +41,41 @@ export const UP_INITIATE_AUTH: Citation = {
   ref: 'UP-API InitiateAuth / AdminInitiateAuth',
   url: 'https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html',
 };
+export const UP_AUTH_RESULT: Citation = {
+  kind: 'doc',
+  ref: 'UP-API AuthenticationResultType',
+  url: 'https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AuthenticationResultType.html',
+};
+export const UP_CREATE_GROUP: Citation = {
+  kind: 'doc',
+  ref: 'UP-API CreateGroup',
+  url: 'https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateGroup.html',
+};
+export const UP_CREATE_CLIENT: Citation = {
+  kind: 'doc',
+  ref: 'UP-API CreateUserPoolClient',
+  url: 'https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html',
+};
+export const UP_SET_PASSWORD: Citation = {
+  kind: 'doc',
+  ref: 'UP-API AdminSetUserPassword',
+  url: 'https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminSetUserPassword.html',
+};
+export const CG_ACCESS_TOKEN: Citation = {
+  kind: 'doc',
+  ref: 'CG "Understanding the access token"',
+  url: 'https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html',
+};
+export const CG_VERIFY_JWT: Citation = {
+  kind: 'doc',
+  ref: 'CG "Verifying a JSON web token"',
+  url: 'https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html',
+};
+export const CG_SECRET_HASH: Citation = {
+  kind: 'doc',
+  ref: 'CG "Computing secret hash values"',
+  url: 'https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#cognito-user-pools-computing-secret-hash',
+};
 export const IAM_IDENTIFIERS: Citation = {
   kind: 'doc',
   ref: 'IAM-UG "IAM identifiers"',
@@ -114,6 +149,12 @@ export const IAM_CREATE_ROLE: Citation = {
   url: 'https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html',
 };
 
+export const IAM_GET_ROLE: Citation = {
+  kind: 'doc',
+  ref: 'IAM-API GetRole',
+  url: 'https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRole.html',
+};
+
 // STS and IAM pages the federation suites share (issue 5).
 export const STS_ASSUME_ROLE: Citation = {
   kind: 'doc',
@@ -174,3 +215,8 @@ export const AMR_COGNITO_SIGN_IN_OBSERVED = observedAt(
 );
 /** [obs] The status of STS's trust-policy refusal; CG "Role trust and permissions" quotes the name and message. */
 export const ACCESS_DENIED_403_OBSERVED = observed('STS AccessDenied (403) "Not authorized to perform sts:AssumeRoleWithWebIdentity"');
+
+/** The same page narrowed to what an assertion rests on: `CG "Using role-based access control": a tie gives no preferred role`. */
+export function cite(citation: Citation, detail: string): Citation {
+  return { ...citation, ref: `${citation.ref}: ${detail}` };
+}

@@ -10,7 +10,7 @@ describe('Expectations', () => {
     const e = new Expectations();
     expect(e.equal('a', 1, 1)).toBe(true);
     expect(e.equal('b', { x: [1, 2] }, { x: [1, 2] })).toBe(true);
-    expect(e.equal('c', 'admin', 'editor', 'doc')).toBe(false);
+    expect(e.equal('c', 'admin', 'editor', [{ kind: 'doc', ref: 'CG "Using role-based access control"' }, { kind: 'obs', ref: 'seen' }])).toBe(false);
     expect(e.absent('d', 'present')).toBe(false);
     expect(e.within('e', 3700, 3480, 3605)).toBe(false);
     expect(e.match('f', 'ASIA123', /^AKIA/)).toBe(false);
@@ -20,6 +20,8 @@ describe('Expectations', () => {
       ['e', 'contract', 'between 3480 and 3605', 3700],
       ['f', 'contract', 'matching /^AKIA/', 'ASIA123'],
     ]);
+    // The citations an assertion takes are reported by their refs.
+    expect(e.findings[0].source).toBe('CG "Using role-based access control"; seen');
   });
 
   it('error(): a refusal with the right name passes; a wrong name or message is a finding', async () => {

@@ -1,6 +1,7 @@
 import { isServiceError, toStepError, type StepError } from '../clients/sdk-errors';
 import { deepEqual } from './deep-equal';
 import { CaseAborted } from './case-aborted';
+import { sourceText, type Source } from './citation';
 import { unsupportedFinding, type Finding } from './finding';
 import { classifyNotImplemented } from '../clients/not-implemented';
 
@@ -24,38 +25,38 @@ export interface ExpectedError {
 export class Expectations {
   readonly findings: Finding[] = [];
 
-  private add(finding: Finding): false {
+  private add(finding: Omit<Finding, 'source'> & { source?: Source }): false {
     // A missing value must survive JSON, which drops undefined.
-    this.findings.push({ ...finding, expected: finding.expected ?? 'absent', actual: finding.actual ?? 'absent' });
+    this.findings.push({ ...finding, expected: finding.expected ?? 'absent', actual: finding.actual ?? 'absent', source: sourceText(finding.source) });
     return false;
   }
 
   /** Deep equality of JSON-like values. */
-  equal(path: string, actual: unknown, expected: unknown, source?: string): boolean {
+  equal(path: string, actual: unknown, expected: unknown, source?: Source): boolean {
     if (deepEqual(actual, expected)) return true;
     return this.add({ path, kind: 'contract', expected, actual, source });
   }
 
   /** A string matching a pattern; `describe` says in words what was expected. */
-  match(path: string, actual: unknown, pattern: RegExp, source?: string): boolean {
+  match(path: string, actual: unknown, pattern: RegExp, source?: Source): boolean {
     if (typeof actual === 'string' && pattern.test(actual)) return true;
     return this.add({ path, kind: 'contract', expected: `matching ${pattern}`, actual, source });
   }
 
   /** The value must be absent (undefined). */
-  absent(path: string, actual: unknown, source?: string): boolean {
+  absent(path: string, actual: unknown, source?: Source): boolean {
     if (actual === undefined) return true;
     return this.add({ path, kind: 'contract', expected: 'absent', actual, source });
   }
 
   /** The value must be present (not undefined or null). */
-  present(path: string, actual: unknown, source?: string): boolean {
+  present(path: string, actual: unknown, source?: Source): boolean {
     if (actual !== undefined && actual !== null) return true;
     return this.add({ path, kind: 'contract', expected: 'present', actual: actual ?? 'absent', source });
   }
 
   /** A number within [min, max]. */
-  within(path: string, actual: unknown, min: number, max: number, source?: string): boolean {
+  within(path: string, actual: unknown, min: number, max: number, source?: Source): boolean {
     if (typeof actual === 'number' && actual >= min && actual <= max) return true;
     return this.add({ path, kind: 'contract', expected: min === max ? min : `between ${min} and ${max}`, actual, source });
   }
@@ -66,7 +67,7 @@ export class Expectations {
    * up to 120 s short for the round trip and clock skew against a remote
    * target, 5 s long for rounding.
    */
-  lifetime(path: string, expiration: Date, sentAt: number, seconds: number, source?: string): boolean {
+  lifetime(path: string, expiration: Date, sentAt: number, seconds: number, source?: Source): boolean {
     return this.within(path, Math.round((expiration.getTime() - sentAt) / 1000), seconds - 120, seconds + 5, source);
   }
 
@@ -84,7 +85,7 @@ export class Expectations {
    * The call must be refused with the given error. Returns the error seen, or
    * undefined when the call succeeded (recorded as `unexpected-success`).
    */
-  async error(path: string, call: Promise<unknown>, expected: ExpectedError, source?: string): Promise<StepError | undefined> {
+  async error(path: string, call: Promise<unknown>, expected: ExpectedError, source?: Source): Promise<StepError | undefined> {
     let seen: StepError;
     try {
       await call;
@@ -106,7 +107,7 @@ export class Expectations {
    * The call must succeed for the case to go on. A refusal is recorded as
    * `unexpected-error` and the case stops there.
    */
-  async succeeds<T>(path: string, call: Promise<T>, source?: string): Promise<T> {
+  async succeeds<T>(path: string, call: Promise<T>, source?: Source): Promise<T> {
     try {
       return await call;
     } catch (err) {
@@ -114,7 +115,7 @@ export class Expectations {
       if (notImplemented) throw new CaseAborted(unsupportedFinding(path, notImplemented.evidence));
       if (!isServiceError(err)) throw err;
       const seen = toStepError(err);
-      throw new CaseAborted({ path, kind: 'unexpected-error', expected: 'success', actual: { error: seen.name, message: seen.message }, source });
+      throw new CaseAborted({ path, kind: 'unexpected-error', expected: 'success', actual: { error: seen.name, message: seen.message }, source: sourceText(source) });
     }
   }
 }

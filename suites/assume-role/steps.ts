@@ -1,5 +1,6 @@
 import { GetRoleCommand, ListRolePoliciesCommand } from '@aws-sdk/client-iam';
 import { allowActions, assumeRole, type CaseContext, type Credentials } from '../../harness';
+import { STS_ASSUME_ROLE, cite } from '../citations';
 import { BACKEND_SESSION, REPORTS_SESSION } from './fixture';
 
 export { BACKEND_SESSION, REPORTS_SESSION };
@@ -35,7 +36,7 @@ export function assumeWith(ctx: CaseContext, credentials: Credentials, role: str
 
 /** The harness assumes `backend`: the backend service's own role session, the first link of every chain. */
 export async function backendSession(ctx: CaseContext) {
-  return ctx.expect.succeeds('AssumeRole(backend)', assumeAsHarness(ctx, 'backend', { session: BACKEND_SESSION }), 'STS-API AssumeRole; `backend` trusts the harness identity');
+  return ctx.expect.succeeds('AssumeRole(backend)', assumeAsHarness(ctx, 'backend', { session: BACKEND_SESSION }), cite(STS_ASSUME_ROLE, '`backend` trusts the harness identity'));
 }
 
 /** IAM GetRole of a fixture role, signed with the given credentials. */

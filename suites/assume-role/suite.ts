@@ -1,6 +1,6 @@
 import { defineSuite, type CaseDefinition, type Citation } from '../../harness';
-import { IAM_CREATE_ROLE, IAM_IDENTIFIERS, STS_COMMON_ERRORS, STS_GET_CALLER_IDENTITY } from '../citations';
-import { whoAmI } from '../basic-flow/steps';
+import { IAM_CREATE_ROLE, IAM_IDENTIFIERS, STS_COMMON_ERRORS, STS_GET_CALLER_IDENTITY, IAM_GET_ROLE, cite } from '../citations';
+import { whoAmI } from '../steps';
 import { assumeRoleFixture } from './fixture';
 import {
   ASSUME_DENIED_OBSERVED,
@@ -28,11 +28,11 @@ import {
   sessionPolicyAllowing,
 } from './steps';
 
-const IDENTIFIERS = 'IAM-UG "IAM identifiers": assumed-role ARN arn:aws:sts::<account>:assumed-role/<role name>/<session>, id <RoleId>:<session>';
-const CHAINING = 'IAM-UG "Methods to assume a role" / STS-API AssumeRole DurationSeconds: role chaining limits the session to one hour';
+const IDENTIFIERS = cite(IAM_IDENTIFIERS, 'assumed-role ARN arn:aws:sts::<account>:assumed-role/<role name>/<session>, id <RoleId>:<session>');
+const CHAINING = [IAM_METHODS_TO_ASSUME, cite(STS_ASSUME_ROLE, 'DurationSeconds: role chaining limits the session to one hour')];
 const CHAINING_MESSAGE = 'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.';
-const INTERSECTION = 'IAM-UG "Session policies": the session\'s permissions are the intersection of the role\'s identity-based policy and the session policies';
-const SESSION_NAME = 'STS-API AssumeRole RoleSessionName: length 2–64, pattern [\\w+=,.@-]*';
+const INTERSECTION = IAM_SESSION_POLICIES;
+const SESSION_NAME = cite(STS_ASSUME_ROLE, 'RoleSessionName: length 2–64, pattern [\\w+=,.@-]*');
 
 /** A RoleSessionName STS must refuse with ValidationError (400), and where the expected message comes from. */
 function sessionNameCase(slug: string, title: string, name: string, message: string, citation: Citation): CaseDefinition {
@@ -45,7 +45,7 @@ function sessionNameCase(slug: string, title: string, name: string, message: str
         'AssumeRole',
         assumeAsHarness(ctx, 'reports', { session: name }),
         { name: 'ValidationError', httpStatus: 400, message },
-        `${SESSION_NAME}; message ${citation.ref}`,
+        [SESSION_NAME, citation],
       );
     },
   };
@@ -65,16 +65,16 @@ export const assumeRoleSuite = defineSuite({
         const backend = await backendSession(ctx);
         ctx.expect.equal('AssumeRole(backend).AssumedRoleUser.Arn', backend.assumedRoleUser?.arn, assumedRoleArn(ctx, 'backend', BACKEND_SESSION), IDENTIFIERS);
 
-        const chained = await ctx.expect.succeeds('AssumeRole(reports)', assumeWith(ctx, backend.credentials, 'reports'), 'STS-API AssumeRole; `reports` trusts the backend role');
+        const chained = await ctx.expect.succeeds('AssumeRole(reports)', assumeWith(ctx, backend.credentials, 'reports'), cite(STS_ASSUME_ROLE, '`reports` trusts the backend role'));
         ctx.expect.equal('AssumeRole(reports).AssumedRoleUser.Arn', chained.assumedRoleUser?.arn, assumedRoleArn(ctx, 'reports', REPORTS_SESSION), IDENTIFIERS);
         ctx.expect.equal('AssumeRole(reports).AssumedRoleUser.AssumedRoleId', chained.assumedRoleUser?.assumedRoleId, assumedRoleId(ctx, 'reports', REPORTS_SESSION), IDENTIFIERS);
-        ctx.expect.match('AssumeRole(reports).Credentials.AccessKeyId', chained.credentials.accessKeyId, /^ASIA[A-Z0-9]{16}$/, 'IAM-UG "IAM identifiers": temporary keys start ASIA');
-        ctx.expect.absent('AssumeRole(reports).PackedPolicySize', chained.packedPolicySize, 'aws-contract.md §3 [obs]: no PackedPolicySize without a session policy');
+        ctx.expect.match('AssumeRole(reports).Credentials.AccessKeyId', chained.credentials.accessKeyId, /^ASIA[A-Z0-9]{16}$/, cite(IAM_IDENTIFIERS, 'temporary keys start ASIA'));
+        ctx.expect.absent('AssumeRole(reports).PackedPolicySize', chained.packedPolicySize, NO_PACKED_SIZE_OBSERVED);
 
         const { who } = await whoAmI(ctx, chained.credentials);
-        ctx.expect.equal('GetCallerIdentity.Arn', who.arn, assumedRoleArn(ctx, 'reports', REPORTS_SESSION), `STS-API GetCallerIdentity; ${IDENTIFIERS}`);
-        ctx.expect.equal('GetCallerIdentity.UserId', who.userId, assumedRoleId(ctx, 'reports', REPORTS_SESSION), `STS-API GetCallerIdentity; ${IDENTIFIERS}`);
-        ctx.expect.equal('GetCallerIdentity.Account', who.account, ctx.fx.caller.accountId, 'STS-API GetCallerIdentity: the account that owns the role');
+        ctx.expect.equal('GetCallerIdentity.Arn', who.arn, assumedRoleArn(ctx, 'reports', REPORTS_SESSION), [STS_GET_CALLER_IDENTITY, IDENTIFIERS]);
+        ctx.expect.equal('GetCallerIdentity.UserId', who.userId, assumedRoleId(ctx, 'reports', REPORTS_SESSION), [STS_GET_CALLER_IDENTITY, IDENTIFIERS]);
+        ctx.expect.equal('GetCallerIdentity.Account', who.account, ctx.fx.caller.accountId, cite(STS_GET_CALLER_IDENTITY, 'the account that owns the role'));
       },
     },
     {
@@ -87,7 +87,7 @@ export const assumeRoleSuite = defineSuite({
           'AssumeRole',
           assumeAsHarness(ctx, 'backend-only'),
           { name: 'AccessDenied', httpStatus: 403, message: `User: ${ctx.fx.caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${role.arn}` },
-          'STS-API AssumeRole: the role\'s trust policy must name the caller; name, status and message [obs]',
+          [cite(STS_ASSUME_ROLE, "the role's trust policy must name the caller"), ASSUME_DENIED_OBSERVED],
         );
       },
     },
@@ -105,7 +105,7 @@ export const assumeRoleSuite = defineSuite({
             httpStatus: 403,
             message: `User: ${assumedRoleArn(ctx, 'backend', BACKEND_SESSION)} is not authorized to perform: sts:AssumeRole on resource: ${ctx.fx.role('backend').arn}`,
           },
-          'AWS Security Blog (2022): a role assumes itself only when its trust policy says so; name, status and message [obs]',
+          [IAM_TRUST_POLICY_UPDATE, ASSUME_DENIED_OBSERVED],
         );
       },
     },
@@ -119,7 +119,7 @@ export const assumeRoleSuite = defineSuite({
           'AssumeRole(reports, 3601)',
           assumeWith(ctx, backend.credentials, 'reports', { durationSeconds: 3601 }),
           { name: 'ValidationError', httpStatus: 400, message: CHAINING_MESSAGE },
-          `${CHAINING}; message quoted by re:Post "iam-role-chaining-limit"`,
+          [...CHAINING, REPOST_CHAINING_LIMIT],
         );
       },
     },
@@ -163,21 +163,21 @@ export const assumeRoleSuite = defineSuite({
         const narrowed = await ctx.expect.succeeds(
           'AssumeRole(reports, Policy)',
           assumeAsHarness(ctx, 'reports', { policy: sessionPolicyAllowing(['iam:ListRolePolicies']) }),
-          'STS-API AssumeRole Policy',
+          cite(STS_ASSUME_ROLE, 'Policy'),
         );
         ctx.expect.within(
           'AssumeRole(reports, Policy).PackedPolicySize',
           narrowed.packedPolicySize,
           1,
           100,
-          'STS-API AssumeRole PackedPolicySize: a percentage of the packed-size limit, returned for a request with session policies',
+          cite(STS_ASSUME_ROLE, 'PackedPolicySize: a percentage of the packed-size limit, returned for a request with session policies'),
         );
-        await ctx.expect.succeeds('ListRolePolicies', listRolePoliciesWith(ctx, narrowed.credentials, 'reports'), `${INTERSECTION}: both allow iam:ListRolePolicies`);
+        await ctx.expect.succeeds('ListRolePolicies', listRolePoliciesWith(ctx, narrowed.credentials, 'reports'), cite(INTERSECTION, 'both allow iam:ListRolePolicies'));
         await ctx.expect.error(
           'GetRole',
           getRoleWith(ctx, narrowed.credentials, 'reports'),
           { name: 'AccessDenied', httpStatus: 403 },
-          `${INTERSECTION}: the session policy does not allow iam:GetRole`,
+          cite(INTERSECTION, 'the session policy does not allow iam:GetRole'),
         );
       },
     },
@@ -186,13 +186,13 @@ export const assumeRoleSuite = defineSuite({
       title: 'Without a session policy the reports session has the role\'s permissions: GetRole succeeds',
       citations: [STS_ASSUME_ROLE, IAM_SESSION_POLICIES],
       async run(ctx) {
-        const session = await ctx.expect.succeeds('AssumeRole(reports)', assumeAsHarness(ctx, 'reports'), 'STS-API AssumeRole');
+        const session = await ctx.expect.succeeds('AssumeRole(reports)', assumeAsHarness(ctx, 'reports'), STS_ASSUME_ROLE);
         const answer = await ctx.expect.succeeds(
           'GetRole',
           getRoleWith(ctx, session.credentials, 'reports'),
-          'IAM-UG "Permissions for AssumeRole…": the permissions policy of the role determines the session\'s permissions',
+          cite(IAM_SESSION_POLICIES, "without a session policy, the role's permissions policy determines the session's permissions"),
         );
-        ctx.expect.equal('GetRole.Role.RoleId', answer.Role?.RoleId, ctx.fx.role('reports').id, 'IAM-API GetRole: the role asked for');
+        ctx.expect.equal('GetRole.Role.RoleId', answer.Role?.RoleId, ctx.fx.role('reports').id, cite(IAM_GET_ROLE, 'the role asked for'));
       },
     },
   ],

@@ -1,5 +1,6 @@
 import type { FixtureSpec } from '../../harness';
-import { basicFlow, identityPoolTrustPolicy, signIn } from '../../harness';
+import { basicFlow, identityPoolTrustPolicy } from '../../harness';
+import { loginsOf, signInUser } from '../steps';
 
 /** An identity pool id that is not this run's: a role trusting only it must refuse our tokens. */
 export const FOREIGN_IDENTITY_POOL_ID = 'us-east-1:00000000-0000-4000-8000-000000000000';
@@ -54,17 +55,7 @@ export const basicFlowFixture: FixtureSpec = {
   },
   // Propagation check: the whole basic flow into the app role.
   async ready(fx, clients) {
-    const ana = fx.user('main', 'ana');
-    const tokens = await signIn(clients.idp, {
-      userPoolId: fx.userPool('main').id,
-      clientId: fx.client('main', 'web').id,
-      username: ana.username,
-      password: ana.password,
-    });
-    await basicFlow(clients, {
-      identityPoolId: fx.identityPool('basic').id,
-      logins: { [fx.userPool('main').providerName]: tokens.idToken },
-      roleArn: fx.role('app').arn,
-    });
+    const { idToken } = await signInUser(clients, fx, 'ana');
+    await basicFlow(clients, { identityPoolId: fx.identityPool('basic').id, logins: loginsOf(fx, idToken), roleArn: fx.role('app').arn });
   },
 };

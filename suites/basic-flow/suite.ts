@@ -10,14 +10,18 @@ import {
   AMR_COGNITO_SIGN_IN_OBSERVED,
   OPENID_TOKEN_OBSERVED,
   STS_COGNITO_TOKEN_OBSERVED,
+  cite,
   observed,
 } from '../citations';
 import { durationCases } from './duration-matrix';
 import { basicFlowFixture } from './fixture';
-import { SESSION_NAME, assumeRole, mainLogins, openIdTokenThrough, signInAs, tamperWith, waitPastExpiry, whoAmI } from './steps';
+import { loginsOf, signInAs, tamperWith, waitPastExpiry, whoAmI } from '../steps';
+import { SESSION_NAME, assumeRole, openIdTokenThrough } from './steps';
 
-const FLOW = 'CG "Identity pools authentication flow": in the basic flow the app selects the role';
-const TRUST = 'CG "Role trust and permissions"';
+const FLOW = cite(CG_AUTH_FLOW, 'in the basic flow the app selects the role');
+const TRUST = CG_ROLE_TRUST;
+const CLASSIC_DISABLED = observed('InvalidParameterException "Basic (classic) flow is not enabled, please use enhanced flow."');
+const CLASSIC_WITH_MAPPINGS = observed('InvalidParameterException for "Basic (classic) flow is not supported with RoleMappings, please use enhanced flow."');
 
 export const basicFlowSuite = defineSuite({
   name: 'basic-flow',
@@ -38,12 +42,12 @@ export const basicFlowSuite = defineSuite({
           'AssumeRoleWithWebIdentity.AssumedRoleUser.Arn',
           sts.assumedRoleUser?.arn,
           `arn:aws:sts::${account}:assumed-role/${app.name}/${SESSION_NAME}`,
-          'STS-API AssumeRoleWithWebIdentity: the ARN includes the RoleSessionName; IAM-UG "IAM identifiers"',
+          [cite(STS_ASSUME_ROLE_WITH_WEB_IDENTITY, 'the ARN includes the RoleSessionName'), IAM_IDENTIFIERS],
         );
-        ctx.expect.match('AssumeRoleWithWebIdentity.Credentials.AccessKeyId', sts.credentials.accessKeyId, /^ASIA[A-Z0-9]{16}$/, 'IAM-UG "IAM identifiers": temporary keys start ASIA');
+        ctx.expect.match('AssumeRoleWithWebIdentity.Credentials.AccessKeyId', sts.credentials.accessKeyId, /^ASIA[A-Z0-9]{16}$/, cite(IAM_IDENTIFIERS, 'temporary keys start ASIA'));
         const { assumed } = await whoAmI(ctx, sts.credentials);
         ctx.expect.equal('GetCallerIdentity.Arn.role', assumed?.roleName, app.name, FLOW);
-        ctx.expect.equal('GetCallerIdentity.Arn.session', assumed?.sessionName, SESSION_NAME, 'STS-API AssumeRoleWithWebIdentity RoleSessionName');
+        ctx.expect.equal('GetCallerIdentity.Arn.session', assumed?.sessionName, SESSION_NAME, cite(STS_ASSUME_ROLE_WITH_WEB_IDENTITY, 'RoleSessionName'));
       },
     },
     {
@@ -53,9 +57,9 @@ export const basicFlowSuite = defineSuite({
       async run(ctx) {
         const { identityId, token } = await openIdTokenThrough(ctx, 'basic');
         const sts = await ctx.expect.succeeds('AssumeRoleWithWebIdentity', assumeRole(ctx, 'app', token));
-        ctx.expect.equal('AssumeRoleWithWebIdentity.SubjectFromWebIdentityToken', sts.subjectFromWebIdentityToken, identityId, 'STS-API: the token\'s sub; [obs] the identity id');
-        ctx.expect.equal('AssumeRoleWithWebIdentity.Audience', sts.audience, ctx.fx.identityPool('basic').id, `STS-API Audience; ${TRUST}: aud is the identity pool id`);
-        ctx.expect.equal('AssumeRoleWithWebIdentity.Provider', sts.provider, 'cognito-identity.amazonaws.com', '[obs] AWS CLI transcripts (Big IAM Challenge #6)');
+        ctx.expect.equal('AssumeRoleWithWebIdentity.SubjectFromWebIdentityToken', sts.subjectFromWebIdentityToken, identityId, [cite(STS_ASSUME_ROLE_WITH_WEB_IDENTITY, "SubjectFromWebIdentityToken is the token's sub"), STS_COGNITO_TOKEN_OBSERVED]);
+        ctx.expect.equal('AssumeRoleWithWebIdentity.Audience', sts.audience, ctx.fx.identityPool('basic').id, [cite(STS_ASSUME_ROLE_WITH_WEB_IDENTITY, 'Audience'), cite(TRUST, 'aud is the identity pool id')]);
+        ctx.expect.equal('AssumeRoleWithWebIdentity.Provider', sts.provider, 'cognito-identity.amazonaws.com', STS_COGNITO_TOKEN_OBSERVED);
       },
     },
     {
@@ -63,60 +67,60 @@ export const basicFlowSuite = defineSuite({
       title: 'The OpenID token is issued by cognito-identity.amazonaws.com for the pool, says authenticated and how, and lives 10 minutes',
       citations: [CI_GET_OPEN_ID_TOKEN, CG_ROLE_TRUST, CG_AUTH_FLOW, OPENID_TOKEN_OBSERVED, AMR_COGNITO_SIGN_IN_OBSERVED],
       async run(ctx) {
-        const { idToken, claims: idClaims } = await signInAs(ctx);
+        const { idToken, claims: idClaims } = await signInAs(ctx, 'ana');
         const poolId = ctx.fx.identityPool('basic').id;
         const provider = ctx.fx.userPool('main').providerName;
-        const identityId = await ctx.expect.succeeds('GetId', getIdentityId(ctx.clients.identity, { identityPoolId: poolId, logins: mainLogins(ctx, idToken) }));
-        const answer = await ctx.expect.succeeds('GetOpenIdToken', openIdToken(ctx.clients.identity, { identityId, logins: mainLogins(ctx, idToken) }));
-        ctx.expect.equal('GetOpenIdToken.IdentityId', answer.identityId, identityId, 'CG "Identity pools authentication flow": a login already associated returns the same identity id');
+        const identityId = await ctx.expect.succeeds('GetId', getIdentityId(ctx.clients.identity, { identityPoolId: poolId, logins: loginsOf(ctx.fx, idToken) }));
+        const answer = await ctx.expect.succeeds('GetOpenIdToken', openIdToken(ctx.clients.identity, { identityId, logins: loginsOf(ctx.fx, idToken) }));
+        ctx.expect.equal('GetOpenIdToken.IdentityId', answer.identityId, identityId, cite(CG_AUTH_FLOW, 'a login already associated returns the same identity id'));
         const claims = decodeClaims(answer.token);
-        ctx.expect.equal('openIdToken.iss', claims.iss, COGNITO_IDENTITY_ISSUER, `${TRUST}: cognito-identity.amazonaws.com is the issuer; exact value [obs]`);
-        ctx.expect.equal('openIdToken.aud', claims.aud, poolId, `${TRUST}: aud is the identity pool id`);
-        ctx.expect.equal('openIdToken.sub', claims.sub, identityId, '[obs] sub is the identity id');
+        ctx.expect.equal('openIdToken.iss', claims.iss, COGNITO_IDENTITY_ISSUER, [cite(TRUST, 'cognito-identity.amazonaws.com is the issuer'), OPENID_TOKEN_OBSERVED]);
+        ctx.expect.equal('openIdToken.aud', claims.aud, poolId, cite(TRUST, 'aud is the identity pool id'));
+        ctx.expect.equal('openIdToken.sub', claims.sub, identityId, OPENID_TOKEN_OBSERVED);
         const amr = Array.isArray(claims.amr) ? (claims.amr as unknown[]) : [];
-        ctx.expect.equal('openIdToken.amr.includes(authenticated)', amr.includes('authenticated'), true, `${TRUST}: amr is authenticated or unauthenticated`);
+        ctx.expect.equal('openIdToken.amr.includes(authenticated)', amr.includes('authenticated'), true, cite(TRUST, 'amr is authenticated or unauthenticated'));
         ctx.expect.equal('openIdToken.amr.includes(unauthenticated)', amr.includes('unauthenticated'), false, TRUST);
-        ctx.expect.equal('openIdToken.amr.includes(<provider>)', amr.includes(provider), true, `${TRUST}: an authenticated token includes the providers used`);
+        ctx.expect.equal('openIdToken.amr.includes(<provider>)', amr.includes(provider), true, cite(TRUST, 'an authenticated token includes the providers used'));
         ctx.expect.equal(
           'openIdToken.amr.includes(<provider>:CognitoSignIn:<sub>)',
           amr.includes(`${provider}:CognitoSignIn:${String(idClaims.sub)}`),
           true,
-          '[obs] API Gateway cognitoAuthenticationProvider',
+          AMR_COGNITO_SIGN_IN_OBSERVED,
         );
         const lifetime = Number(claims.exp) - Number(claims.iat);
-        ctx.expect.equal('openIdToken.exp-iat', lifetime, 600, 'CI-API GetOpenIdToken: "The OpenID token is valid for 10 minutes"');
+        ctx.expect.equal('openIdToken.exp-iat', lifetime, 600, cite(CI_GET_OPEN_ID_TOKEN, '"The OpenID token is valid for 10 minutes"'));
       },
     },
     ...durationCases(),
     {
       id: 'basic/classic-flow-disabled-refused',
       title: 'A pool without AllowClassicFlow refuses GetOpenIdToken',
-      citations: [CG_AUTH_FLOW, observed('InvalidParameterException "Basic (classic) flow is not enabled, please use enhanced flow."')],
+      citations: [CG_AUTH_FLOW, CLASSIC_DISABLED],
       async run(ctx) {
-        const { idToken } = await signInAs(ctx);
-        const logins = mainLogins(ctx, idToken);
+        const { idToken } = await signInAs(ctx, 'ana');
+        const logins = loginsOf(ctx.fx, idToken);
         const identityId = await ctx.expect.succeeds('GetId', getIdentityId(ctx.clients.identity, { identityPoolId: ctx.fx.identityPool('no-classic').id, logins }));
         await ctx.expect.error(
           'GetOpenIdToken',
           openIdToken(ctx.clients.identity, { identityId, logins }),
           { name: 'InvalidParameterException', message: 'Basic (classic) flow is not enabled, please use enhanced flow.' },
-          'aws-contract.md §2 Flows: AllowClassicFlow=true is needed; name and message [obs]',
+          [cite(CG_AUTH_FLOW, 'the basic flow needs AllowClassicFlow'), CLASSIC_DISABLED],
         );
       },
     },
     {
       id: 'basic/role-mappings-refuse-classic-flow',
       title: 'A pool with RoleMappings refuses GetOpenIdToken even with AllowClassicFlow',
-      citations: [CG_AUTH_FLOW, observed('InvalidParameterException for "Basic (classic) flow is not supported with RoleMappings, please use enhanced flow."')],
+      citations: [CG_AUTH_FLOW, CLASSIC_WITH_MAPPINGS],
       async run(ctx) {
-        const { idToken } = await signInAs(ctx);
-        const logins = mainLogins(ctx, idToken);
+        const { idToken } = await signInAs(ctx, 'ana');
+        const logins = loginsOf(ctx.fx, idToken);
         const identityId = await ctx.expect.succeeds('GetId', getIdentityId(ctx.clients.identity, { identityPoolId: ctx.fx.identityPool('mapped').id, logins }));
         await ctx.expect.error(
           'GetOpenIdToken',
           openIdToken(ctx.clients.identity, { identityId, logins }),
           { name: 'InvalidParameterException', message: 'Basic (classic) flow is not supported with RoleMappings, please use enhanced flow.' },
-          'CG "Identity pools authentication flow" quotes the message; the error name [obs]',
+          [cite(CG_AUTH_FLOW, 'quotes the message'), CLASSIC_WITH_MAPPINGS],
         );
       },
     },
@@ -130,7 +134,7 @@ export const basicFlowSuite = defineSuite({
           'AssumeRoleWithWebIdentity',
           assumeRole(ctx, 'foreign', token),
           { name: 'AccessDenied', httpStatus: 403, message: 'Not authorized to perform sts:AssumeRoleWithWebIdentity' },
-          `${TRUST}: "AccessDenied -- Not authorized to perform sts:AssumeRoleWithWebIdentity"`,
+          [cite(TRUST, '"AccessDenied -- Not authorized to perform sts:AssumeRoleWithWebIdentity"'), ACCESS_DENIED_403_OBSERVED],
         );
       },
     },
@@ -144,7 +148,7 @@ export const basicFlowSuite = defineSuite({
           'AssumeRoleWithWebIdentity',
           assumeRole(ctx, 'guests-only', token),
           { name: 'AccessDenied', httpStatus: 403, message: 'Not authorized to perform sts:AssumeRoleWithWebIdentity' },
-          `${TRUST}: the amr condition must hold`,
+          [cite(TRUST, 'the amr condition must hold'), ACCESS_DENIED_403_OBSERVED],
         );
       },
     },
@@ -170,7 +174,7 @@ export const basicFlowSuite = defineSuite({
           'AssumeRoleWithWebIdentity',
           assumeRole(ctx, 'app', token),
           { name: 'ExpiredTokenException', httpStatus: 400 },
-          'STS-API AssumeRoleWithWebIdentity Errors: ExpiredTokenException (400), "The web identity token that was passed is expired"',
+          cite(STS_ASSUME_ROLE_WITH_WEB_IDENTITY, 'Errors: ExpiredTokenException (400), "The web identity token that was passed is expired"'),
         );
       },
     },
@@ -186,7 +190,7 @@ export const basicFlowSuite = defineSuite({
           'AssumeRoleWithWebIdentity',
           assumeRole(ctx, 'app', forged),
           { name: 'InvalidIdentityToken', httpStatus: 400 },
-          'STS-API AssumeRoleWithWebIdentity Errors: InvalidIdentityToken (400), "could not be validated by AWS"',
+          cite(STS_ASSUME_ROLE_WITH_WEB_IDENTITY, 'Errors: InvalidIdentityToken (400), "could not be validated by AWS"'),
         );
       },
     },

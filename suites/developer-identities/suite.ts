@@ -8,14 +8,17 @@ import {
   OPENID_TOKEN_OBSERVED,
   STS_ASSUME_ROLE_WITH_WEB_IDENTITY,
   STS_COGNITO_TOKEN_OBSERVED,
+  CI_GET_ID,
+  cite,
 } from '../citations';
-import { assumeRole, whoAmI } from '../basic-flow/steps';
+import { assumeRole } from '../basic-flow/steps';
+import { whoAmI } from '../steps';
 import { developerIdentitiesFixture } from './fixture';
 import { developerToken } from './steps';
 import { tokenDurationCases } from './token-duration-matrix';
 
-const API = 'CI-API GetOpenIdTokenForDeveloperIdentity';
-const FLOW = 'CG "Identity pools authentication flow": GetOpenIdTokenForDeveloperIdentity';
+const API = CI_GET_OPEN_ID_TOKEN_FOR_DEVELOPER;
+const FLOW = cite(CG_AUTH_FLOW, 'GetOpenIdTokenForDeveloperIdentity');
 export const developerIdentitiesSuite = defineSuite({
   name: 'developer-identities',
   title: 'Developer-authenticated identities: GetOpenIdTokenForDeveloperIdentity and its token in both flows',
@@ -29,14 +32,14 @@ export const developerIdentitiesSuite = defineSuite({
       async run(ctx) {
         const pool = ctx.fx.identityPool('dev');
         const { identityId, token } = await ctx.expect.succeeds('GetOpenIdTokenForDeveloperIdentity', developerToken(ctx, 'new-user'));
-        ctx.expect.match('GetOpenIdTokenForDeveloperIdentity.IdentityId', identityId, /^[\w-]+:[0-9a-f-]+$/, `${API}: IdentityId REGION:GUID`);
+        ctx.expect.match('GetOpenIdTokenForDeveloperIdentity.IdentityId', identityId, /^[\w-]+:[0-9a-f-]+$/, cite(API, 'IdentityId REGION:GUID'));
         const claims = decodeClaims(token);
-        ctx.expect.equal('developerToken.aud', claims.aud, pool.id, 'CG "Role trust and permissions": aud is the identity pool id');
-        ctx.expect.equal('developerToken.iss', claims.iss, COGNITO_IDENTITY_ISSUER, 'CG "Role trust and permissions"; exact value [obs]');
-        ctx.expect.equal('developerToken.sub', claims.sub, identityId, '[obs] sub is the identity id');
+        ctx.expect.equal('developerToken.aud', claims.aud, pool.id, cite(CG_ROLE_TRUST, 'aud is the identity pool id'));
+        ctx.expect.equal('developerToken.iss', claims.iss, COGNITO_IDENTITY_ISSUER, [CG_ROLE_TRUST, OPENID_TOKEN_OBSERVED]);
+        ctx.expect.equal('developerToken.sub', claims.sub, identityId, OPENID_TOKEN_OBSERVED);
         const amr = Array.isArray(claims.amr) ? (claims.amr as unknown[]) : [];
-        ctx.expect.equal('developerToken.amr.includes(authenticated)', amr.includes('authenticated'), true, 'CG "Role trust and permissions"');
-        ctx.expect.equal('developerToken.amr.includes(<DeveloperProviderName>)', amr.includes(pool.developerProviderName), true, 'CG "Role trust and permissions": the providers used; [obs] speakerdeck token');
+        ctx.expect.equal('developerToken.amr.includes(authenticated)', amr.includes('authenticated'), true, CG_ROLE_TRUST);
+        ctx.expect.equal('developerToken.amr.includes(<DeveloperProviderName>)', amr.includes(pool.developerProviderName), true, [cite(CG_ROLE_TRUST, 'the providers used'), OPENID_TOKEN_OBSERVED]);
       },
     },
     {
@@ -46,7 +49,7 @@ export const developerIdentitiesSuite = defineSuite({
       async run(ctx) {
         const { token } = await ctx.expect.succeeds('GetOpenIdTokenForDeveloperIdentity', developerToken(ctx, 'default-duration-user'));
         const claims = decodeClaims(token);
-        ctx.expect.equal('developerToken.exp-iat', Number(claims.exp) - Number(claims.iat), 900, `${API} TokenDuration: "If you don't provide an expiration time, the token is valid for 15 minutes"`);
+        ctx.expect.equal('developerToken.exp-iat', Number(claims.exp) - Number(claims.iat), 900, cite(API, 'TokenDuration: "If you don\'t provide an expiration time, the token is valid for 15 minutes"'));
       },
     },
     ...tokenDurationCases(),
@@ -58,8 +61,8 @@ export const developerIdentitiesSuite = defineSuite({
         const first = await ctx.expect.succeeds('GetOpenIdTokenForDeveloperIdentity', developerToken(ctx, 'returning-user'));
         const again = await ctx.expect.succeeds('GetOpenIdTokenForDeveloperIdentity', developerToken(ctx, 'returning-user'));
         const other = await ctx.expect.succeeds('GetOpenIdTokenForDeveloperIdentity', developerToken(ctx, 'another-user'));
-        ctx.expect.equal('GetOpenIdTokenForDeveloperIdentity[2].IdentityId', again.identityId, first.identityId, `${FLOW}: "If the user identifier is already linked, Amazon Cognito returns the pre-existing identity ID"`);
-        ctx.expect.equal('GetOpenIdTokenForDeveloperIdentity[3].IdentityId differs', other.identityId !== first.identityId, true, `${FLOW}: a user identifier not yet linked gets a new identity`);
+        ctx.expect.equal('GetOpenIdTokenForDeveloperIdentity[2].IdentityId', again.identityId, first.identityId, cite(FLOW, '"If the user identifier is already linked, Amazon Cognito returns the pre-existing identity ID"'));
+        ctx.expect.equal('GetOpenIdTokenForDeveloperIdentity[3].IdentityId differs', other.identityId !== first.identityId, true, cite(FLOW, 'a user identifier not yet linked gets a new identity'));
       },
     },
     {
@@ -69,10 +72,10 @@ export const developerIdentitiesSuite = defineSuite({
       async run(ctx) {
         const existing = await ctx.expect.succeeds('GetId', guestIdentity(ctx.clients.identity, { identityPoolId: ctx.fx.identityPool('dev').id }));
         const linked = await ctx.expect.succeeds('GetOpenIdTokenForDeveloperIdentity', developerToken(ctx, 'linking-user', { identityId: existing }));
-        const source = `${API}: "to associate a new login with an existing authenticated/unauthenticated identity, … providing the existing IdentityId"`;
+        const source = cite(API, '"to associate a new login with an existing authenticated/unauthenticated identity, … providing the existing IdentityId"');
         ctx.expect.equal('GetOpenIdTokenForDeveloperIdentity[1].IdentityId', linked.identityId, existing, source);
         const later = await ctx.expect.succeeds('GetOpenIdTokenForDeveloperIdentity', developerToken(ctx, 'linking-user'));
-        ctx.expect.equal('GetOpenIdTokenForDeveloperIdentity[2].IdentityId', later.identityId, existing, `${API}: "Registers (or retrieves)"`);
+        ctx.expect.equal('GetOpenIdTokenForDeveloperIdentity[2].IdentityId', later.identityId, existing, cite(API, '"Registers (or retrieves)"'));
       },
     },
     {
@@ -86,7 +89,7 @@ export const developerIdentitiesSuite = defineSuite({
           'GetOpenIdTokenForDeveloperIdentity',
           developerToken(ctx, 'registered-user', { identityId: other }),
           { name: 'DeveloperUserAlreadyRegisteredException' },
-          `${API} Errors: DeveloperUserAlreadyRegisteredException "The provided developer user identifier is already registered with Cognito under a different identity ID."`,
+          cite(API, 'Errors: DeveloperUserAlreadyRegisteredException "The provided developer user identifier is already registered with Cognito under a different identity ID."'),
         );
       },
     },
@@ -101,7 +104,7 @@ export const developerIdentitiesSuite = defineSuite({
           developerFlow(ctx.clients.identity, { identityPoolId: pool.id, developerProviderName: pool.developerProviderName!, developerUserId: 'enhanced-user' }),
         );
         const { assumed } = await whoAmI(ctx, result.credentials);
-        ctx.expect.equal('GetCallerIdentity.Arn.role', assumed?.roleName, ctx.fx.role('dev-auth').name, 'aws-contract.md §2: developer identities get the default authenticated role');
+        ctx.expect.equal('GetCallerIdentity.Arn.role', assumed?.roleName, ctx.fx.role('dev-auth').name, cite(CG_DEVELOPER_AUTH, 'developer identities get the default authenticated role (aws-contract.md §2, [doc: CI-API])'));
       },
     },
     {
@@ -111,10 +114,10 @@ export const developerIdentitiesSuite = defineSuite({
       async run(ctx) {
         const { identityId, token } = await ctx.expect.succeeds('GetOpenIdTokenForDeveloperIdentity', developerToken(ctx, 'basic-user'));
         const sts = await ctx.expect.succeeds('AssumeRoleWithWebIdentity', assumeRole(ctx, 'dev-alt', token));
-        ctx.expect.equal('AssumeRoleWithWebIdentity.SubjectFromWebIdentityToken', sts.subjectFromWebIdentityToken, identityId, 'STS-API: the token\'s sub; [obs] the identity id');
-        ctx.expect.equal('AssumeRoleWithWebIdentity.Audience', sts.audience, ctx.fx.identityPool('dev').id, 'STS-API Audience; CG "Role trust and permissions": aud is the pool id');
+        ctx.expect.equal('AssumeRoleWithWebIdentity.SubjectFromWebIdentityToken', sts.subjectFromWebIdentityToken, identityId, [cite(STS_ASSUME_ROLE_WITH_WEB_IDENTITY, "SubjectFromWebIdentityToken is the token's sub"), STS_COGNITO_TOKEN_OBSERVED]);
+        ctx.expect.equal('AssumeRoleWithWebIdentity.Audience', sts.audience, ctx.fx.identityPool('dev').id, [cite(STS_ASSUME_ROLE_WITH_WEB_IDENTITY, 'Audience'), cite(CG_ROLE_TRUST, 'aud is the pool id')]);
         const { assumed } = await whoAmI(ctx, sts.credentials);
-        ctx.expect.equal('GetCallerIdentity.Arn.role', assumed?.roleName, ctx.fx.role('dev-alt').name, 'CG "Identity pools authentication flow": basic authentication with a developer provider');
+        ctx.expect.equal('GetCallerIdentity.Arn.role', assumed?.roleName, ctx.fx.role('dev-alt').name, cite(CG_AUTH_FLOW, 'basic authentication with a developer provider'));
       },
     },
     {
@@ -124,13 +127,13 @@ export const developerIdentitiesSuite = defineSuite({
       async run(ctx) {
         const pool = ctx.fx.identityPool('dev');
         // The control: the pool answers GetId (it allows guests), so the refusal below is about the Logins key.
-        await ctx.expect.succeeds('GetId(guest)', guestIdentity(ctx.clients.identity, { identityPoolId: pool.id }), 'CI-API GetId');
+        await ctx.expect.succeeds('GetId(guest)', guestIdentity(ctx.clients.identity, { identityPoolId: pool.id }), CI_GET_ID);
         // Documented as not allowed; the error is not documented, so any refusal passes and the golden records which.
         await ctx.expect.error(
           'GetId',
           getIdentityId(ctx.clients.identity, { identityPoolId: pool.id, logins: { [pool.developerProviderName!]: 'getid-user' } }),
           {},
-          `${FLOW}: "they cannot use your developer provider name in the logins map when calling GetId or GetOpenIdToken"`,
+          cite(FLOW, '"they cannot use your developer provider name in the logins map when calling GetId or GetOpenIdToken"'),
         );
       },
     },

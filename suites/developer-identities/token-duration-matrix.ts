@@ -1,5 +1,5 @@
 import { decodeClaims, type CaseDefinition } from '../../harness';
-import { CI_GET_OPEN_ID_TOKEN_FOR_DEVELOPER } from '../citations';
+import { CI_GET_OPEN_ID_TOKEN_FOR_DEVELOPER, cite } from '../citations';
 import { developerToken } from './steps';
 
 /**
@@ -15,7 +15,7 @@ const ROWS: { requested: number; accepted: boolean }[] = [
   { requested: 86401, accepted: false },
 ];
 
-const SOURCE = 'CI-API GetOpenIdTokenForDeveloperIdentity TokenDuration: 1–86400 seconds';
+const SOURCE = cite(CI_GET_OPEN_ID_TOKEN_FOR_DEVELOPER, 'TokenDuration: 1–86400 seconds');
 
 export function tokenDurationCases(): CaseDefinition[] {
   return ROWS.map(
@@ -30,7 +30,7 @@ export function tokenDurationCases(): CaseDefinition[] {
         if (!accepted) {
           // A control first, so the refusal below is about the duration and not an operation the target lacks.
           await ctx.expect.succeeds('GetOpenIdTokenForDeveloperIdentity(control)', developerToken(ctx, user), SOURCE);
-          await ctx.expect.error('GetOpenIdTokenForDeveloperIdentity', developerToken(ctx, user, { tokenDuration: requested }), {}, `${SOURCE}; the error is not documented`);
+          await ctx.expect.error('GetOpenIdTokenForDeveloperIdentity', developerToken(ctx, user, { tokenDuration: requested }), {}, cite(SOURCE, 'the error is not documented'));
           return;
         }
         const { token } = await ctx.expect.succeeds('GetOpenIdTokenForDeveloperIdentity', developerToken(ctx, user, { tokenDuration: requested }), SOURCE);

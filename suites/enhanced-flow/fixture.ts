@@ -1,5 +1,6 @@
 import type { FixtureSpec } from '../../harness';
-import { enhancedFlow, identityPoolTrustPolicy, signIn } from '../../harness';
+import { identityPoolTrustPolicy } from '../../harness';
+import { readyThroughIdentityPool } from '../steps';
 
 /** An identity pool id that is not this run's: a role trusting it must be refused. */
 export const FOREIGN_IDENTITY_POOL_ID = 'us-east-1:00000000-0000-4000-8000-000000000000';
@@ -57,17 +58,5 @@ export const enhancedFixture: FixtureSpec = {
     },
   },
   // Propagation check: a user in no group gets the default role through the main pool.
-  async ready(fx, clients) {
-    const nora = fx.user('main', 'nora');
-    const tokens = await signIn(clients.idp, {
-      userPoolId: fx.userPool('main').id,
-      clientId: fx.client('main', 'web').id,
-      username: nora.username,
-      password: nora.password,
-    });
-    await enhancedFlow(clients.identity, {
-      identityPoolId: fx.identityPool('main').id,
-      logins: { [fx.userPool('main').providerName]: tokens.idToken },
-    });
-  },
+  ready: readyThroughIdentityPool('nora', 'main'),
 };

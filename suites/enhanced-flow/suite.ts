@@ -9,14 +9,20 @@ import {
   CI_GET_CREDENTIALS,
   IAM_IDENTIFIERS,
   STS_GET_CALLER_IDENTITY,
+  UP_CREATE_GROUP,
   UP_INITIATE_AUTH,
+  cite,
   observed,
 } from '../citations';
 import { enhancedFixture } from './fixture';
-import { credentialsThrough, expectRole, roleNameOf, rolesClaim, signInAs } from './steps';
+import { signInAs, whoAmI } from '../steps';
+import { credentialsThrough, expectRole, rolesClaim } from './steps';
 
-const RBAC = 'CG "Using role-based access control"';
-const PRECEDENCE = 'UP-API CreateGroup: lower Precedence wins, 0 highest; CG "Adding groups to a user pool"';
+const RBAC = CG_RBAC;
+const PRECEDENCE = [cite(UP_CREATE_GROUP, 'lower Precedence wins, 0 highest'), CG_GROUPS];
+const AMBIGUOUS_DENIED = observed('NotAuthorizedException "The ambiguous role mapping rules for: <provider> denied this request."');
+const BAD_POOL_CONFIG = observed('InvalidIdentityPoolConfigurationException "Invalid identity pool configuration. Check assigned IAM roles for this pool."');
+const SESSION_NAME_OBSERVED = observed('enhanced-flow session name CognitoIdentityCredentials');
 
 export const enhancedFlowSuite = defineSuite({
   name: 'enhanced-flow',
@@ -31,7 +37,7 @@ export const enhancedFlowSuite = defineSuite({
       async run(ctx) {
         const { claims } = await expectRole(ctx, 'erin', 'main', 'editor', RBAC);
         ctx.expect.equal('idToken.cognito:preferred_role', claims['cognito:preferred_role'], ctx.fx.role('editor').arn, RBAC);
-        ctx.expect.equal('idToken.cognito:roles', rolesClaim(claims), [ctx.fx.role('editor').arn], 'CG "Understanding the identity (ID) token"');
+        ctx.expect.equal('idToken.cognito:roles', rolesClaim(claims), [ctx.fx.role('editor').arn], CG_ID_TOKEN);
       },
     },
     {
@@ -41,7 +47,7 @@ export const enhancedFlowSuite = defineSuite({
       async run(ctx) {
         const { claims } = await expectRole(ctx, 'alice', 'main', 'admin', RBAC);
         ctx.expect.equal('idToken.cognito:preferred_role', claims['cognito:preferred_role'], ctx.fx.role('admin').arn, RBAC);
-        ctx.expect.equal('idToken.cognito:groups.includes(admin)', (claims['cognito:groups'] as string[] | undefined)?.includes('admin'), true, 'CG "Understanding the identity (ID) token"');
+        ctx.expect.equal('idToken.cognito:groups.includes(admin)', (claims['cognito:groups'] as string[] | undefined)?.includes('admin'), true, CG_ID_TOKEN);
       },
     },
     {
@@ -53,7 +59,7 @@ export const enhancedFlowSuite = defineSuite({
         ctx.expect.equal('idToken.cognito:preferred_role', claims['cognito:preferred_role'], ctx.fx.role('admin').arn, PRECEDENCE);
         ctx.expect.equal('idToken.cognito:roles', rolesClaim(claims), [ctx.fx.role('admin').arn, ctx.fx.role('editor').arn].sort(), RBAC);
         // The order of cognito:groups is not documented: the golden records it, nothing asserts it.
-        ctx.expect.equal('idToken.cognito:groups (sorted)', [...((claims['cognito:groups'] as string[]) ?? [])].sort(), ['admin', 'editor'], 'CG "Understanding the identity (ID) token"');
+        ctx.expect.equal('idToken.cognito:groups (sorted)', [...((claims['cognito:groups'] as string[]) ?? [])].sort(), ['admin', 'editor'], CG_ID_TOKEN);
       },
     },
     {
@@ -61,22 +67,22 @@ export const enhancedFlowSuite = defineSuite({
       title: 'Equal precedence with different roles gives no cognito:preferred_role; AuthenticatedRole falls back to the default role',
       citations: [CG_RBAC, CG_GROUPS],
       async run(ctx) {
-        const { claims } = await expectRole(ctx, 'tess', 'main', 'editor', `${RBAC}: ambiguous → AmbiguousRoleResolution AuthenticatedRole`);
-        ctx.expect.absent('idToken.cognito:preferred_role', claims['cognito:preferred_role'], `${RBAC}: equal precedence with different roles sets no preferred role`);
+        const { claims } = await expectRole(ctx, 'tess', 'main', 'editor', cite(RBAC, 'ambiguous → AmbiguousRoleResolution AuthenticatedRole'));
+        ctx.expect.absent('idToken.cognito:preferred_role', claims['cognito:preferred_role'], cite(RBAC, 'equal precedence with different roles sets no preferred role'));
         ctx.expect.equal('idToken.cognito:roles', rolesClaim(claims), [ctx.fx.role('admin').arn, ctx.fx.role('editor').arn].sort(), RBAC);
       },
     },
     {
       id: 'enhanced/tie-different-roles-denied',
       title: 'Equal precedence with different roles is refused when AmbiguousRoleResolution is Deny',
-      citations: [CG_RBAC, observed('NotAuthorizedException "The ambiguous role mapping rules for: <provider> denied this request."')],
+      citations: [CG_RBAC, AMBIGUOUS_DENIED],
       async run(ctx) {
         const { idToken } = await signInAs(ctx, 'tess');
         await ctx.expect.error(
           'GetCredentialsForIdentity',
           credentialsThrough(ctx, 'deny', idToken),
           { name: 'NotAuthorizedException', message: /^The ambiguous role mapping rules for: .+ denied this request\.$/ },
-          `${RBAC}; message [obs]`,
+          [RBAC, AMBIGUOUS_DENIED],
         );
       },
     },
@@ -95,20 +101,20 @@ export const enhancedFlowSuite = defineSuite({
       citations: [CG_RBAC, CG_ID_TOKEN],
       async run(ctx) {
         const { claims } = await expectRole(ctx, 'nora', 'main', 'editor', RBAC);
-        ctx.expect.absent('idToken.cognito:roles', claims['cognito:roles'], 'CG "Understanding the identity (ID) token": roles only when the user has a group role');
+        ctx.expect.absent('idToken.cognito:roles', claims['cognito:roles'], cite(CG_ID_TOKEN, 'roles only when the user has a group role'));
         ctx.expect.absent('idToken.cognito:preferred_role', claims['cognito:preferred_role'], RBAC);
       },
     },
     {
       id: 'enhanced/no-group-denied',
       title: 'A user in no group is refused when AmbiguousRoleResolution is Deny',
-      citations: [CG_RBAC, observed('NotAuthorizedException "The ambiguous role mapping rules for: <provider> denied this request."')],
+      citations: [CG_RBAC, AMBIGUOUS_DENIED],
       async run(ctx) {
         const { idToken } = await signInAs(ctx, 'nora');
         await ctx.expect.error('GetCredentialsForIdentity', credentialsThrough(ctx, 'deny', idToken), {
           name: 'NotAuthorizedException',
           message: /^The ambiguous role mapping rules for: .+ denied this request\.$/,
-        }, `${RBAC}; message [obs]`);
+        }, [RBAC, AMBIGUOUS_DENIED]);
       },
     },
     {
@@ -116,7 +122,7 @@ export const enhancedFlowSuite = defineSuite({
       title: 'CustomRoleArn naming a role in cognito:roles is honoured over the preferred role',
       citations: [CG_RBAC, CI_GET_CREDENTIALS],
       async run(ctx) {
-        await expectRole(ctx, 'bob', 'deny', 'editor', `${RBAC}: CustomRoleArn in cognito:roles`, 'editor');
+        await expectRole(ctx, 'bob', 'deny', 'editor', cite(RBAC, 'CustomRoleArn in cognito:roles'), 'editor');
       },
     },
     {
@@ -126,7 +132,7 @@ export const enhancedFlowSuite = defineSuite({
       async run(ctx) {
         const { idToken } = await signInAs(ctx, 'erin');
         // AWS documents the refusal but not its error name: any refusal passes, the golden records which.
-        await ctx.expect.error('GetCredentialsForIdentity', credentialsThrough(ctx, 'main', idToken, ctx.fx.role('admin').arn), {}, `${RBAC}: CustomRoleArn must be in cognito:roles`);
+        await ctx.expect.error('GetCredentialsForIdentity', credentialsThrough(ctx, 'main', idToken, ctx.fx.role('admin').arn), {}, cite(RBAC, 'CustomRoleArn must be in cognito:roles'));
       },
     },
     {
@@ -137,34 +143,34 @@ export const enhancedFlowSuite = defineSuite({
         const { idToken } = await signInAs(ctx, 'erin');
         const before = Date.now();
         const { credentials } = await ctx.expect.succeeds('GetCredentialsForIdentity', credentialsThrough(ctx, 'main', idToken));
-        ctx.expect.lifetime('GetCredentialsForIdentity.Credentials.lifetimeSeconds', credentials.expiration, before, 3600, 'CG "Identity pools authentication flow": enhanced-flow credentials last 1 hour');
-        ctx.expect.match('GetCredentialsForIdentity.Credentials.AccessKeyId', credentials.accessKeyId, /^ASIA[A-Z0-9]{16}$/, 'IAM-UG "IAM identifiers": temporary keys start ASIA');
+        ctx.expect.lifetime('GetCredentialsForIdentity.Credentials.lifetimeSeconds', credentials.expiration, before, 3600, cite(CG_AUTH_FLOW, 'enhanced-flow credentials last 1 hour'));
+        ctx.expect.match('GetCredentialsForIdentity.Credentials.AccessKeyId', credentials.accessKeyId, /^ASIA[A-Z0-9]{16}$/, cite(IAM_IDENTIFIERS, 'temporary keys start ASIA'));
       },
     },
     {
       id: 'enhanced/trust-for-another-pool-refused',
       title: "A role whose trust policy names another identity pool gives InvalidIdentityPoolConfigurationException",
-      citations: [CG_ROLE_TRUST, observed('InvalidIdentityPoolConfigurationException "Invalid identity pool configuration. Check assigned IAM roles for this pool."')],
+      citations: [CG_ROLE_TRUST, BAD_POOL_CONFIG],
       async run(ctx) {
         const { idToken } = await signInAs(ctx, 'nora');
         await ctx.expect.error('GetCredentialsForIdentity', credentialsThrough(ctx, 'misconfigured', idToken), {
           name: 'InvalidIdentityPoolConfigurationException',
           message: 'Invalid identity pool configuration. Check assigned IAM roles for this pool.',
-        }, 'CG "Role trust and permissions"; message [obs]');
+        }, [CG_ROLE_TRUST, BAD_POOL_CONFIG]);
       },
     },
     {
       id: 'enhanced/caller-identity-names-role',
       title: 'GetCallerIdentity with the credentials names assumed-role/<role>/CognitoIdentityCredentials',
-      citations: [STS_GET_CALLER_IDENTITY, IAM_IDENTIFIERS, observed('enhanced-flow session name CognitoIdentityCredentials')],
+      citations: [STS_GET_CALLER_IDENTITY, IAM_IDENTIFIERS, SESSION_NAME_OBSERVED],
       async run(ctx) {
         const { idToken } = await signInAs(ctx, 'alice');
         const { credentials } = await ctx.expect.succeeds('GetCredentialsForIdentity', credentialsThrough(ctx, 'main', idToken));
-        const { who, assumed } = await roleNameOf(ctx, credentials);
-        ctx.expect.equal('GetCallerIdentity.Arn.role', assumed?.roleName, ctx.fx.role('admin').name, IAM_IDENTIFIERS.ref);
-        ctx.expect.equal('GetCallerIdentity.Arn.session', assumed?.sessionName, 'CognitoIdentityCredentials', 'aws-contract.md §2 [obs]');
-        ctx.expect.equal('GetCallerIdentity.Account', who.account, ctx.fx.role('admin').arn.split(':')[4], STS_GET_CALLER_IDENTITY.ref);
-        ctx.expect.match('GetCallerIdentity.UserId', who.userId, /^AROA[A-Z0-9]{16}:CognitoIdentityCredentials$/, 'IAM-UG "IAM identifiers": <RoleId>:<session>, role ids start AROA');
+        const { who, assumed } = await whoAmI(ctx, credentials);
+        ctx.expect.equal('GetCallerIdentity.Arn.role', assumed?.roleName, ctx.fx.role('admin').name, IAM_IDENTIFIERS);
+        ctx.expect.equal('GetCallerIdentity.Arn.session', assumed?.sessionName, 'CognitoIdentityCredentials', SESSION_NAME_OBSERVED);
+        ctx.expect.equal('GetCallerIdentity.Account', who.account, ctx.fx.role('admin').arn.split(':')[4], STS_GET_CALLER_IDENTITY);
+        ctx.expect.match('GetCallerIdentity.UserId', who.userId, /^AROA[A-Z0-9]{16}:CognitoIdentityCredentials$/, cite(IAM_IDENTIFIERS, '<RoleId>:<session>, role ids start AROA'));
       },
     },
     {
@@ -172,10 +178,10 @@ export const enhancedFlowSuite = defineSuite({
       title: 'Signing in with ADMIN_USER_PASSWORD_AUTH yields the same role as USER_PASSWORD_AUTH',
       citations: [UP_INITIATE_AUTH, CG_RBAC],
       async run(ctx) {
-        const { idToken, claims } = await signInAs(ctx, 'alice', 'ADMIN_USER_PASSWORD_AUTH');
+        const { idToken, claims } = await signInAs(ctx, 'alice', { flow: 'ADMIN_USER_PASSWORD_AUTH' });
         ctx.expect.equal('idToken.cognito:preferred_role', claims['cognito:preferred_role'], ctx.fx.role('admin').arn, RBAC);
         const { credentials } = await ctx.expect.succeeds('GetCredentialsForIdentity', credentialsThrough(ctx, 'main', idToken));
-        const { assumed } = await roleNameOf(ctx, credentials);
+        const { assumed } = await whoAmI(ctx, credentials);
         ctx.expect.equal('GetCallerIdentity.Arn.role', assumed?.roleName, ctx.fx.role('admin').name, RBAC);
       },
     },

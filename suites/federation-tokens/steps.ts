@@ -1,6 +1,7 @@
 import { GetRoleCommand, ListRolesCommand } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { allowActions, assumeRole, federationToken, sessionToken, type CaseContext, type Credentials } from '../../harness';
+import { STS_ASSUME_ROLE, STS_GET_CALLER_IDENTITY, STS_GET_FEDERATION_TOKEN, STS_GET_SESSION_TOKEN, cite } from '../citations';
 import { FEDERATED_NAME } from './fixture';
 
 /** A session policy allowing these actions, as the JSON text STS takes. */
@@ -15,12 +16,12 @@ export function federate(ctx: CaseContext, opts: { name?: string; policy?: strin
 
 /** GetFederationToken that must succeed for the case to go on. */
 export async function federated(ctx: CaseContext, policy?: string) {
-  return ctx.expect.succeeds('GetFederationToken', federate(ctx, { policy }), 'STS-API GetFederationToken: an IAM user with long-term keys may call it');
+  return ctx.expect.succeeds('GetFederationToken', federate(ctx, { policy }), cite(STS_GET_FEDERATION_TOKEN, 'an IAM user with long-term keys may call it'));
 }
 
 /** GetSessionToken with the harness's long-term keys; must succeed. */
 export async function userSession(ctx: CaseContext) {
-  return ctx.expect.succeeds('GetSessionToken', sessionToken(ctx.clients.sts), 'STS-API GetSessionToken: an IAM user with long-term keys may call it');
+  return ctx.expect.succeeds('GetSessionToken', sessionToken(ctx.clients.sts), cite(STS_GET_SESSION_TOKEN, 'an IAM user with long-term keys may call it'));
 }
 
 /** Role-session credentials for `target`, assumed by the harness's IAM user. */
@@ -28,7 +29,7 @@ export async function roleSession(ctx: CaseContext) {
   return ctx.expect.succeeds(
     'AssumeRole',
     assumeRole(ctx.clients.sts, { roleArn: ctx.fx.role('target').arn, roleSessionName: 'idchain-federation' }),
-    'STS-API AssumeRole: the role trusts the caller',
+    cite(STS_ASSUME_ROLE, 'the role trusts the caller'),
   );
 }
 
@@ -44,7 +45,7 @@ export function getRoleWith(ctx: CaseContext, credentials: Credentials) {
 
 /** Who the harness's own long-term credentials are. */
 export async function harnessIdentity(ctx: CaseContext) {
-  const who = await ctx.expect.succeeds('GetCallerIdentity', ctx.clients.sts.send(new GetCallerIdentityCommand({})), 'STS-API GetCallerIdentity needs no permission');
+  const who = await ctx.expect.succeeds('GetCallerIdentity', ctx.clients.sts.send(new GetCallerIdentityCommand({})), cite(STS_GET_CALLER_IDENTITY, 'needs no permission'));
   return { arn: who.Arn, userId: who.UserId, account: who.Account };
 }
 

@@ -1,5 +1,5 @@
 import { assumeRole, callerIdentity, defineSuite, federationToken, sessionToken } from '../../harness';
-import { IAM_IDENTIFIERS, STS_COMMON_ERRORS, STS_GET_CALLER_IDENTITY } from '../citations';
+import { IAM_IDENTIFIERS, STS_COMMON_ERRORS, STS_GET_CALLER_IDENTITY, cite } from '../citations';
 import { asIamUser } from '../caller-preconditions';
 import { FEDERATED_NAME, federationTokensFixture } from './fixture';
 import {
@@ -17,11 +17,11 @@ import {
 } from './sources';
 import { federate, federated, getRoleWith, harnessIdentity, listRolesWith, policyText, roleSession, userSession } from './steps';
 
-const GFT = 'STS-API GetFederationToken';
-const GST = 'STS-API GetSessionToken';
-const NO_IAM = `${GFT} Permissions: "You cannot call any IAM operations using the CLI or the Amazon Web Services API"`;
-const NO_STS = `${GFT} Permissions: "You cannot call any STS operations except GetCallerIdentity"`;
-const LONG_TERM_ONLY = 'IAM-UG "Compare AWS STS credentials": only an IAM user or the root user (long-term credentials) may call it';
+const GFT = STS_GET_FEDERATION_TOKEN;
+const GST = STS_GET_SESSION_TOKEN;
+const NO_IAM = cite(GFT, 'Permissions: "You cannot call any IAM operations using the CLI or the Amazon Web Services API"');
+const NO_STS = cite(GFT, 'Permissions: "You cannot call any STS operations except GetCallerIdentity"');
+const LONG_TERM_ONLY = cite(IAM_STS_COMPARISON, 'only an IAM user or the root user (long-term credentials) may call it');
 const DEFAULT_LIFETIME = 43200;
 const TEMPORARY_KEY = /^ASIA[A-Z0-9]{16}$/;
 
@@ -40,16 +40,16 @@ export const federationTokensSuite = defineSuite({
         const account = ctx.fx.caller.accountId;
         const sentAt = Date.now();
         const answer = await federated(ctx);
-        ctx.expect.equal('GetFederationToken.FederatedUser.Arn', answer.federatedUser?.arn, `arn:aws:sts::${account}:federated-user/${FEDERATED_NAME}`, 'aws-contract.md §3 [obs]; IAM-UG "IAM identifiers"');
-        ctx.expect.equal('GetFederationToken.FederatedUser.FederatedUserId', answer.federatedUser?.federatedUserId, `${account}:${FEDERATED_NAME}`, 'aws-contract.md §3 [obs]');
-        ctx.expect.equal('GetFederationToken.PackedPolicySize', answer.packedPolicySize, 0, 'aws-contract.md §3 [obs]: 0 when no policy is passed');
-        ctx.expect.match('GetFederationToken.Credentials.AccessKeyId', answer.credentials.accessKeyId, TEMPORARY_KEY, 'IAM-UG "IAM identifiers": temporary keys start ASIA');
+        ctx.expect.equal('GetFederationToken.FederatedUser.Arn', answer.federatedUser?.arn, `arn:aws:sts::${account}:federated-user/${FEDERATED_NAME}`, [FEDERATED_USER_SHAPE_OBSERVED, IAM_IDENTIFIERS]);
+        ctx.expect.equal('GetFederationToken.FederatedUser.FederatedUserId', answer.federatedUser?.federatedUserId, `${account}:${FEDERATED_NAME}`, FEDERATED_USER_SHAPE_OBSERVED);
+        ctx.expect.equal('GetFederationToken.PackedPolicySize', answer.packedPolicySize, 0, cite(FEDERATED_USER_SHAPE_OBSERVED, 'PackedPolicySize 0 when no policy is passed'));
+        ctx.expect.match('GetFederationToken.Credentials.AccessKeyId', answer.credentials.accessKeyId, TEMPORARY_KEY, cite(IAM_IDENTIFIERS, 'temporary keys start ASIA'));
         ctx.expect.lifetime(
           'GetFederationToken.Credentials.lifetimeSeconds',
           answer.credentials.expiration,
           sentAt,
           DEFAULT_LIFETIME,
-          `${GFT} DurationSeconds: "The default session duration is 43,200 seconds (12 hours)"`,
+          cite(GFT, `DurationSeconds: "The default session duration is 43,200 seconds (12 hours)"`),
         );
       },
     },
@@ -60,10 +60,10 @@ export const federationTokensSuite = defineSuite({
       async run(ctx) {
         const account = ctx.fx.caller.accountId;
         const { credentials } = await federated(ctx);
-        const who = await ctx.expect.succeeds('GetCallerIdentity', callerIdentity(ctx.clients, credentials), `${NO_STS}: GetCallerIdentity is the exception; it needs no permission`);
-        ctx.expect.equal('GetCallerIdentity.Arn', who.arn, `arn:aws:sts::${account}:federated-user/${FEDERATED_NAME}`, 'IAM-UG "IAM identifiers"; aws-contract.md §3 [obs]');
-        ctx.expect.equal('GetCallerIdentity.Account', who.account, account, STS_GET_CALLER_IDENTITY.ref);
-        ctx.expect.equal('GetCallerIdentity.UserId', who.userId, `${account}:${FEDERATED_NAME}`, 'aws-contract.md §3 [obs]: FederatedUserId <acct>:<name>');
+        const who = await ctx.expect.succeeds('GetCallerIdentity', callerIdentity(ctx.clients, credentials), cite(NO_STS, `GetCallerIdentity is the exception; it needs no permission`));
+        ctx.expect.equal('GetCallerIdentity.Arn', who.arn, `arn:aws:sts::${account}:federated-user/${FEDERATED_NAME}`, [IAM_IDENTIFIERS, FEDERATED_USER_SHAPE_OBSERVED]);
+        ctx.expect.equal('GetCallerIdentity.Account', who.account, account, STS_GET_CALLER_IDENTITY);
+        ctx.expect.equal('GetCallerIdentity.UserId', who.userId, `${account}:${FEDERATED_NAME}`, FEDERATED_USER_SHAPE_OBSERVED);
       },
     },
     {
@@ -75,7 +75,7 @@ export const federationTokensSuite = defineSuite({
           'GetFederationToken',
           federate(ctx, { name: 'c' }),
           { name: 'ValidationError', httpStatus: 400 },
-          `${GFT} Name: "Length Constraints: Minimum length of 2"; STS-API Common Errors: ValidationError 400`,
+          [cite(GFT, 'Name: "Length Constraints: Minimum length of 2"'), STS_COMMON_ERRORS],
         );
       },
     },
@@ -93,7 +93,7 @@ export const federationTokensSuite = defineSuite({
             httpStatus: 400,
             message: `1 validation error detected: Value '${name}' at 'name' failed to satisfy constraint: Member must have length less than or equal to 32`,
           },
-          `${GFT} Name: "Maximum length of 32"; message [obs] aws-vault#350, granted#141`,
+          [cite(GFT, 'Name: "Maximum length of 32"'), NAME_TOO_LONG_OBSERVED],
         );
       },
     },
@@ -108,7 +108,7 @@ export const federationTokensSuite = defineSuite({
           'ListRoles',
           listRolesWith(ctx, credentials),
           {},
-          `${NO_IAM}; ${GFT}: "if you do not pass a policy, then the resulting federated user session has no permissions"`,
+          [NO_IAM, cite(GFT, '"if you do not pass a policy, then the resulting federated user session has no permissions"')],
         );
       },
     },
@@ -123,10 +123,10 @@ export const federationTokensSuite = defineSuite({
           answer.packedPolicySize,
           1,
           100,
-          `${GFT} PackedPolicySize: "A percentage value that indicates the packed size of the session policies"; over 100 the request fails`,
+          cite(GFT, `PackedPolicySize: "A percentage value that indicates the packed size of the session policies"; over 100 the request fails`),
         );
-        await ctx.expect.error('ListRoles', listRolesWith(ctx, answer.credentials), {}, `${NO_IAM}, whatever the session policy allows`);
-        await ctx.expect.error('GetRole', getRoleWith(ctx, answer.credentials), {}, `${NO_IAM}, whatever the session policy allows`);
+        await ctx.expect.error('ListRoles', listRolesWith(ctx, answer.credentials), {}, cite(NO_IAM, 'whatever the session policy allows'));
+        await ctx.expect.error('GetRole', getRoleWith(ctx, answer.credentials), {}, cite(NO_IAM, 'whatever the session policy allows'));
       },
     },
     {
@@ -138,8 +138,8 @@ export const federationTokensSuite = defineSuite({
         const sts = ctx.clients.stsWith(credentials);
         // The role trusts carol by name, so only the STS restriction can refuse her.
         await ctx.expect.error('AssumeRole', assumeRole(sts, { roleArn: ctx.fx.role('target').arn, roleSessionName: 'carol-tries' }), {}, NO_STS);
-        await ctx.expect.error('GetSessionToken', sessionToken(sts), {}, `${NO_STS}; ${LONG_TERM_ONLY}`);
-        await ctx.expect.error('GetFederationToken', federationToken(sts, { name: 'carol-again' }), {}, `${NO_STS}; ${LONG_TERM_ONLY}`);
+        await ctx.expect.error('GetSessionToken', sessionToken(sts), {}, [NO_STS, LONG_TERM_ONLY]);
+        await ctx.expect.error('GetFederationToken', federationToken(sts, { name: 'carol-again' }), {}, [NO_STS, LONG_TERM_ONLY]);
         await ctx.expect.succeeds('GetCallerIdentity', callerIdentity(ctx.clients, credentials), NO_STS);
       },
     },
@@ -153,14 +153,14 @@ export const federationTokensSuite = defineSuite({
           'GetFederationToken(role session)',
           federationToken(ctx.clients.stsWith(role.credentials), { name: FEDERATED_NAME }),
           { name: 'AccessDenied', httpStatus: 403, message: 'Cannot call GetFederationToken with session credentials' },
-          `${GFT}: "You must call the GetFederationToken operation using the long-term security credentials of an IAM user"; ${LONG_TERM_ONLY}; error [obs] granted#151`,
+          [cite(GFT, '"You must call the GetFederationToken operation using the long-term security credentials of an IAM user"'), LONG_TERM_ONLY, FEDERATION_SESSION_REFUSED_OBSERVED],
         );
         const user = await userSession(ctx);
         await ctx.expect.error(
           'GetFederationToken(GetSessionToken credentials)',
           federationToken(ctx.clients.stsWith(user.credentials), { name: FEDERATED_NAME }),
           {},
-          `${GST}: "You cannot call any STS API except AssumeRole or GetCallerIdentity"; ${LONG_TERM_ONLY}`,
+          [cite(GST, '"You cannot call any STS API except AssumeRole or GetCallerIdentity"'), LONG_TERM_ONLY],
         );
       },
     },
@@ -171,14 +171,14 @@ export const federationTokensSuite = defineSuite({
       async run(ctx) {
         const sentAt = Date.now();
         const { credentials } = await userSession(ctx);
-        ctx.expect.match('GetSessionToken.Credentials.AccessKeyId', credentials.accessKeyId, TEMPORARY_KEY, 'IAM-UG "IAM identifiers": temporary keys start ASIA');
-        ctx.expect.present('GetSessionToken.Credentials.SessionToken', credentials.sessionToken, `${GST} Credentials: temporary credentials carry a session token`);
+        ctx.expect.match('GetSessionToken.Credentials.AccessKeyId', credentials.accessKeyId, TEMPORARY_KEY, cite(IAM_IDENTIFIERS, 'temporary keys start ASIA'));
+        ctx.expect.present('GetSessionToken.Credentials.SessionToken', credentials.sessionToken, cite(GST, `Credentials: temporary credentials carry a session token`));
         ctx.expect.lifetime(
           'GetSessionToken.Credentials.lifetimeSeconds',
           credentials.expiration,
           sentAt,
           DEFAULT_LIFETIME,
-          `${GST} DurationSeconds: "Acceptable durations for IAM user sessions range from 900 seconds (15 minutes) to 129,600 seconds (36 hours), with 43,200 seconds (12 hours) as the default"`,
+          cite(GST, `DurationSeconds: "Acceptable durations for IAM user sessions range from 900 seconds (15 minutes) to 129,600 seconds (36 hours), with 43,200 seconds (12 hours) as the default"`),
         );
       },
     },
@@ -189,8 +189,8 @@ export const federationTokensSuite = defineSuite({
       async run(ctx) {
         const me = await harnessIdentity(ctx);
         const { credentials } = await userSession(ctx);
-        const who = await ctx.expect.succeeds('GetCallerIdentity', callerIdentity(ctx.clients, credentials), `${GST}: the credentials may call GetCallerIdentity`);
-        const source = `${GST}: "Returns a set of temporary credentials for an Amazon Web Services account or IAM user"; the permissions are the user's`;
+        const who = await ctx.expect.succeeds('GetCallerIdentity', callerIdentity(ctx.clients, credentials), cite(GST, `the credentials may call GetCallerIdentity`));
+        const source = cite(GST, `"Returns a set of temporary credentials for an Amazon Web Services account or IAM user"; the permissions are the user's`);
         ctx.expect.equal('GetCallerIdentity.Arn', who.arn, ctx.fx.caller.arn, source);
         ctx.expect.equal('GetCallerIdentity.UserId', who.userId, me.userId, source);
         ctx.expect.equal('GetCallerIdentity.Account', who.account, ctx.fx.caller.accountId, source);
@@ -206,14 +206,14 @@ export const federationTokensSuite = defineSuite({
           'GetSessionToken(role session)',
           sessionToken(ctx.clients.stsWith(role.credentials)),
           { name: 'AccessDenied', message: 'Cannot call GetSessionToken with session credentials' },
-          `${LONG_TERM_ONLY}; error [obs] aws-sdk-js#3670, aws-sdk-net#1704`,
+          [LONG_TERM_ONLY, SESSION_TOKEN_SESSION_REFUSED_OBSERVED],
         );
         const user = await userSession(ctx);
         await ctx.expect.error(
           'GetSessionToken(GetSessionToken credentials)',
           sessionToken(ctx.clients.stsWith(user.credentials)),
           {},
-          `${GST}: "You cannot call any STS API except AssumeRole or GetCallerIdentity"; ${LONG_TERM_ONLY}`,
+          [cite(GST, '"You cannot call any STS API except AssumeRole or GetCallerIdentity"'), LONG_TERM_ONLY],
         );
       },
     },
@@ -227,7 +227,7 @@ export const federationTokensSuite = defineSuite({
           'ListRoles',
           listRolesWith(ctx, credentials),
           { name: 'InvalidClientTokenId', httpStatus: 403, message: 'The security token included in the request is invalid' },
-          `${GST}: "You cannot call any IAM API operations unless MFA authentication information is included in the request"; error [obs] cloudyr/aws.iam#15, aws-vault#328`,
+          [cite(GST, '"You cannot call any IAM API operations unless MFA authentication information is included in the request"'), SESSION_TOKEN_IAM_REFUSED_OBSERVED],
         );
       },
     },

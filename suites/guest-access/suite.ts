@@ -1,10 +1,25 @@
 import { COGNITO_IDENTITY_ISSUER, decodeClaims, defineSuite, guestCredentials, guestIdentity, openIdToken, type CaseContext } from '../../harness';
-import { CG_AUTH_FLOW, CG_ROLE_TRUST, CI_CREATE_IDENTITY_POOL, CI_GET_CREDENTIALS, CI_GET_OPEN_ID_TOKEN, STS_ASSUME_ROLE_WITH_WEB_IDENTITY, OPENID_TOKEN_OBSERVED, ACCESS_DENIED_403_OBSERVED, observed } from '../citations';
-import { assumeRole, whoAmI } from '../basic-flow/steps';
+import {
+  CG_AUTH_FLOW,
+  CG_ROLE_TRUST,
+  CI_CREATE_IDENTITY_POOL,
+  CI_GET_CREDENTIALS,
+  CI_GET_OPEN_ID_TOKEN,
+  CI_SET_IDENTITY_POOL_ROLES,
+  STS_ASSUME_ROLE_WITH_WEB_IDENTITY,
+  OPENID_TOKEN_OBSERVED,
+  ACCESS_DENIED_403_OBSERVED,
+  cite,
+  observed,
+} from '../citations';
+import { assumeRole } from '../basic-flow/steps';
+import { whoAmI } from '../steps';
 import { guestAccessFixture } from './fixture';
 
-const GUEST = 'CG "Identity pools authentication flow": unauthenticated access';
-const TRUST = 'CG "Role trust and permissions"';
+const GUEST = cite(CG_AUTH_FLOW, 'unauthenticated access');
+const TRUST = CG_ROLE_TRUST;
+const GUESTS_DISABLED = observed('NotAuthorizedException "Unauthenticated access is not supported for this identity pool."');
+const BAD_POOL_CONFIG = observed('InvalidIdentityPoolConfigurationException "Invalid identity pool configuration. Check assigned IAM roles for this pool."');
 
 /** A new guest identity in one of the fixture's pools; the case stops if GetId is refused. */
 function newGuest(ctx: CaseContext, pool: string) {
@@ -28,7 +43,7 @@ export const guestAccessSuite = defineSuite({
           guestCredentials(ctx.clients.identity, { identityPoolId: ctx.fx.identityPool('open').id, identityId }),
         );
         const { assumed } = await whoAmI(ctx, credentials);
-        ctx.expect.equal('GetCallerIdentity.Arn.role', assumed?.roleName, ctx.fx.role('guest').name, `${GUEST}; CI-API SetIdentityPoolRoles unauthenticated role`);
+        ctx.expect.equal('GetCallerIdentity.Arn.role', assumed?.roleName, ctx.fx.role('guest').name, [GUEST, cite(CI_SET_IDENTITY_POOL_ROLES, 'unauthenticated role')]);
       },
     },
     {
@@ -41,39 +56,39 @@ export const guestAccessSuite = defineSuite({
         const { token } = await ctx.expect.succeeds('GetOpenIdToken', openIdToken(ctx.clients.identity, { identityId }));
         const claims = decodeClaims(token);
         const amr = Array.isArray(claims.amr) ? (claims.amr as unknown[]) : [];
-        ctx.expect.equal('openIdToken.amr.includes(unauthenticated)', amr.includes('unauthenticated'), true, `${TRUST}: amr is unauthenticated for a guest`);
+        ctx.expect.equal('openIdToken.amr.includes(unauthenticated)', amr.includes('unauthenticated'), true, cite(TRUST, `amr is unauthenticated for a guest`));
         ctx.expect.equal('openIdToken.amr.includes(authenticated)', amr.includes('authenticated'), false, TRUST);
-        ctx.expect.equal('openIdToken.aud', claims.aud, ctx.fx.identityPool('open').id, `${TRUST}: aud is the identity pool id`);
-        ctx.expect.equal('openIdToken.iss', claims.iss, COGNITO_IDENTITY_ISSUER, `${TRUST}: issued by cognito-identity.amazonaws.com`);
+        ctx.expect.equal('openIdToken.aud', claims.aud, ctx.fx.identityPool('open').id, cite(TRUST, `aud is the identity pool id`));
+        ctx.expect.equal('openIdToken.iss', claims.iss, COGNITO_IDENTITY_ISSUER, cite(TRUST, `issued by cognito-identity.amazonaws.com`));
         const sts = await ctx.expect.succeeds('AssumeRoleWithWebIdentity', assumeRole(ctx, 'guest', token));
         const { assumed } = await whoAmI(ctx, sts.credentials);
-        ctx.expect.equal('GetCallerIdentity.Arn.role', assumed?.roleName, ctx.fx.role('guest').name, `${TRUST}: the unauthenticated role trusts amr unauthenticated`);
+        ctx.expect.equal('GetCallerIdentity.Arn.role', assumed?.roleName, ctx.fx.role('guest').name, cite(TRUST, `the unauthenticated role trusts amr unauthenticated`));
       },
     },
     {
       id: 'guest/disabled-pool-refuses-getid',
       title: 'With AllowUnauthenticatedIdentities false, GetId without Logins is refused with NotAuthorizedException',
-      citations: [CI_CREATE_IDENTITY_POOL, CG_AUTH_FLOW, observed('NotAuthorizedException "Unauthenticated access is not supported for this identity pool."')],
+      citations: [CI_CREATE_IDENTITY_POOL, CG_AUTH_FLOW, GUESTS_DISABLED],
       async run(ctx) {
         await ctx.expect.error(
           'GetId',
           guestIdentity(ctx.clients.identity, { identityPoolId: ctx.fx.identityPool('closed').id }),
           { name: 'NotAuthorizedException', message: 'Unauthenticated access is not supported for this identity pool.' },
-          'aws-contract.md §2 Guest; name and message [obs]',
+          [cite(CI_CREATE_IDENTITY_POOL, 'AllowUnauthenticatedIdentities'), GUESTS_DISABLED],
         );
       },
     },
     {
       id: 'guest/authenticated-only-role-refuses-guest-enhanced',
       title: 'An unauthenticated role that trusts only authenticated identities gives InvalidIdentityPoolConfigurationException',
-      citations: [CG_ROLE_TRUST, CI_GET_CREDENTIALS, observed('InvalidIdentityPoolConfigurationException "Invalid identity pool configuration. Check assigned IAM roles for this pool."')],
+      citations: [CG_ROLE_TRUST, CI_GET_CREDENTIALS, BAD_POOL_CONFIG],
       async run(ctx) {
         const identityId = await newGuest(ctx, 'misrouted');
         await ctx.expect.error(
           'GetCredentialsForIdentity',
           guestCredentials(ctx.clients.identity, { identityPoolId: ctx.fx.identityPool('misrouted').id, identityId }),
           { name: 'InvalidIdentityPoolConfigurationException', message: 'Invalid identity pool configuration. Check assigned IAM roles for this pool.' },
-          `${TRUST}; aws-contract.md §2 Trust policy: enhanced flow; message [obs]`,
+          [TRUST, BAD_POOL_CONFIG],
         );
       },
     },
@@ -88,7 +103,7 @@ export const guestAccessSuite = defineSuite({
           'AssumeRoleWithWebIdentity',
           assumeRole(ctx, 'member', token),
           { name: 'AccessDenied', httpStatus: 403, message: 'Not authorized to perform sts:AssumeRoleWithWebIdentity' },
-          `${TRUST}: "AccessDenied -- Not authorized to perform sts:AssumeRoleWithWebIdentity"`,
+          [cite(TRUST, '"AccessDenied -- Not authorized to perform sts:AssumeRoleWithWebIdentity"'), ACCESS_DENIED_403_OBSERVED],
         );
       },
     },
@@ -101,12 +116,12 @@ export const guestAccessSuite = defineSuite({
         const identityId = await newGuest(ctx, 'open');
         const first = await ctx.expect.succeeds('GetCredentialsForIdentity', guestCredentials(ctx.clients.identity, { identityPoolId: poolId, identityId }));
         const second = await ctx.expect.succeeds('GetCredentialsForIdentity', guestCredentials(ctx.clients.identity, { identityPoolId: poolId, identityId }));
-        const cached = `${GUEST}: the app caches the identity id and makes subsequent calls with it`;
+        const cached = cite(GUEST, `the app caches the identity id and makes subsequent calls with it`);
         ctx.expect.equal('GetCredentialsForIdentity[1].IdentityId', first.identityId, identityId, cached);
         ctx.expect.equal('GetCredentialsForIdentity[2].IdentityId', second.identityId, identityId, cached);
         const { identityId: fromToken, token } = await ctx.expect.succeeds('GetOpenIdToken', openIdToken(ctx.clients.identity, { identityId }));
         ctx.expect.equal('GetOpenIdToken.IdentityId', fromToken, identityId, cached);
-        ctx.expect.equal('openIdToken.sub', decodeClaims(token).sub, identityId, '[obs] sub is the identity id');
+        ctx.expect.equal('openIdToken.sub', decodeClaims(token).sub, identityId, OPENID_TOKEN_OBSERVED);
       },
     },
   ],

@@ -1,5 +1,5 @@
 import type { FixtureSpec } from '../../harness';
-import { enhancedFlow, signIn } from '../../harness';
+import { readyThroughIdentityPool } from '../steps';
 
 /**
  * Linking and merging identities across two user pools: `linked` trusts both
@@ -36,14 +36,5 @@ export const identityLinkingFixture: FixtureSpec = {
     },
   },
   // Propagation check: a main user gets credentials through the linked pool.
-  async ready(fx, clients) {
-    const gina = fx.user('main', 'gina');
-    const tokens = await signIn(clients.idp, {
-      userPoolId: fx.userPool('main').id,
-      clientId: fx.client('main', 'web').id,
-      username: gina.username,
-      password: gina.password,
-    });
-    await enhancedFlow(clients.identity, { identityPoolId: fx.identityPool('linked').id, logins: { [fx.userPool('main').providerName]: tokens.idToken } });
-  },
+  ready: readyThroughIdentityPool('gina', 'linked'),
 };

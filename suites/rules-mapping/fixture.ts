@@ -1,5 +1,5 @@
 import type { FixtureSpec, RoleMappingSpec } from '../../harness';
-import { enhancedFlow, signIn } from '../../harness';
+import { readyThroughIdentityPool } from '../steps';
 
 const trustsRulePools = { identityPools: ['rules', 'rules-deny', 'limits'], amr: 'authenticated' as const };
 
@@ -65,14 +65,5 @@ export const rulesMappingFixture: FixtureSpec = {
     },
   },
   // Propagation check: a user matching no rule gets the default role through `rules`.
-  async ready(fx, clients) {
-    const nadia = fx.user('main', 'nadia');
-    const tokens = await signIn(clients.idp, {
-      userPoolId: fx.userPool('main').id,
-      clientId: fx.client('main', 'web').id,
-      username: nadia.username,
-      password: nadia.password,
-    });
-    await enhancedFlow(clients.identity, { identityPoolId: fx.identityPool('rules').id, logins: { [fx.userPool('main').providerName]: tokens.idToken } });
-  },
+  ready: readyThroughIdentityPool('nadia', 'rules'),
 };

@@ -1,29 +1,15 @@
-import { callerIdentity, defineSuite, enhancedFlow, parseAssumedRoleArn, setRulesMapping, signIn, type CaseContext } from '../../harness';
-import { CG_RBAC, CI_GET_CREDENTIALS, CI_ROLE_MAPPING, CI_SET_IDENTITY_POOL_ROLES, observed } from '../citations';
+import { defineSuite, setRulesMapping, type CaseContext } from '../../harness';
+import { credentialsThrough, expectRole, signInAs } from '../steps';
+import { CG_RBAC, CI_GET_CREDENTIALS, CI_ROLE_MAPPING, CI_SET_IDENTITY_POOL_ROLES, cite, observed } from '../citations';
 import { RULES, rulesMappingFixture } from './fixture';
 
-const RBAC = 'CG "Using role-based access control": rule-based mapping';
+const RBAC = cite(CG_RBAC, 'rule-based mapping');
+const AMBIGUOUS_DENIED = observed('NotAuthorizedException "The ambiguous role mapping rules for: <provider> denied this request."');
 
 /** Sign a `main` user in and get credentials through one of the fixture's identity pools. */
-async function credentialsFor(ctx: CaseContext, user: string, pool: string, customRole?: string) {
-  const { fx } = ctx;
-  const u = fx.user('main', user);
-  const tokens = await ctx.expect.succeeds(
-    'InitiateAuth',
-    signIn(ctx.clients.idp, { userPoolId: fx.userPool('main').id, clientId: fx.client('main', 'web').id, username: u.username, password: u.password }),
-  );
-  return enhancedFlow(ctx.clients.identity, {
-    identityPoolId: fx.identityPool(pool).id,
-    logins: { [fx.userPool('main').providerName]: tokens.idToken },
-    customRoleArn: customRole ? fx.role(customRole).arn : undefined,
-  });
-}
-
-/** The user's credentials through `pool` must act as `expected`. */
-async function expectRole(ctx: CaseContext, user: string, pool: string, expected: string, source: string, customRole?: string) {
-  const { credentials } = await ctx.expect.succeeds('GetCredentialsForIdentity', credentialsFor(ctx, user, pool, customRole));
-  const who = await ctx.expect.succeeds('GetCallerIdentity', callerIdentity(ctx.clients, credentials));
-  ctx.expect.equal('GetCallerIdentity.Arn.role', parseAssumedRoleArn(who.arn)?.roleName, ctx.fx.role(expected).name, source);
+async function credentialsFor(ctx: CaseContext, user: string, pool: string) {
+  const { idToken } = await signInAs(ctx, user);
+  return credentialsThrough(ctx, pool, idToken);
 }
 
 /** `n` distinct rules for the limit cases, all mapping to the default role. */
@@ -54,60 +40,76 @@ export const rulesMappingSuite = defineSuite({
       id: 'rules/equals-custom-attribute',
       title: `Equals on a custom attribute: department finance gets the finance role (${rule(1)})`,
       citations: [CG_RBAC, CI_ROLE_MAPPING],
-      run: (ctx) => expectRole(ctx, 'fiona', 'rules', 'finance', `${RBAC}: Equals`),
+      async run(ctx) {
+        await expectRole(ctx, 'fiona', 'rules', 'finance', cite(RBAC, `Equals`));
+      },
     },
     {
       id: 'rules/equals-is-exact',
       title: 'Equals does not match a longer value: department finances matches no rule and gets the default role',
       citations: [CG_RBAC, CI_ROLE_MAPPING],
-      run: (ctx) => expectRole(ctx, 'fran', 'rules', 'fallback', `${RBAC}: Equals; no match → AmbiguousRoleResolution AuthenticatedRole`),
+      async run(ctx) {
+        await expectRole(ctx, 'fran', 'rules', 'fallback', cite(RBAC, `Equals; no match → AmbiguousRoleResolution AuthenticatedRole`));
+      },
     },
     {
       id: 'rules/contains-groups-claim',
       title: `Contains on cognito:groups: a member of auditors gets the auditor role (${rule(2)})`,
       citations: [CG_RBAC, CI_ROLE_MAPPING],
-      run: (ctx) => expectRole(ctx, 'aaron', 'rules', 'auditor', `${RBAC}: Contains`),
+      async run(ctx) {
+        await expectRole(ctx, 'aaron', 'rules', 'auditor', cite(RBAC, `Contains`));
+      },
     },
     {
       id: 'rules/starts-with-custom-attribute',
       title: `StartsWith on a custom attribute: department engineering-platform gets the engineering role (${rule(3)})`,
       citations: [CG_RBAC, CI_ROLE_MAPPING],
-      run: (ctx) => expectRole(ctx, 'enzo', 'rules', 'engineering', `${RBAC}: StartsWith`),
+      async run(ctx) {
+        await expectRole(ctx, 'enzo', 'rules', 'engineering', cite(RBAC, `StartsWith`));
+      },
     },
     {
       id: 'rules/not-equal-other-value',
       title: `NotEqual holds for another value: tier gold gets the premium role (${rule(4)})`,
       citations: [CG_RBAC, CI_ROLE_MAPPING],
-      run: (ctx) => expectRole(ctx, 'priya', 'rules', 'premium', `${RBAC}: NotEqual`),
+      async run(ctx) {
+        await expectRole(ctx, 'priya', 'rules', 'premium', cite(RBAC, `NotEqual`));
+      },
     },
     {
       id: 'rules/not-equal-same-value-no-match',
       title: 'NotEqual fails for the same value: tier basic matches no rule and gets the default authenticated role',
       citations: [CG_RBAC, CI_ROLE_MAPPING],
-      run: (ctx) => expectRole(ctx, 'basil', 'rules', 'fallback', `${RBAC}: no match → AmbiguousRoleResolution AuthenticatedRole`),
+      async run(ctx) {
+        await expectRole(ctx, 'basil', 'rules', 'fallback', cite(RBAC, `no match → AmbiguousRoleResolution AuthenticatedRole`));
+      },
     },
     {
       id: 'rules/not-equal-missing-claim-skipped',
       title: 'A NotEqual rule on a claim the token lacks is not evaluated: a user without tier does not get premium',
       citations: [CG_RBAC],
-      run: (ctx) => expectRole(ctx, 'nadia', 'rules', 'fallback', `${RBAC}: "If the match type is NotEqual and the claim doesn't exist, the rule is not evaluated"`),
+      async run(ctx) {
+        await expectRole(ctx, 'nadia', 'rules', 'fallback', cite(RBAC, `"If the match type is NotEqual and the claim doesn't exist, the rule is not evaluated"`));
+      },
     },
     {
       id: 'rules/first-match-wins',
       title: 'Rules are evaluated in order and the first match wins: finance and auditors gets finance (rule 1), not auditor (rule 2)',
       citations: [CG_RBAC],
-      run: (ctx) => expectRole(ctx, 'felix', 'rules', 'finance', `${RBAC}: "the IAM role for the first matching rule is used"`),
+      async run(ctx) {
+        await expectRole(ctx, 'felix', 'rules', 'finance', cite(RBAC, `"the IAM role for the first matching rule is used"`));
+      },
     },
     {
       id: 'rules/no-match-denied',
       title: 'No matching rule with AmbiguousRoleResolution Deny is refused with NotAuthorizedException',
-      citations: [CG_RBAC, CI_ROLE_MAPPING, observed('NotAuthorizedException "The ambiguous role mapping rules for: <provider> denied this request."')],
+      citations: [CG_RBAC, CI_ROLE_MAPPING, AMBIGUOUS_DENIED],
       async run(ctx) {
         await ctx.expect.error(
           'GetCredentialsForIdentity',
           credentialsFor(ctx, 'nadia', 'rules-deny'),
           { name: 'NotAuthorizedException', message: /^The ambiguous role mapping rules for: .+ denied this request\.$/ },
-          `${RBAC}: no match → AmbiguousRoleResolution Deny; message [obs]`,
+          [cite(RBAC, 'no match → AmbiguousRoleResolution Deny'), AMBIGUOUS_DENIED],
         );
       },
     },
@@ -115,14 +117,16 @@ export const rulesMappingSuite = defineSuite({
       id: 'rules/custom-role-overrides-order',
       title: 'CustomRoleArn naming the role of a later matching rule overrides the order',
       citations: [CG_RBAC, CI_GET_CREDENTIALS],
-      run: (ctx) => expectRole(ctx, 'felix', 'rules', 'auditor', `${RBAC}: "…unless CustomRoleArn is specified to override the order"`, 'auditor'),
+      async run(ctx) {
+        await expectRole(ctx, 'felix', 'rules', 'auditor', cite(RBAC, `"…unless CustomRoleArn is specified to override the order"`), 'auditor');
+      },
     },
     {
       id: 'rules/25-rules-accepted',
       title: 'SetIdentityPoolRoles accepts a Rules mapping with 25 rules',
       citations: [CG_RBAC, CI_SET_IDENTITY_POOL_ROLES],
       async run(ctx) {
-        await ctx.expect.succeeds('SetIdentityPoolRoles', setLimitRules(ctx, 25), 'CG "Using role-based access control": "you can create up to 25 rules"');
+        await ctx.expect.succeeds('SetIdentityPoolRoles', setLimitRules(ctx, 25), cite(CG_RBAC, '"you can create up to 25 rules"'));
       },
     },
     {
@@ -131,7 +135,7 @@ export const rulesMappingSuite = defineSuite({
       citations: [CG_RBAC, CI_SET_IDENTITY_POOL_ROLES],
       async run(ctx) {
         // AWS documents the limit, not the error: any refusal passes and the golden records which one.
-        await ctx.expect.error('SetIdentityPoolRoles', setLimitRules(ctx, 26), {}, 'CG "Using role-based access control": "you can create up to 25 rules"');
+        await ctx.expect.error('SetIdentityPoolRoles', setLimitRules(ctx, 26), {}, cite(CG_RBAC, '"you can create up to 25 rules"'));
       },
     },
   ],

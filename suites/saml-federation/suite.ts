@@ -1,5 +1,5 @@
 import { AWS_SAML_RECIPIENT, NAMEID_TRANSIENT, callerIdentity, defineSuite, encodeSamlResponse } from '../../harness';
-import { IAM_IDENTIFIERS, STS_GET_CALLER_IDENTITY } from '../citations';
+import { IAM_IDENTIFIERS, STS_GET_CALLER_IDENTITY, cite } from '../citations';
 import { samlFederationFixture } from './fixture';
 import {
   IAM_SAML_ASSERTIONS,
@@ -12,9 +12,9 @@ import {
 } from './sources';
 import { USER, assertionFor, assumeListed, assumeWithSaml, expectedNameQualifier, replaceOnce } from './steps';
 
-const API = 'STS-API AssumeRoleWithSAML';
-const TROUBLE = 'IAM-UG "Troubleshooting SAML 2.0 federation"';
-const ASSERTIONS = 'IAM-UG "Configuring SAML assertions for the authentication response"';
+const API = STS_ASSUME_ROLE_WITH_SAML;
+const TROUBLE = IAM_SAML_TROUBLESHOOTING;
+const ASSERTIONS = IAM_SAML_ASSERTIONS;
 const SIGNATURE_INVALID = { name: 'InvalidIdentityToken', httpStatus: 400, message: 'Response signature invalid' };
 const NOT_AUTHORIZED = { name: 'AccessDenied', httpStatus: 403, message: 'Not authorized to perform sts:AssumeRoleWithSAML' };
 const BAD_SESSION_NAME = { name: 'InvalidIdentityToken', httpStatus: 400, message: 'RoleSessionName in AuthnResponse must match [a-zA-Z_0-9+=,.@-]{2,64}' };
@@ -39,30 +39,30 @@ export const samlFederationSuite = defineSuite({
         const role = ctx.fx.role('saml-user');
         const { accountId } = ctx.fx.caller;
         // The regional endpoint as Recipient, the global one as AudienceRestriction (both allowed, IAM-UG): Audience must be the Recipient.
-        const sts = await ctx.expect.succeeds('AssumeRoleWithSAML', assumeListed(ctx, 'saml-user', { recipient: REGIONAL_RECIPIENT(ctx.target.region) }), `${API}; ${TROUBLE}`);
-        ctx.expect.equal('AssumeRoleWithSAML.Subject', sts.subject, USER, `${API} Subject: "The value of the NameID element in the Subject element of the SAML assertion"`);
-        ctx.expect.equal('AssumeRoleWithSAML.SubjectType', sts.subjectType, 'persistent', `${API} SubjectType: the prefix urn:oasis:names:tc:SAML:2.0:nameid-format is removed`);
-        ctx.expect.equal('AssumeRoleWithSAML.Issuer', sts.issuer, corp.idp.entityId, `${API} Issuer: "The value of the Issuer element of the SAML assertion"`);
+        const sts = await ctx.expect.succeeds('AssumeRoleWithSAML', assumeListed(ctx, 'saml-user', { recipient: REGIONAL_RECIPIENT(ctx.target.region) }), [API, TROUBLE]);
+        ctx.expect.equal('AssumeRoleWithSAML.Subject', sts.subject, USER, cite(API, `Subject: "The value of the NameID element in the Subject element of the SAML assertion"`));
+        ctx.expect.equal('AssumeRoleWithSAML.SubjectType', sts.subjectType, 'persistent', cite(API, `SubjectType: the prefix urn:oasis:names:tc:SAML:2.0:nameid-format is removed`));
+        ctx.expect.equal('AssumeRoleWithSAML.Issuer', sts.issuer, corp.idp.entityId, cite(API, `Issuer: "The value of the Issuer element of the SAML assertion"`));
         ctx.expect.equal(
           'AssumeRoleWithSAML.Audience',
           sts.audience,
           REGIONAL_RECIPIENT(ctx.target.region),
-          `${API} Audience: "The value of the Recipient attribute of the SubjectConfirmationData element of the SAML assertion"`,
+          cite(API, `Audience: "The value of the Recipient attribute of the SubjectConfirmationData element of the SAML assertion"`),
         );
         ctx.expect.equal(
           'AssumeRoleWithSAML.NameQualifier',
           sts.nameQualifier,
           expectedNameQualifier(corp.idp.entityId, accountId, corp.name),
-          `${API} NameQualifier: BASE64 ( SHA1 ( Issuer + AccountId + "/" + provider friendly name ) )`,
+          cite(API, `NameQualifier: BASE64 ( SHA1 ( Issuer + AccountId + "/" + provider friendly name ) )`),
         );
         const expectedArn = `arn:aws:sts::${accountId}:assumed-role/${role.name}/${USER}`;
-        ctx.expect.equal('AssumeRoleWithSAML.AssumedRoleUser.Arn', sts.assumedRoleUser?.arn, expectedArn, `${API}: the RoleSessionName attribute names the session; IAM-UG "IAM identifiers"`);
-        ctx.expect.equal('AssumeRoleWithSAML.AssumedRoleUser.AssumedRoleId', sts.assumedRoleUser?.assumedRoleId, `${role.id}:${USER}`, 'IAM-UG "IAM identifiers": <RoleId>:<session name>');
-        ctx.expect.match('AssumeRoleWithSAML.Credentials.AccessKeyId', sts.credentials.accessKeyId, /^ASIA[A-Z0-9]{16}$/, 'IAM-UG "IAM identifiers": temporary keys start ASIA');
-        const who = await ctx.expect.succeeds('GetCallerIdentity', callerIdentity(ctx.clients, sts.credentials), 'STS-API GetCallerIdentity needs no permission');
-        ctx.expect.equal('GetCallerIdentity.Arn', who.arn, expectedArn, 'STS-API GetCallerIdentity; IAM-UG "IAM identifiers"');
-        ctx.expect.equal('GetCallerIdentity.UserId', who.userId, `${role.id}:${USER}`, 'IAM-UG "IAM identifiers": <RoleId>:<session name>');
-        ctx.expect.equal('GetCallerIdentity.Account', who.account, accountId, 'STS-API GetCallerIdentity');
+        ctx.expect.equal('AssumeRoleWithSAML.AssumedRoleUser.Arn', sts.assumedRoleUser?.arn, expectedArn, [cite(API, 'the RoleSessionName attribute names the session'), IAM_IDENTIFIERS]);
+        ctx.expect.equal('AssumeRoleWithSAML.AssumedRoleUser.AssumedRoleId', sts.assumedRoleUser?.assumedRoleId, `${role.id}:${USER}`, cite(IAM_IDENTIFIERS, '<RoleId>:<session name>'));
+        ctx.expect.match('AssumeRoleWithSAML.Credentials.AccessKeyId', sts.credentials.accessKeyId, /^ASIA[A-Z0-9]{16}$/, cite(IAM_IDENTIFIERS, 'temporary keys start ASIA'));
+        const who = await ctx.expect.succeeds('GetCallerIdentity', callerIdentity(ctx.clients, sts.credentials), cite(STS_GET_CALLER_IDENTITY, 'needs no permission'));
+        ctx.expect.equal('GetCallerIdentity.Arn', who.arn, expectedArn, [STS_GET_CALLER_IDENTITY, IAM_IDENTIFIERS]);
+        ctx.expect.equal('GetCallerIdentity.UserId', who.userId, `${role.id}:${USER}`, cite(IAM_IDENTIFIERS, '<RoleId>:<session name>'));
+        ctx.expect.equal('GetCallerIdentity.Account', who.account, accountId, STS_GET_CALLER_IDENTITY);
       },
     },
     {
@@ -71,8 +71,8 @@ export const samlFederationSuite = defineSuite({
       citations: [STS_ASSUME_ROLE_WITH_SAML, IAM_SAML_ASSERTIONS],
       async run(ctx) {
         const sts = await ctx.expect.succeeds('AssumeRoleWithSAML', assumeListed(ctx, 'saml-user', { nameId: 'tmp-7f3a9c', nameIdFormat: NAMEID_TRANSIENT }), ASSERTIONS);
-        ctx.expect.equal('AssumeRoleWithSAML.SubjectType', sts.subjectType, 'transient', `${API} SubjectType: "urn:oasis:names:tc:SAML:2.0:nameid-format:transient is returned as transient"`);
-        ctx.expect.equal('AssumeRoleWithSAML.Subject', sts.subject, 'tmp-7f3a9c', `${API} Subject: the NameID value`);
+        ctx.expect.equal('AssumeRoleWithSAML.SubjectType', sts.subjectType, 'transient', cite(API, `SubjectType: "urn:oasis:names:tc:SAML:2.0:nameid-format:transient is returned as transient"`));
+        ctx.expect.equal('AssumeRoleWithSAML.Subject', sts.subject, 'tmp-7f3a9c', cite(API, `Subject: the NameID value`));
       },
     },
     {
@@ -83,10 +83,10 @@ export const samlFederationSuite = defineSuite({
         const sts = await ctx.expect.succeeds(
           'AssumeRoleWithSAML',
           assumeListed(ctx, 'saml-user', { nameId: 'ana@example.com', nameIdFormat: SAML_11_EMAIL }),
-          `${ASSERTIONS}: urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress is a supported NameID format`,
+          cite(ASSERTIONS, `urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress is a supported NameID format`),
         );
-        ctx.expect.equal('AssumeRoleWithSAML.SubjectType', sts.subjectType, SAML_11_EMAIL, `${API} SubjectType: "If the format includes any other prefix, the format is returned with no modifications"`);
-        ctx.expect.equal('AssumeRoleWithSAML.Subject', sts.subject, 'ana@example.com', `${API} Subject: the NameID value`);
+        ctx.expect.equal('AssumeRoleWithSAML.SubjectType', sts.subjectType, SAML_11_EMAIL, cite(API, `SubjectType: "If the format includes any other prefix, the format is returned with no modifications"`));
+        ctx.expect.equal('AssumeRoleWithSAML.Subject', sts.subject, 'ana@example.com', cite(API, `Subject: the NameID value`));
       },
     },
     {
@@ -101,7 +101,7 @@ export const samlFederationSuite = defineSuite({
           'AssumeRoleWithSAML',
           assumeWithSaml(ctx, ctx.fx.role('saml-user').arn, encodeSamlResponse(forged)),
           SIGNATURE_INVALID,
-          `${TROUBLE}: "Response signature invalid (service: AWSSecurityTokenService; status code: 400; error code: InvalidIdentityToken)"`,
+          cite(TROUBLE, `"Response signature invalid (service: AWSSecurityTokenService; status code: 400; error code: InvalidIdentityToken)"`),
         );
       },
     },
@@ -115,7 +115,7 @@ export const samlFederationSuite = defineSuite({
           'AssumeRoleWithSAML',
           assumeWithSaml(ctx, ctx.fx.role('saml-user').arn, impostor.assertion(assertionFor(ctx, 'saml-user'))),
           SIGNATURE_INVALID,
-          `${API}: the assertion is validated with the keys in the provider's metadata; ${TROUBLE}: "Response signature invalid"`,
+          [cite(API, "the assertion is validated with the keys in the provider's metadata"), cite(TROUBLE, '"Response signature invalid"')],
         );
       },
     },
@@ -129,7 +129,7 @@ export const samlFederationSuite = defineSuite({
           // Fifteen minutes past NotOnOrAfter: beyond any clock-skew allowance a verifier may give.
           assumeListed(ctx, 'saml-user', { validForSeconds: -900 }),
           { name: 'ExpiredTokenException', httpStatus: 400, message: 'Response has expired' },
-          `${API} Errors: ExpiredTokenException (400); ${ASSERTIONS}: NotOnOrAfter; message [obs] saml2aws#759`,
+          [cite(API, 'Errors: ExpiredTokenException (400)'), cite(ASSERTIONS, 'NotOnOrAfter'), SAML_EXPIRED_OBSERVED],
         );
       },
     },
@@ -143,7 +143,7 @@ export const samlFederationSuite = defineSuite({
           'AssumeRoleWithSAML',
           assumeWithSaml(ctx, ctx.fx.role('unlisted').arn, samlAssertion),
           { name: 'InvalidIdentityToken', message: "SAML Assertion doesn't contain the requested Role and Metadata in the attributes" },
-          `${ASSERTIONS}: the Role attribute lists the roles the user is mapped to; name and message [obs] botocore output`,
+          [cite(ASSERTIONS, 'the Role attribute lists the roles the user is mapped to'), SAML_ROLE_NOT_LISTED_OBSERVED],
         );
       },
     },
@@ -159,7 +159,7 @@ export const samlFederationSuite = defineSuite({
           'AssumeRoleWithSAML',
           assumeWithSaml(ctx, absentArn, samlAssertion),
           NOT_AUTHORIZED,
-          `${TROUBLE}: "Not authorized to perform sts:AssumeRoleWithSAML … 403 … AccessDenied" when the role "is misspelled or does not exist"`,
+          cite(TROUBLE, `"Not authorized to perform sts:AssumeRoleWithSAML … 403 … AccessDenied" when the role "is misspelled or does not exist"`),
         );
       },
     },
@@ -172,7 +172,7 @@ export const samlFederationSuite = defineSuite({
           'AssumeRoleWithSAML',
           assumeListed(ctx, 'other-provider-only'),
           NOT_AUTHORIZED,
-          `${TROUBLE}: access only if the role trust policy names the SAML provider as principal; "Not authorized to perform sts:AssumeRoleWithSAML" (403, AccessDenied)`,
+          cite(TROUBLE, `access only if the role trust policy names the SAML provider as principal; "Not authorized to perform sts:AssumeRoleWithSAML" (403, AccessDenied)`),
         );
       },
     },
@@ -184,14 +184,14 @@ export const samlFederationSuite = defineSuite({
         const bob = await ctx.expect.succeeds(
           'AssumeRoleWithSAML(bob)',
           assumeListed(ctx, 'only-bob', { nameId: 'bob', roleSessionName: 'bob' }),
-          'IAM-UG "Available keys for SAML-based AWS STS federation": SAML:sub is the Subject (NameID)',
+          cite(IAM_SAML_CONDITION_KEYS, 'SAML:sub is the Subject (NameID)'),
         );
-        ctx.expect.equal('AssumeRoleWithSAML(bob).Subject', bob.subject, 'bob', `${API} Subject: the NameID value`);
+        ctx.expect.equal('AssumeRoleWithSAML(bob).Subject', bob.subject, 'bob', cite(API, `Subject: the NameID value`));
         await ctx.expect.error(
           'AssumeRoleWithSAML(ana)',
           assumeListed(ctx, 'only-bob'),
           NOT_AUTHORIZED,
-          `${TROUBLE}: trust policy not satisfied → "Not authorized to perform sts:AssumeRoleWithSAML" (403, AccessDenied)`,
+          cite(TROUBLE, `trust policy not satisfied → "Not authorized to perform sts:AssumeRoleWithSAML" (403, AccessDenied)`),
         );
       },
     },
@@ -204,7 +204,7 @@ export const samlFederationSuite = defineSuite({
           'AssumeRoleWithSAML',
           assumeListed(ctx, 'saml-user', { roleSessionName: null }),
           { name: 'InvalidIdentityToken', httpStatus: 400, message: 'RoleSessionName is required in AuthnResponse' },
-          `${TROUBLE}: "RoleSessionName is required in AuthnResponse (service: AWSSecurityTokenService; status code: 400; error code: InvalidIdentityToken)"`,
+          cite(TROUBLE, `"RoleSessionName is required in AuthnResponse (service: AWSSecurityTokenService; status code: 400; error code: InvalidIdentityToken)"`),
         );
       },
     },
@@ -213,7 +213,7 @@ export const samlFederationSuite = defineSuite({
       title: 'A RoleSessionName attribute of 1 character, 65 characters, or with a space is refused: it must match [a-zA-Z_0-9+=,.@-]{2,64}',
       citations: [IAM_SAML_TROUBLESHOOTING, IAM_SAML_ASSERTIONS],
       async run(ctx) {
-        const source = `${TROUBLE}: "RoleSessionName in AuthnResponse must match [a-zA-Z_0-9+=,.@-]{2,64} (… status code: 400; error code: InvalidIdentityToken)"`;
+        const source = cite(TROUBLE, `"RoleSessionName in AuthnResponse must match [a-zA-Z_0-9+=,.@-]{2,64} (… status code: 400; error code: InvalidIdentityToken)"`);
         const bad: [string, string][] = [
           ['one-char', 'a'],
           ['65-chars', 'a'.repeat(65)],
@@ -231,7 +231,7 @@ export const samlFederationSuite = defineSuite({
       async run(ctx) {
         // AWS documents that the Recipient must match the sign-in endpoint, not which error a mismatch gives: any refusal passes, the golden records which.
         // The role's trust has no SAML:aud condition, so the refusal cannot come from the trust policy.
-        await ctx.expect.error('AssumeRoleWithSAML', assumeListed(ctx, 'no-aud-condition', { recipient: OTHER_SP }), {}, `${ASSERTIONS}: the Recipient "must match the AWS endpoint"`);
+        await ctx.expect.error('AssumeRoleWithSAML', assumeListed(ctx, 'no-aud-condition', { recipient: OTHER_SP }), {}, cite(ASSERTIONS, `the Recipient "must match the AWS endpoint"`));
       },
     },
     {
@@ -244,7 +244,7 @@ export const samlFederationSuite = defineSuite({
           'AssumeRoleWithSAML',
           assumeListed(ctx, 'saml-user', { audience: OTHER_SP }),
           {},
-          `${ASSERTIONS}: AudienceRestriction must name https://signin.aws.amazon.com/saml; ${TROUBLE}: "Response does not contain the required audience."`,
+          [cite(ASSERTIONS, 'AudienceRestriction must name https://signin.aws.amazon.com/saml'), cite(TROUBLE, '"Response does not contain the required audience."')],
         );
       },
     },

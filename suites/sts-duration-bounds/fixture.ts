@@ -3,12 +3,12 @@ import {
   assumeRoleWithWebIdentity,
   policyDocument,
   samlTrust,
-  signIn,
   webIdentityTrust,
   type FixtureSpec,
   type PolicyDocument,
   type TrustRefs,
 } from '../../harness';
+import { signInUser } from '../steps';
 
 /**
  * One trust for every duration row: the harness itself and the `backend`
@@ -41,8 +41,7 @@ export const durationFixture: FixtureSpec = {
   },
   // Propagation check: a user-pool ID token into the default role.
   async ready(fx, clients) {
-    const ana = fx.user('main', 'ana');
-    const { idToken } = await signIn(clients.idp, { userPoolId: fx.userPool('main').id, clientId: fx.client('main', 'web').id, username: ana.username, password: ana.password });
+    const { idToken } = await signInUser(clients, fx, 'ana');
     await assumeRoleWithWebIdentity(clients.sts, { roleArn: fx.role('max-3600').arn, roleSessionName: 'ready', webIdentityToken: idToken });
   },
 };

@@ -1,9 +1,7 @@
-import type { Citation, ExpectedError } from '../../harness';
-import { IAM_CREATE_ROLE, STS_ASSUME_ROLE_WITH_WEB_IDENTITY, STS_COMMON_ERRORS } from '../citations';
+import type { Citation } from '../../harness';
+import { STS_ASSUME_ROLE_WITH_WEB_IDENTITY, STS_COMMON_ERRORS } from '../citations';
 import {
   REPOST_CHAINING_LIMIT,
-  OVER_ROLE_MAX,
-  OVER_ROLE_MODEL_MAX,
   OVER_USER_MODEL_MAX,
   IAM_SAML_ASSERTIONS,
   SESSION_DURATION_SHORTENS,
@@ -12,56 +10,23 @@ import {
   STS_ASSUME_ROLE_WITH_SAML,
   STS_GET_FEDERATION_TOKEN,
   STS_GET_SESSION_TOKEN,
-  TOO_SHORT,
 } from './sources';
-import { durationTableRow, refusalText } from '../duration-table';
+import {
+  TOO_SHORT,
+  durationTableRow,
+  expectedText,
+  lasts,
+  overChain,
+  overModel,
+  refused,
+  roleSessionRows,
+  tooShort,
+  type DurationRole,
+  type DurationRow,
+  type Operation,
+} from '../duration-table';
 
-export type Operation = 'AssumeRole' | 'AssumeRoleWithWebIdentity' | 'AssumeRoleWithSAML' | 'GetFederationToken' | 'GetSessionToken';
-export type DurationRole = 'max-3600' | 'max-7200' | 'max-43200';
-
-/** One row of the STS DurationSeconds table (aws-contract.md §3). */
-export interface DurationRow {
-  operation: Operation;
-  /** AssumeRole only: the caller is the `backend` role's session, so this is role chaining. */
-  chained?: boolean;
-  /** The role assumed; its name says its MaxSessionDuration. Absent for the user-session operations. */
-  role?: DurationRole;
-  /** Omitted: the request carries no DurationSeconds. */
-  requested?: number;
-  /** AssumeRoleWithSAML only: what the assertion itself says about the session's length. */
-  saml?: { sessionDuration?: number; sessionEndsInSeconds?: number };
-  outcome: { lifetimeSeconds: number } | { refused: ExpectedError };
-  citations: Citation[];
-}
-
-const constraint = (value: number, bound: string) =>
-  `1 validation error detected: Value '${value}' at 'durationSeconds' failed to satisfy constraint: Member must have value ${bound}`;
-const tooShort: ExpectedError = { name: 'ValidationError', httpStatus: 400, message: constraint(899, 'greater than or equal to 900') };
-const overModel = (value: number, max: number): ExpectedError => ({ name: 'ValidationError', httpStatus: 400, message: constraint(value, `less than or equal to ${max}`) });
-const overRole: ExpectedError = { name: 'ValidationError', httpStatus: 400, message: 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.' };
-const overChain: ExpectedError = {
-  name: 'ValidationError',
-  httpStatus: 400,
-  message: 'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
-};
-
-const lasts = (lifetimeSeconds: number) => ({ lifetimeSeconds });
-const refused = (error: ExpectedError) => ({ refused: error });
-
-/** The bounds every role-session operation shares: 900 minimum, the role's maximum, 3600 default, 43200 model maximum. */
-function roleSessionRows(operation: 'AssumeRole' | 'AssumeRoleWithWebIdentity' | 'AssumeRoleWithSAML', doc: Citation): DurationRow[] {
-  return [
-    { operation, role: 'max-3600', requested: 899, outcome: refused(tooShort), citations: [doc, STS_COMMON_ERRORS, TOO_SHORT] },
-    { operation, role: 'max-3600', requested: 900, outcome: lasts(900), citations: [doc] },
-    { operation, role: 'max-3600', outcome: lasts(3600), citations: [doc] },
-    { operation, role: 'max-3600', requested: 3600, outcome: lasts(3600), citations: [doc, IAM_CREATE_ROLE] },
-    { operation, role: 'max-3600', requested: 3601, outcome: refused(overRole), citations: [doc, IAM_CREATE_ROLE, OVER_ROLE_MAX] },
-    { operation, role: 'max-7200', requested: 7200, outcome: lasts(7200), citations: [doc, IAM_CREATE_ROLE] },
-    { operation, role: 'max-7200', requested: 7201, outcome: refused(overRole), citations: [doc, IAM_CREATE_ROLE, OVER_ROLE_MAX] },
-    { operation, role: 'max-43200', requested: 43200, outcome: lasts(43200), citations: [doc, IAM_CREATE_ROLE] },
-    { operation, role: 'max-43200', requested: 43201, outcome: refused(overModel(43201, 43200)), citations: [doc, STS_COMMON_ERRORS, OVER_ROLE_MODEL_MAX] },
-  ];
-}
+export type { DurationRow } from '../duration-table';
 
 /** GetFederationToken and GetSessionToken, called with an IAM user's long-term keys: 900–129600, default 43200. */
 function userSessionRows(operation: 'GetFederationToken' | 'GetSessionToken', doc: Citation): DurationRow[] {
@@ -124,10 +89,6 @@ function samlLimits(row: DurationRow): string {
   return parts.length > 0 ? parts.join(', ') : '—';
 }
 
-export function expectedText(row: DurationRow): string {
-  if ('lifetimeSeconds' in row.outcome) return `${row.outcome.lifetimeSeconds} s`;
-  return refusalText(row.outcome.refused.name, row.outcome.refused.message);
-}
 
 /** The row as the report's table shows it. */
 export function tableRow(row: DurationRow): Record<string, string | number> {

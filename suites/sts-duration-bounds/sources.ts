@@ -1,16 +1,7 @@
 import type { Citation } from '../../harness';
-import { observed, observedAt } from '../citations';
+import { observed } from '../citations';
 
-/** The STS and IAM pages the duration-bounds table cites live in ../citations; these are the [obs] messages. */
-export const TOO_SHORT = observed(
-  `ValidationError "1 validation error detected: Value '899' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900"`,
-);
-export const OVER_ROLE_MAX = observed('ValidationError "The requested DurationSeconds exceeds the MaxSessionDuration set for this role."');
-export const OVER_ROLE_MODEL_MAX = observedAt(
-  `ValidationError "1 validation error detected: Value '<n>' at 'durationSeconds' failed to satisfy constraint: Member must have value less than or equal to 43200"`,
-  'Apache Hadoop S3A assumed-roles troubleshooting (AWS SDK output)',
-  'https://hadoop.apache.org/docs/stable/hadoop-aws/tools/hadoop-aws/assumed_roles.html',
-);
+/** The STS and IAM pages the duration-bounds table cites live in ../citations and ../duration-table; these are the rest. */
 /** The same constraint message family as the 899 and 43201 messages, with the bound STS-API gives for these operations. */
 export const OVER_USER_MODEL_MAX = observed(
   `ValidationError in the constraint-message form of the 899 message ("… Member must have value less than or equal to 129600"), bound from STS-API`,

@@ -1,5 +1,6 @@
 import type { FixtureSpec, PolicyDocument, TrustRefs } from '../../harness';
-import { assumeRoleWithWebIdentity, policyDocument, signIn, webIdentityTrust } from '../../harness';
+import { assumeRoleWithWebIdentity, policyDocument, webIdentityTrust } from '../../harness';
+import { signInUser } from '../steps';
 
 /** The session name this suite gives STS; it must come back in the assumed-role ARN. */
 export const SESSION_NAME = 'idchain-oidc';
@@ -53,13 +54,7 @@ export const webIdentityOidcFixture: FixtureSpec = {
   },
   // Propagation check: ana's ID token into every role, straight through STS.
   async ready(fx, clients) {
-    const ana = fx.user('main', 'ana');
-    const { idToken } = await signIn(clients.idp, {
-      userPoolId: fx.userPool('main').id,
-      clientId: fx.client('main', 'web').id,
-      username: ana.username,
-      password: ana.password,
-    });
+    const { idToken } = await signInUser(clients, fx, 'ana');
     for (const role of ['web', 'audience-only', 'ana-any-client']) {
       await assumeRoleWithWebIdentity(clients.sts, { roleArn: fx.role(role).arn, roleSessionName: SESSION_NAME, webIdentityToken: idToken });
     }

@@ -17,17 +17,6 @@ export const IAM_ROLE_FOR_OIDC: Citation = {
   ref: 'IAM-UG "Create a role for OpenID Connect federation" (Principal Federated = the provider ARN, Action sts:AssumeRoleWithWebIdentity)',
   url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html',
 };
-export const CG_ACCESS_TOKEN: Citation = {
-  kind: 'doc',
-  ref: 'CG "Understanding the access token" (carries client_id, not aud)',
-  url: 'https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html',
-};
-export const CG_VERIFY_JWT: Citation = {
-  kind: 'doc',
-  ref: 'CG "Verifying a JSON web token" (iss is https://cognito-idp.<region>.amazonaws.com/<userPoolId>; the header kid names a key of the pool JWKS)',
-  url: 'https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html',
-};
-
 /**
  * [obs] STS answers `Provider` = the IAM OIDC provider ARN for tokens of an
  * issuer registered with CreateOpenIDConnectProvider. STS-API says Provider

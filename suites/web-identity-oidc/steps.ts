@@ -1,18 +1,6 @@
 import { SignJWT, generateKeyPair } from 'jose';
-import { assumeRoleWithWebIdentity, decodeClaims, decodeHeader, signIn, type CaseContext } from '../../harness';
+import { assumeRoleWithWebIdentity, decodeClaims, decodeHeader, type CaseContext } from '../../harness';
 import { SESSION_NAME } from './fixture';
-
-/** Sign a fixture user in with USER_PASSWORD_AUTH through one app client; the tokens stay in memory. */
-export async function signInAs(ctx: CaseContext, user: string, opts: { pool?: string; client?: string } = {}) {
-  const pool = opts.pool ?? 'main';
-  const client = opts.client ?? 'web';
-  const u = ctx.fx.user(pool, user);
-  const tokens = await ctx.expect.succeeds(
-    'InitiateAuth',
-    signIn(ctx.clients.idp, { userPoolId: ctx.fx.userPool(pool).id, clientId: ctx.fx.client(pool, client).id, username: u.username, password: u.password }),
-  );
-  return { idToken: tokens.idToken, accessToken: tokens.accessToken, claims: decodeClaims(tokens.idToken, 'idToken') };
-}
 
 /** AssumeRoleWithWebIdentity into a fixture role with any token; the promise is left to the case. */
 export function assume(ctx: CaseContext, role: string, webIdentityToken: string) {

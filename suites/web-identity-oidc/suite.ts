@@ -1,9 +1,7 @@
 import { defineSuite } from '../../harness';
-import { ACCESS_DENIED_403_OBSERVED, CG_ID_TOKEN, IAM_IDENTIFIERS, STS_ASSUME_ROLE_WITH_WEB_IDENTITY, STS_GET_CALLER_IDENTITY } from '../citations';
+import { ACCESS_DENIED_403_OBSERVED, CG_ID_TOKEN, IAM_IDENTIFIERS, STS_ASSUME_ROLE_WITH_WEB_IDENTITY, STS_GET_CALLER_IDENTITY, CG_ACCESS_TOKEN, CG_VERIFY_JWT, cite } from '../citations';
 import { SESSION_NAME, webIdentityOidcFixture } from './fixture';
 import {
-  CG_ACCESS_TOKEN,
-  CG_VERIFY_JWT,
   IAM_CREATE_OIDC_PROVIDER,
   IAM_OIDC_CONDITION_KEYS,
   IAM_ROLE_FOR_OIDC,
@@ -16,10 +14,11 @@ import {
   PROVIDER_ARN_EKS_GUIDE,
   PROVIDER_ARN_SPIRE,
 } from './sources';
-import { tamperWith, whoAmI } from '../basic-flow/steps';
-import { assume, forgeWithOwnKey, signInAs } from './steps';
+import { signInAs, tamperWith, whoAmI } from '../steps';
+import { assume, forgeWithOwnKey } from './steps';
 
-const INVALID_TOKEN = 'STS-API AssumeRoleWithWebIdentity Errors: InvalidIdentityToken (400), "The web identity token that was passed could not be validated by AWS"';
+const INVALID_TOKEN = cite(STS_ASSUME_ROLE_WITH_WEB_IDENTITY, 'Errors: InvalidIdentityToken (400), "The web identity token that was passed could not be validated by AWS"');
+const PROVIDER_IS_ARN = [PROVIDER_ARN_EKS_GUIDE, PROVIDER_ARN_SPIRE, PROVIDER_ARN_EKS_CLUSTER_GAMES];
 const STS = 'AssumeRoleWithWebIdentity';
 
 // Not covered: an expired user-pool ID token. IdTokenValidity is at least five
@@ -54,31 +53,31 @@ export const webIdentityOidcSuite = defineSuite({
         const webClient = fx.client('main', 'web').id;
         const account = fx.caller.accountId;
         const sub = fx.user('main', 'ana').sub;
-        ctx.expect.equal('idToken.sub', claims.sub, sub, 'CG "Understanding the identity (ID) token": sub is the user\'s unique identifier');
-        const sts = await ctx.expect.succeeds(STS, assume(ctx, 'web', idToken), 'IAM-UG "Create a role for OpenID Connect federation"');
-        ctx.expect.equal(`${STS}.SubjectFromWebIdentityToken`, sts.subjectFromWebIdentityToken, sub, 'STS-API AssumeRoleWithWebIdentity: for OIDC ID tokens, the token\'s sub');
-        ctx.expect.equal(`${STS}.Audience`, sts.audience, webClient, 'STS-API Audience: the client id the token was issued to; CG ID token: aud is the app client id');
+        ctx.expect.equal('idToken.sub', claims.sub, sub, cite(CG_ID_TOKEN, "sub is the user's unique identifier"));
+        const sts = await ctx.expect.succeeds(STS, assume(ctx, 'web', idToken), IAM_ROLE_FOR_OIDC);
+        ctx.expect.equal(`${STS}.SubjectFromWebIdentityToken`, sts.subjectFromWebIdentityToken, sub, cite(STS_ASSUME_ROLE_WITH_WEB_IDENTITY, "SubjectFromWebIdentityToken: for OIDC ID tokens, the token's sub"));
+        ctx.expect.equal(`${STS}.Audience`, sts.audience, webClient, [cite(STS_ASSUME_ROLE_WITH_WEB_IDENTITY, 'Audience: the client id the token was issued to'), cite(CG_ID_TOKEN, 'aud is the app client id')]);
         ctx.expect.equal(
           `${STS}.Provider`,
           sts.provider,
           provider.arn,
-          '[obs] the IAM OIDC provider ARN (EKS Best Practices Guide IRSA sample, SPIRE docs, EKS Cluster Games transcripts); STS-API says "the value of the iss field"',
+          PROVIDER_IS_ARN,
         );
         ctx.expect.equal(
           `${STS}.AssumedRoleUser.Arn`,
           sts.assumedRoleUser?.arn,
           `arn:aws:sts::${account}:assumed-role/${role.name}/${SESSION_NAME}`,
-          'STS-API AssumeRoleWithWebIdentity: the ARN includes the RoleSessionName; IAM-UG "IAM identifiers"',
+          [cite(STS_ASSUME_ROLE_WITH_WEB_IDENTITY, 'the ARN includes the RoleSessionName'), IAM_IDENTIFIERS],
         );
-        ctx.expect.equal(`${STS}.AssumedRoleUser.AssumedRoleId`, sts.assumedRoleUser?.assumedRoleId, `${role.id}:${SESSION_NAME}`, 'IAM-UG "IAM identifiers": <RoleId>:<session-name>');
-        ctx.expect.match(`${STS}.Credentials.AccessKeyId`, sts.credentials.accessKeyId, /^ASIA[A-Z0-9]{16}$/, 'IAM-UG "IAM identifiers": temporary keys start ASIA');
-        ctx.expect.present(`${STS}.Credentials.SessionToken`, sts.credentials.sessionToken, 'STS-API Credentials: temporary credentials carry a session token');
+        ctx.expect.equal(`${STS}.AssumedRoleUser.AssumedRoleId`, sts.assumedRoleUser?.assumedRoleId, `${role.id}:${SESSION_NAME}`, cite(IAM_IDENTIFIERS, '<RoleId>:<session-name>'));
+        ctx.expect.match(`${STS}.Credentials.AccessKeyId`, sts.credentials.accessKeyId, /^ASIA[A-Z0-9]{16}$/, cite(IAM_IDENTIFIERS, 'temporary keys start ASIA'));
+        ctx.expect.present(`${STS}.Credentials.SessionToken`, sts.credentials.sessionToken, cite(STS_ASSUME_ROLE_WITH_WEB_IDENTITY, 'Credentials: temporary credentials carry a session token'));
         const { who, assumed } = await whoAmI(ctx, sts.credentials);
-        ctx.expect.equal('GetCallerIdentity.Arn', who.arn, `arn:aws:sts::${account}:assumed-role/${role.name}/${SESSION_NAME}`, 'STS-API GetCallerIdentity; IAM-UG "IAM identifiers"');
-        ctx.expect.equal('GetCallerIdentity.Arn.role', assumed?.roleName, role.name, 'IAM-UG "IAM identifiers"');
-        ctx.expect.equal('GetCallerIdentity.Arn.session', assumed?.sessionName, SESSION_NAME, 'STS-API AssumeRoleWithWebIdentity RoleSessionName');
-        ctx.expect.equal('GetCallerIdentity.UserId', who.userId, `${role.id}:${SESSION_NAME}`, 'IAM-UG "IAM identifiers": an assumed role\'s UserId is <RoleId>:<session-name>');
-        ctx.expect.equal('GetCallerIdentity.Account', who.account, account, 'STS-API GetCallerIdentity');
+        ctx.expect.equal('GetCallerIdentity.Arn', who.arn, `arn:aws:sts::${account}:assumed-role/${role.name}/${SESSION_NAME}`, [STS_GET_CALLER_IDENTITY, IAM_IDENTIFIERS]);
+        ctx.expect.equal('GetCallerIdentity.Arn.role', assumed?.roleName, role.name, IAM_IDENTIFIERS);
+        ctx.expect.equal('GetCallerIdentity.Arn.session', assumed?.sessionName, SESSION_NAME, cite(STS_ASSUME_ROLE_WITH_WEB_IDENTITY, 'RoleSessionName'));
+        ctx.expect.equal('GetCallerIdentity.UserId', who.userId, `${role.id}:${SESSION_NAME}`, cite(IAM_IDENTIFIERS, "an assumed role's UserId is <RoleId>:<session-name>"));
+        ctx.expect.equal('GetCallerIdentity.Account', who.account, account, STS_GET_CALLER_IDENTITY);
       },
     },
     {
@@ -91,11 +90,11 @@ export const webIdentityOidcSuite = defineSuite({
           STS,
           assume(ctx, 'web', idToken),
           { name: 'AccessDenied', httpStatus: 403, message: 'Not authorized to perform sts:AssumeRoleWithWebIdentity' },
-          'aws-contract.md §5: trust policy not satisfied → AccessDenied (403) "Not authorized to perform sts:AssumeRoleWithWebIdentity" [obs]',
+          [cite(IAM_ROLE_FOR_OIDC, 'the trust policy must be satisfied'), ACCESS_DENIED_403_OBSERVED],
         );
         // The control: bob's token is a good one, so the refusal above is the :sub condition.
-        const sts = await ctx.expect.succeeds(`${STS}(audience-only)`, assume(ctx, 'audience-only', idToken), 'IAM-UG condition keys: a trust without :sub admits any user of the provider');
-        ctx.expect.equal(`${STS}(audience-only).SubjectFromWebIdentityToken`, sts.subjectFromWebIdentityToken, ctx.fx.user('main', 'bob').sub, 'STS-API: the token\'s sub');
+        const sts = await ctx.expect.succeeds(`${STS}(audience-only)`, assume(ctx, 'audience-only', idToken), cite(IAM_OIDC_CONDITION_KEYS, 'a trust without :sub admits any user of the provider'));
+        ctx.expect.equal(`${STS}(audience-only).SubjectFromWebIdentityToken`, sts.subjectFromWebIdentityToken, ctx.fx.user('main', 'bob').sub, cite(STS_ASSUME_ROLE_WITH_WEB_IDENTITY, "SubjectFromWebIdentityToken is the token's sub"));
       },
     },
     {
@@ -108,7 +107,7 @@ export const webIdentityOidcSuite = defineSuite({
           STS,
           assume(ctx, 'web', accessToken),
           { name: 'InvalidIdentityToken', httpStatus: 400, message: 'Missing a required claim: aud' },
-          `${INVALID_TOKEN}; CG "Understanding the access token": client_id, no aud; message [obs]`,
+          [INVALID_TOKEN, cite(CG_ACCESS_TOKEN, 'client_id, no aud'), MISSING_AUD_OBSERVED],
         );
       },
     },
@@ -118,13 +117,13 @@ export const webIdentityOidcSuite = defineSuite({
       citations: [STS_ASSUME_ROLE_WITH_WEB_IDENTITY, IAM_CREATE_OIDC_PROVIDER, CG_ID_TOKEN, INCORRECT_AUDIENCE_OBSERVED],
       async run(ctx) {
         const { idToken, claims } = await signInAs(ctx, 'ana', { client: 'other' });
-        ctx.expect.equal('idToken.aud', claims.aud, ctx.fx.client('main', 'other').id, 'CG "Understanding the identity (ID) token": aud is the app client that authenticated the user');
+        ctx.expect.equal('idToken.aud', claims.aud, ctx.fx.client('main', 'other').id, cite(CG_ID_TOKEN, 'aud is the app client that authenticated the user'));
         // `ana-any-client` has no :aud condition: only the provider's ClientIDList stands in the way.
         await ctx.expect.error(
           STS,
           assume(ctx, 'ana-any-client', idToken),
           { name: 'InvalidIdentityToken', httpStatus: 400, message: 'Incorrect token audience' },
-          `IAM-API CreateOpenIDConnectProvider: ClientIDList lists the accepted audiences; ${INVALID_TOKEN}; message [obs]`,
+          [IAM_CREATE_OIDC_PROVIDER, INVALID_TOKEN, INCORRECT_AUDIENCE_OBSERVED],
         );
       },
     },
@@ -136,7 +135,7 @@ export const webIdentityOidcSuite = defineSuite({
         const { idToken } = await signInAs(ctx, 'ana');
         // Every claim would satisfy role `web`; only the signature is wrong.
         const forged = await forgeWithOwnKey(idToken);
-        await ctx.expect.error(STS, assume(ctx, 'web', forged), { name: 'InvalidIdentityToken', httpStatus: 400 }, `${INVALID_TOKEN}; CG "Verifying a JSON web token": the signature must verify with the pool's key`);
+        await ctx.expect.error(STS, assume(ctx, 'web', forged), { name: 'InvalidIdentityToken', httpStatus: 400 }, [INVALID_TOKEN, cite(CG_VERIFY_JWT, "the signature must verify with the pool's key")]);
       },
     },
     {
@@ -146,12 +145,12 @@ export const webIdentityOidcSuite = defineSuite({
       async run(ctx) {
         const { idToken, claims } = await signInAs(ctx, 'cy', { pool: 'unregistered' });
         const iss = `https://${ctx.fx.userPool('unregistered').providerName}`;
-        ctx.expect.equal('idToken.iss', claims.iss, iss, 'CG "Verifying a JSON web token": iss is https://cognito-idp.<region>.amazonaws.com/<userPoolId>');
+        ctx.expect.equal('idToken.iss', claims.iss, iss, cite(CG_VERIFY_JWT, 'iss is https://cognito-idp.<region>.amazonaws.com/<userPoolId>'));
         await ctx.expect.error(
           STS,
           assume(ctx, 'web', idToken),
           { name: 'InvalidIdentityToken', httpStatus: 400, message: `No OpenIDConnect provider found in your account for ${iss}` },
-          `${INVALID_TOKEN}; message [obs] (aws-contract.md §5; EKS logs)`,
+          [INVALID_TOKEN, NO_PROVIDER_OBSERVED, NO_PROVIDER_STATUS_OBSERVED],
         );
       },
     },
@@ -163,7 +162,7 @@ export const webIdentityOidcSuite = defineSuite({
         const { idToken } = await signInAs(ctx, 'bob');
         // With the signature unchecked the claims would pass role `web` (:sub = ana).
         const forged = tamperWith(idToken, 'sub', ctx.fx.user('main', 'ana').sub);
-        await ctx.expect.error(STS, assume(ctx, 'web', forged), { name: 'InvalidIdentityToken', httpStatus: 400 }, `${INVALID_TOKEN}; CG "Verifying a JSON web token"`);
+        await ctx.expect.error(STS, assume(ctx, 'web', forged), { name: 'InvalidIdentityToken', httpStatus: 400 }, [INVALID_TOKEN, CG_VERIFY_JWT]);
       },
     },
     {
@@ -175,7 +174,7 @@ export const webIdentityOidcSuite = defineSuite({
           STS,
           assume(ctx, 'web', 'not-a-jwt-token'),
           { name: 'InvalidIdentityToken', httpStatus: 400, message: 'The ID Token provided is not a valid JWT. (You may see this error if you sent an Access Token)' },
-          `${INVALID_TOKEN}; message [obs]`,
+          [INVALID_TOKEN, NOT_A_JWT_OBSERVED],
         );
       },
     },
