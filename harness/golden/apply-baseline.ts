@@ -47,7 +47,7 @@ export function applyBaseline(run: RunResult, options: BaselineOptions): RunResu
         missing.push(c.id);
         findings = [...findings, { path: 'golden', kind: 'golden-missing', expected: `a ${options.baseline} golden for ${c.id}`, actual: 'none recorded' }];
       } else {
-        findings = [...findings, ...compareSteps(golden.steps, normalizeCase(c, run.provenance.region))];
+        findings = [...findings, ...compareSteps(golden.steps, normalizeCase(c, run.provenance.region), c.golden?.skip)];
         const age = (options.today.getTime() - Date.parse(`${golden.provenance.lastValidatedAt}T00:00:00Z`)) / DAY_MS;
         if (age > options.maxAgeDays) stale.push({ id: c.id, lastValidatedAt: golden.provenance.lastValidatedAt });
       }

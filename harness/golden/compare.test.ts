@@ -37,4 +37,29 @@ describe('compareSteps', () => {
   it('compares arrays element by element, so order changes show', () => {
     expect(compareSteps([s('X', { output: { g: ['a', 'b'] } })], [s('X', { output: { g: ['b', 'a'] } })]).map((f) => f.path)).toEqual(['X#1.output.g[0]', 'X#1.output.g[1]']);
   });
+
+  it('aligns on the operation sequence: one extra step is one finding, and the steps after it still compare with theirs', () => {
+    const baseline = [s('GetId'), s('GetOpenIdToken', { output: { Token: '<jwt:1>' } }), s('AssumeRoleWithWebIdentity')];
+    const run = [s('GetId'), s('GetId'), s('GetOpenIdToken', { output: { Token: '<jwt:2>' } }), s('AssumeRoleWithWebIdentity')];
+    expect(compareSteps(baseline, run)).toEqual([
+      { path: 'GetId#2', kind: 'golden', expected: 'no such step', actual: 'cognito-identity:GetId' },
+      { path: 'GetOpenIdToken#2.output.Token', kind: 'golden', expected: '<jwt:1>', actual: '<jwt:2>' },
+    ]);
+  });
+
+  it('a step missing in the middle is one finding, numbered as in the baseline', () => {
+    expect(compareSteps([s('GetId'), s('GetOpenIdToken'), s('GetCredentialsForIdentity')], [s('GetId'), s('GetCredentialsForIdentity')])).toEqual([
+      { path: 'GetOpenIdToken#2', kind: 'golden', expected: 'cognito-identity:GetOpenIdToken', actual: 'no such step' },
+    ]);
+  });
+
+  it("leaves out the paths a case skips, and what is under them, and nothing else", () => {
+    const findings = compareSteps(
+      [s('X', { output: { groups: ['a', 'b'], other: 1 } })],
+      [s('X', { output: { groups: ['b', 'a'], other: 2 } })],
+      [{ path: 'X#*.output.groups', reason: 'AWS documents no order for the groups' }],
+    );
+    expect(findings.map((f) => f.path)).toEqual(['X#1.output.other']);
+  });
 });
+

@@ -1,32 +1,58 @@
+import type { PathRule } from '../cases/golden-rules';
 import type { Finding } from '../cases/finding';
-import type { NormalizedStep } from './normalize';
+import type { NormalizedStep } from './normalized-step';
+import { pathOrBelow } from './path-glob';
+
+const opOf = (s: NormalizedStep) => `${s.service}:${s.operation}`;
+
+type Aligned = { e?: number; a?: number };
+
+/**
+ * The baseline's and the run's steps paired along their operation sequence
+ * (the longest common subsequence of `service:operation`), so one extra or
+ * missing step is one difference, not a shift of every later one. A step
+ * missing next to an extra one at the same place pairs up as one changed step.
+ */
+function align(expected: readonly NormalizedStep[], actual: readonly NormalizedStep[]): Aligned[] {
+  const n = expected.length;
+  const m = actual.length;
+  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      lcs[i][j] = opOf(expected[i]) === opOf(actual[j]) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+    }
+  }
+  const out: Aligned[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && opOf(expected[i]) === opOf(actual[j])) out.push({ e: i++, a: j++ });
+    else if (i < n && j < m && lcs[i + 1][j] === lcs[i][j + 1] && lcs[i + 1][j + 1] === lcs[i][j]) out.push({ e: i++, a: j++ });
+    else if (j >= m || (i < n && lcs[i + 1][j] >= lcs[i][j + 1])) out.push({ e: i++ });
+    else out.push({ a: j++ });
+  }
+  return out;
+}
 
 /**
  * Differences between a baseline's steps and a run's, as findings whose path
- * names the step and the field: `GetCredentialsForIdentity#2.facts.credentialLifetimeSeconds`.
+ * names the step (numbered as in the baseline; an extra step as in the run)
+ * and the field: `GetCredentialsForIdentity#2.facts.credentialLifetimeSeconds`.
+ * Paths a case skips, with its reason, are left out.
  */
-export function compareSteps(expected: readonly NormalizedStep[], actual: readonly NormalizedStep[]): Finding[] {
+export function compareSteps(expected: readonly NormalizedStep[], actual: readonly NormalizedStep[], skip: readonly PathRule[] = []): Finding[] {
   const findings: Finding[] = [];
-  const count = Math.max(expected.length, actual.length);
-  for (let i = 0; i < count; i++) {
-    const e = expected[i];
-    const a = actual[i];
-    const label = `${(e ?? a)!.operation}#${i + 1}`;
-    if (!a) {
-      findings.push({ path: label, kind: 'golden', expected: `${e.service}:${e.operation}`, actual: 'no such step' });
-      continue;
-    }
-    if (!e) {
-      findings.push({ path: label, kind: 'golden', expected: 'no such step', actual: `${a.service}:${a.operation}` });
-      continue;
-    }
-    if (e.operation !== a.operation || e.service !== a.service) {
-      findings.push({ path: label, kind: 'golden', expected: `${e.service}:${e.operation}`, actual: `${a.service}:${a.operation}` });
-      continue;
-    }
-    diff(label, e, a, findings);
+  for (const { e, a } of align(expected, actual)) {
+    const es = e !== undefined ? expected[e] : undefined;
+    const as = a !== undefined ? actual[a] : undefined;
+    const label = es ? `${es.operation}#${e! + 1}` : `${as!.operation}#${a! + 1}`;
+    if (!as) findings.push({ path: label, kind: 'golden', expected: opOf(es!), actual: 'no such step' });
+    else if (!es) findings.push({ path: label, kind: 'golden', expected: 'no such step', actual: opOf(as) });
+    else if (opOf(es) !== opOf(as)) findings.push({ path: label, kind: 'golden', expected: opOf(es), actual: opOf(as) });
+    else diff(label, es, as, findings);
   }
-  return findings;
+  const skipped = skip.map((r) => pathOrBelow(r.path));
+  return findings.filter((f) => !skipped.some((s) => s.test(f.path)));
 }
 
 function diff(path: string, expected: unknown, actual: unknown, out: Finding[]): void {

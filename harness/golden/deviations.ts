@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import type { Finding } from '../cases/finding';
 import { PROJECT_ROOT } from '../version';
 import { GoldenFileError, describeZodError } from './golden-store';
+import { pathGlob } from './path-glob';
 import { deviationsSchema, type DeviationsFile } from './schema';
 
 export const DEFAULT_DEVIATIONS_DIR = join(PROJECT_ROOT, 'fixtures', 'deviations');
@@ -28,19 +29,15 @@ export function loadDeviations(target: string, dir = DEFAULT_DEVIATIONS_DIR): De
   return parsed.data.deviations;
 }
 
-function globToRegExp(glob: string): RegExp {
-  return new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
-}
-
 /**
  * Mark the findings a deviation entry names as `deviation`, keeping the reason.
  * Only findings whose path matches are touched: a deviation never hides another difference.
  */
 export function applyDeviations(caseId: string, findings: Finding[], deviations: DeviationsFile['deviations']): Finding[] {
-  const relevant = deviations.filter((d) => globToRegExp(d.case).test(caseId));
+  const relevant = deviations.filter((d) => pathGlob(d.case).test(caseId));
   if (relevant.length === 0) return findings;
   return findings.map((f) => {
-    const match = relevant.find((d) => d.paths.some((p) => globToRegExp(p).test(f.path)));
+    const match = relevant.find((d) => d.paths.some((p) => pathGlob(p).test(f.path)));
     return match ? { ...f, kind: 'deviation' as const, source: `accepted deviation: ${match.reason}` } : f;
   });
 }

@@ -1,6 +1,7 @@
 import type { RecordedStep } from '../clients/recorder';
 import type { CaseTableRow } from '../cases/case-table-row';
 import type { Citation } from '../cases/citation';
+import type { GoldenRules } from '../cases/golden-rules';
 import type { Finding } from '../cases/finding';
 
 export type Verdict = 'pass' | 'fail' | 'unsupported' | 'error';
@@ -15,6 +16,8 @@ export interface CaseResult {
   findings: Finding[];
   /** The row this case is of a table-driven family, when it is one. */
   table?: CaseTableRow;
+  /** The case's own golden rules (sorted and skipped paths, with reasons). */
+  golden?: GoldenRules;
   /** Raw SDK steps: hold tokens and keys, so they stay in memory and are never written as they are. */
   steps: RecordedStep[];
   /**

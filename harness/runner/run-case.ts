@@ -59,6 +59,7 @@ export async function runCase(def: CaseDefinition, ctx: CaseRunContext): Promise
     citations: def.citations,
     findings: expect.findings,
     ...(def.table ? { table: def.table } : {}),
+    ...(def.golden ? { golden: def.golden } : {}),
     steps: sink.steps,
     fixtureNames: ctx.fx.names(),
     error,

@@ -25,6 +25,13 @@ describe('defineSuite', () => {
     expect(suite([{ ...c('demo/a'), citations: [] }])).toThrow('Case demo/a has no citation.');
   });
 
+  it('refuses a golden rule without a stated reason', () => {
+    const withRule = (reason: string) => () =>
+      defineSuite({ name: 'demo', title: '', services: [], fixture: {}, cases: [{ ...c('demo/a'), golden: { sort: [{ path: 'GetId#*.output.x', reason }] } }] });
+    expect(withRule('')).toThrow("Case demo/a asks its golden to sort 'GetId#*.output.x' without a reason.");
+    expect(withRule('AWS documents no order for x')).not.toThrow();
+  });
+
   it('returns a well-formed suite as it is', () => {
     const s = { name: 'demo', title: '', services: [], fixture: { userPools: { main: { clients: {} } } }, cases: [c('demo/a')] };
     expect(defineSuite(s)).toBe(s);

@@ -1,6 +1,7 @@
 import type { CaseTableRow } from '../cases/case-table-row';
 import type { Citation } from '../cases/citation';
 import type { Expectations } from '../cases/expectations';
+import { MIN_REASON_LENGTH, type GoldenRules } from '../cases/golden-rules';
 import type { Clients } from '../clients/factory';
 import type { FixtureSpec, ProvisionedFixture } from '../provisioning/spec';
 import type { ServiceName } from '../targets/target';
@@ -24,6 +25,8 @@ export interface CaseDefinition {
   services?: ServiceName[];
   /** Set when the case is one row of a table-driven family. */
   table?: CaseTableRow;
+  /** Paths its golden keeps sorted or leaves out of the comparison, each with its reason. */
+  golden?: GoldenRules;
   run(ctx: CaseContext): Promise<void>;
 }
 
@@ -50,6 +53,13 @@ export function defineSuite(suite: SuiteDefinition): SuiteDefinition {
     if (!CASE_ID.test(c.id)) throw new UsageError(`Case id '${c.id}' in suite ${suite.name} is not of the form family/behaviour (lower-case, digits, hyphens).`);
     if (seen.has(c.id)) throw new UsageError(`Case id '${c.id}' appears twice in suite ${suite.name}.`);
     if (c.citations.length === 0) throw new UsageError(`Case ${c.id} has no citation. Every case states where its expectations come from.`);
+    for (const [what, rules] of Object.entries(c.golden ?? {})) {
+      for (const rule of rules ?? []) {
+        if (!rule.path || (rule.reason ?? '').trim().length < MIN_REASON_LENGTH) {
+          throw new UsageError(`Case ${c.id} asks its golden to ${what} '${rule.path}' without a reason. Expected: a path and why (${MIN_REASON_LENGTH} characters at least), e.g. "AWS documents no order for cognito:groups".`);
+        }
+      }
+    }
     seen.add(c.id);
   }
   try {

@@ -1,0 +1,47 @@
+import type { ReferenceTable } from './references';
+import type { TextTransformer } from './transformer';
+
+/**
+ * Fixture values → their logical names (`<role:admin>`), longest first so an
+ * ARN is replaced before the role name inside it; the account of every ARN
+ * among them → `<account>`.
+ */
+export function fixtureNames(names: readonly { logical: string; value: string }[]): TextTransformer & { has(value: string): boolean } {
+  const entries = names
+    .filter((n) => n.value.length > 0)
+    .sort((a, b) => b.value.length - a.value.length)
+    .map((n) => [n.value, `<${n.logical}>`] as [string, string]);
+  const accounts = new Set(names.map((n) => /^arn:aws[\w-]*:\w[\w-]*::(\d{12}):/.exec(n.value)?.[1]).filter(Boolean) as string[]);
+  for (const account of accounts) entries.push([account, '<account>']);
+  const replacements = new Map(entries);
+  return {
+    name: 'fixture values → <logical name>, accounts → <account>',
+    apply: (text) => {
+      let out = text;
+      for (const [raw, logical] of replacements) out = out.split(raw).join(logical);
+      return out;
+    },
+    has: (value) => replacements.has(value),
+  };
+}
+
+/** Values recognised by shape (identity ids, access keys, role ids, …) → numbered references per kind. */
+export function volatilePatterns(patterns: readonly { kind: string; pattern: RegExp }[], refs: ReferenceTable): TextTransformer {
+  return {
+    name: 'volatile values by shape → <kind:n>',
+    apply: (text) => patterns.reduce((out, { kind, pattern }) => out.replace(pattern, (m) => refs.ref(kind, m)), text),
+  };
+}
+
+/** Instants quoted in free text (ISO-8601, epoch seconds) → `<timestamp>`. */
+export function timestampsInText(patterns: readonly RegExp[]): TextTransformer {
+  return {
+    name: 'timestamps in text → <timestamp>',
+    apply: (text) => patterns.reduce((out, pattern) => out.replace(pattern, '<timestamp>'), text),
+  };
+}
+
+/** The run's region → `<region>`. */
+export function region(name: string): TextTransformer {
+  return { name: 'region → <region>', apply: (text) => text.split(name).join('<region>') };
+}

@@ -1,0 +1,53 @@
+/**
+ * Normalization as a list of small transformers, after localstack-snapshot's
+ * transformers: each says what it does, and the list reads as the whole
+ * recipe. A value transformer claims a value by returning its replacement, or
+ * passes (undefined) to the next one; a text transformer rewrites every
+ * string that no value transformer claimed, and every object key.
+ */
+
+/** One value met while walking a step, with the key it sits under in its object. */
+export interface ValueNode {
+  value: unknown;
+  key?: string;
+}
+
+export interface ValueTransformer {
+  readonly name: string;
+  /** The replacement, or undefined to let the next transformer try. `walk` normalizes what the replacement contains. */
+  transform(node: ValueNode, walk: (value: unknown, key?: string) => unknown): unknown;
+}
+
+export interface TextTransformer {
+  readonly name: string;
+  apply(text: string): string;
+}
+
+/** Apply text transformers in order. */
+export function composeText(transformers: readonly TextTransformer[]): (text: string) => string {
+  return (text) => transformers.reduce((out, t) => t.apply(out), text);
+}
+
+/**
+ * Walk a value: the first value transformer that claims a node replaces it;
+ * arrays keep their order; objects get their keys sorted and rewritten by
+ * `text`; a string nothing claimed goes through `text`.
+ */
+export function walker(transformers: readonly ValueTransformer[], text: (s: string) => string): (value: unknown, key?: string) => unknown {
+  const walk = (value: unknown, key?: string): unknown => {
+    if (value === undefined || value === null) return value;
+    for (const t of transformers) {
+      const out = t.transform({ value, key }, walk);
+      if (out !== undefined) return out;
+    }
+    if (typeof value === 'string') return text(value);
+    if (Array.isArray(value)) return value.map((v) => walk(v, undefined));
+    if (typeof value === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(value).sort()) out[text(k)] = walk((value as Record<string, unknown>)[k], k);
+      return out;
+    }
+    return value;
+  };
+  return walk;
+}

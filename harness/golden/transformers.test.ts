@@ -1,0 +1,56 @@
+import type { RecordedStep } from '../clients/recorder';
+import { sortPaths } from './case-transformers';
+import { defaultTransformers, normalizeCase, normalizeSteps } from './normalize';
+import { ReferenceTable } from './references';
+import { fixtureNames, region, volatilePatterns } from './text-transformers';
+import { composeText, walker } from './transformer';
+
+const step = (output: unknown): RecordedStep => ({ service: 'cognito-idp', operation: 'AdminListGroupsForUser', input: {}, output, sentAt: 0, durationMs: 1 });
+
+describe('normalization as a list of transformers', () => {
+  it('reads as the recipe, in the order it is applied', () => {
+    const { values, text } = defaultTransformers({ names: [], region: 'us-east-1' });
+    expect(values.map((t) => t.name)).toEqual([
+      'dates → <timestamp>',
+      'URL-encoded policy documents → { decodedPolicyDocument }',
+      'JWTs → <jwt:n> with decoded header, claims and lifetime',
+      'secret fields → <redacted:field>',
+      'volatile keys → <kind:n>',
+    ]);
+    expect(text.map((t) => t.name)).toEqual([
+      'fixture values → <logical name>, accounts → <account>',
+      'volatile values by shape → <kind:n>',
+      'timestamps in text → <timestamp>',
+      'region → <region>',
+    ]);
+  });
+
+  it('composes: text transformers apply in order, and a walk rewrites keys and unclaimed strings with them', () => {
+    const refs = new ReferenceTable();
+    const text = composeText([fixtureNames([{ logical: 'user-pool:main', value: 'eu-west-1_Abc123' }]), volatilePatterns([{ kind: 'uuid', pattern: /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g }], refs), region('eu-west-1')]);
+    const walk = walker([], text);
+    expect(walk({ 'cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Abc123': 'sub 0b7e8d40-1c2d-4e5f-8a9b-0c1d2e3f4a5b', n: 3 })).toEqual({
+      'cognito-idp.<region>.amazonaws.com/<user-pool:main>': 'sub <uuid:1>',
+      n: 3,
+    });
+  });
+});
+
+describe("a case's own rules", () => {
+  const groups = step({ Groups: [{ GroupName: 'zeta' }, { GroupName: 'alpha' }] });
+
+  it('sort keeps the array at a path sorted after normalization, and leaves every other array as recorded', () => {
+    const sort = sortPaths([{ path: 'AdminListGroupsForUser#*.output.Groups', reason: 'AWS documents no order for the groups' }]);
+    expect(sort.name).toBe('sort AdminListGroupsForUser#*.output.Groups (AWS documents no order for the groups)');
+    const [sorted] = normalizeSteps([groups], { names: [], region: 'us-east-1' }, [sort]);
+    expect(sorted.output).toEqual({ Groups: [{ GroupName: 'alpha' }, { GroupName: 'zeta' }] });
+    const [other] = normalizeSteps([step({ Users: ['zeta', 'alpha'] })], { names: [], region: 'us-east-1' }, [sort]);
+    expect(other.output).toEqual({ Users: ['zeta', 'alpha'] });
+  });
+
+  it('normalizeCase applies the sort rules a case declares', () => {
+    const rules = { sort: [{ path: '*.output.Groups', reason: 'AWS documents no order for the groups' }] };
+    expect(normalizeCase({ steps: [groups], fixtureNames: [], golden: rules }, 'us-east-1')[0].output).toEqual({ Groups: [{ GroupName: 'alpha' }, { GroupName: 'zeta' }] });
+    expect(normalizeCase({ steps: [groups], fixtureNames: [] }, 'us-east-1')[0].output).toEqual({ Groups: [{ GroupName: 'zeta' }, { GroupName: 'alpha' }] });
+  });
+});

@@ -1,0 +1,93 @@
+import { decodeJwt, decodeProtectedHeader } from 'jose';
+import type { ReferenceTable } from './references';
+import type { ValueTransformer } from './transformer';
+
+/** Dates (an Expiration, a CreateDate) are never stored raw: what matters is kept as derived facts. */
+export const dates: ValueTransformer = {
+  name: 'dates → <timestamp>',
+  transform: ({ value }) => (value instanceof Date ? '<timestamp>' : undefined),
+};
+
+/** Fields IAM answers with a URL-encoded policy document (IAM-API GetRole: "URL-encoded compliant with RFC 3986"). */
+const POLICY_DOCUMENT_KEYS = new Set(['AssumeRolePolicyDocument', 'PolicyDocument']);
+
+function parsePolicyDocument(value: string): unknown {
+  if (!value.startsWith('%7B')) return undefined; // not URL-encoded: as sent, left as text
+  try {
+    return JSON.parse(decodeURIComponent(value));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A URL-encoded policy document is stored as the document it encodes, so the names inside are normalized too. */
+export const policyDocuments: ValueTransformer = {
+  name: 'URL-encoded policy documents → { decodedPolicyDocument }',
+  transform({ value, key }, walk) {
+    if (typeof value !== 'string' || key === undefined || !POLICY_DOCUMENT_KEYS.has(key)) return undefined;
+    const policy = parsePolicyDocument(value);
+    return policy === undefined ? undefined : { decodedPolicyDocument: walk(policy) };
+  },
+};
+
+const JWT = /^eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+const JWT_TIME_CLAIMS = ['exp', 'iat', 'nbf', 'auth_time'];
+/** Output fields that carry a token a later step may send back. */
+const TOKEN_OUTPUT_KEYS = ['IdToken', 'AccessToken', 'Token', 'idToken'];
+
+/**
+ * A JWT is stored as `<jwt:n>` with its decoded header and claims and its
+ * lifetime (`exp − iat`), never as the token. A token an answer hands out
+ * always gets the next number, even when it equals an earlier one: two
+ * tokens issued in the same second can be byte-identical, and the numbering
+ * must not depend on the clock. A token sent back refers to the latest.
+ */
+export function jwts(): ValueTransformer {
+  const refs = new Map<string, string>();
+  let count = 0;
+  return {
+    name: 'JWTs → <jwt:n> with decoded header, claims and lifetime',
+    transform({ value, key }, walk) {
+      if (typeof value !== 'string' || !JWT.test(value)) return undefined;
+      const issued = key !== undefined && TOKEN_OUTPUT_KEYS.includes(key);
+      if (refs.get(value) && !issued) return refs.get(value);
+      const ref = `<jwt:${++count}>`;
+      refs.set(value, ref);
+      let header: Record<string, unknown>;
+      let claims: Record<string, unknown>;
+      try {
+        header = decodeProtectedHeader(value) as Record<string, unknown>;
+        claims = decodeJwt(value) as Record<string, unknown>;
+      } catch {
+        return { jwt: ref, undecodable: true };
+      }
+      const facts: Record<string, number> = {};
+      if (typeof claims.exp === 'number' && typeof claims.iat === 'number') facts.lifetimeSeconds = claims.exp - claims.iat;
+      const kept = Object.fromEntries(Object.entries(claims).map(([k, v]) => [k, JWT_TIME_CLAIMS.includes(k) ? '<timestamp>' : v]));
+      return { jwt: ref, header: walk(header), claims: walk(kept), facts };
+    },
+  };
+}
+
+/** Values of fields that hold a secret are replaced by `<redacted:<field>>`. */
+export function secretFields(isSecretField: (key: string) => boolean): ValueTransformer {
+  return {
+    name: 'secret fields → <redacted:field>',
+    transform: ({ value, key }) => (typeof value === 'string' && key !== undefined && isSecretField(key) ? `<redacted:${key}>` : undefined),
+  };
+}
+
+/**
+ * Keys whose value is volatile whatever its shape (`IdentityId`, `sub`,
+ * `jti`) get a numbered reference of their kind — unless the value is a
+ * fixture name, which the text transformers name logically.
+ */
+export function volatileKeys(keys: Record<string, string>, refs: ReferenceTable, isFixtureValue: (value: string) => boolean): ValueTransformer {
+  return {
+    name: 'volatile keys → <kind:n>',
+    transform({ value, key }) {
+      const kind = key !== undefined ? keys[key] : undefined;
+      return typeof value === 'string' && kind && !isFixtureValue(value) ? refs.ref(kind, value) : undefined;
+    },
+  };
+}
