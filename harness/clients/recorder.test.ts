@@ -1,4 +1,6 @@
-import { StepSink, recordSteps, recorderMiddleware } from './recorder';
+import { createServer, type Server } from 'node:http';
+import { CognitoIdentityProviderClient, DescribeUserPoolCommand, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { StepSink, recordSteps, recorderMiddleware, recorderMiddlewareOptions } from './recorder';
 
 const ctx = { clientName: 'CognitoIdentityClient', commandName: 'GetIdCommand' };
 
@@ -54,5 +56,45 @@ describe('recorderMiddleware', () => {
     const quick = recorderMiddleware(async () => ({ output: { which: 'quick' } }), ctx);
     await Promise.all([recordSteps(a, () => slow({ input: {} })), recordSteps(b, () => quick({ input: {} }))]);
     expect([a.steps.map((s) => s.output), b.steps.map((s) => s.output)]).toEqual([[{ which: 'slow' }], [{ which: 'quick' }]]);
+  });
+});
+
+describe('sensitive fields, from the SDK models', () => {
+  // A server on the loopback answering every call with the body set for the test.
+  let server: Server;
+  let endpoint: string;
+  let body: unknown;
+  beforeAll(async () => {
+    server = createServer((req, res) => req.resume().on('end', () => res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify(body))));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    endpoint = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  const recordedClient = () => {
+    const idp = new CognitoIdentityProviderClient({ region: 'us-east-1', endpoint, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' } });
+    idp.middlewareStack.add(recorderMiddleware, recorderMiddlewareOptions);
+    return idp;
+  };
+
+  it("records the paths the command's own model marks @sensitive, and nothing it leaves unmarked", async () => {
+    body = { AuthenticationResult: { IdToken: 'i', AccessToken: 'a', RefreshToken: 'r', ExpiresIn: 3600 } };
+    const sink = new StepSink();
+    await recordSteps(sink, () => recordedClient().send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'c', AuthParameters: { USERNAME: 'u', PASSWORD: 'p' } })));
+    // UP-API InitiateAuth: ClientId (ClientIdType), AuthParameters (AuthParametersType) and the three tokens are @sensitive in the model.
+    expect(sink.steps[0].sensitive?.sort()).toEqual([
+      'input.AuthParameters',
+      'input.ClientId',
+      'output.AuthenticationResult.AccessToken',
+      'output.AuthenticationResult.IdToken',
+      'output.AuthenticationResult.RefreshToken',
+    ]);
+  });
+
+  it('marks nothing for an operation without sensitive members', async () => {
+    body = { UserPool: { Id: 'us-east-1_x', Name: 'p' } };
+    const sink = new StepSink();
+    await recordSteps(sink, () => recordedClient().send(new DescribeUserPoolCommand({ UserPoolId: 'us-east-1_x' })));
+    expect(sink.steps[0].sensitive).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ServiceName } from '../targets/target';
+import { sensitivePaths } from '../secrets/sdk-sensitive';
 import { toStepError, type StepError } from './sdk-errors';
 
 /** One SDK call inside a case, captured as it happened (DESIGN.md § Concepts, step). */
@@ -10,6 +11,12 @@ export interface RecordedStep {
   output?: unknown;
   error?: StepError;
   httpStatus?: number;
+  /**
+   * Paths the SDK's model marks sensitive (`input.AuthParameters`,
+   * `output.Credentials.SecretKey`), from the command's own log filters:
+   * what normalization redacts.
+   */
+  sensitive?: string[];
   /** Epoch ms when the call was sent; used to derive lifetimes, never stored raw. */
   sentAt: number;
   durationMs: number;
@@ -51,7 +58,21 @@ function stripMetadata(output: unknown): unknown {
  */
 export const recorderMiddlewareOptions = { step: 'initialize' as const, name: 'idchainStepRecorder', override: true };
 
-export function recorderMiddleware(next: (args: any) => Promise<any>, context: { clientName?: string; commandName?: string }) {
+/** The SDK's log filters, which hide the members its model marks sensitive (HandlerExecutionContext). */
+interface SensitiveLogFilters {
+  inputFilterSensitiveLog?: (input: any) => any;
+  outputFilterSensitiveLog?: (output: any) => any;
+}
+
+function sdkSensitive(context: SensitiveLogFilters, input: unknown, output: unknown): string[] {
+  const filter = (fn: ((v: any) => any) | undefined, value: unknown) => (fn && value !== undefined ? fn(value) : undefined);
+  return [
+    ...sensitivePaths(input, filter(context.inputFilterSensitiveLog, input), 'input'),
+    ...sensitivePaths(output, filter(context.outputFilterSensitiveLog, output), 'output'),
+  ];
+}
+
+export function recorderMiddleware(next: (args: any) => Promise<any>, context: { clientName?: string; commandName?: string } & SensitiveLogFilters) {
   return async (args: { input: unknown }) => {
     const sink = current.getStore();
     if (!sink) return next(args);
@@ -61,19 +82,21 @@ export function recorderMiddleware(next: (args: any) => Promise<any>, context: {
     const input = structuredClone(args.input);
     try {
       const result = await next(args);
+      const output = stripMetadata(result.output);
       sink.add({
         service,
         operation,
         input,
-        output: stripMetadata(result.output),
+        output,
         httpStatus: result.output?.$metadata?.httpStatusCode,
+        sensitive: sdkSensitive(context, input, output),
         sentAt,
         durationMs: Date.now() - sentAt,
       });
       return result;
     } catch (err) {
       const error = toStepError(err);
-      sink.add({ service, operation, input, error, httpStatus: error.httpStatus, sentAt, durationMs: Date.now() - sentAt });
+      sink.add({ service, operation, input, error, httpStatus: error.httpStatus, sensitive: sdkSensitive(context, input, undefined), sentAt, durationMs: Date.now() - sentAt });
       throw err;
     }
   };

@@ -74,6 +74,8 @@ describe('normalizeSteps (DESIGN.md § The golden file)', () => {
           output: {
             Credentials: { AccessKeyId: 'ASIAQWERTYUIOPASDFGH', SecretKey: 'very-secret', SessionToken: 'token', Expiration: new Date(sentAt + 3_598_700) },
           },
+          // As the recorder takes it from the CI-API model: SecretKey is @sensitive; SessionToken is not, and is redacted all the same.
+          sensitive: ['output.Credentials.SecretKey'],
         }),
       ],
       ctx,
@@ -88,7 +90,13 @@ describe('normalizeSteps (DESIGN.md § The golden file)', () => {
     const token = await idToken('7d3c7a40-aaaa-4bbb-8ccc-123456789abc');
     const [signIn, getId] = normalizeSteps(
       [
-        step({ service: 'cognito-idp', operation: 'InitiateAuth', input: { AuthParameters: { USERNAME: 'alice', PASSWORD: 'Idc!pw9a' } }, output: { AuthenticationResult: { IdToken: token } } }),
+        step({
+          service: 'cognito-idp',
+          operation: 'InitiateAuth',
+          input: { AuthParameters: { USERNAME: 'alice', PASSWORD: 'Idc!pw9a' } },
+          output: { AuthenticationResult: { IdToken: token } },
+          sensitive: ['input.AuthParameters', 'output.AuthenticationResult.IdToken'],
+        }),
         step({ input: { Logins: { [`cognito-idp.us-east-1.amazonaws.com/${POOL}`]: token } } }),
       ],
       ctx,

@@ -1,12 +1,11 @@
 import type { RecordedStep } from '../clients/recorder';
 import type { CaseResult } from '../runner/result';
-import { isSecretField } from '../secrets/redact';
 import { sortPaths, type StepsTransformer } from './case-transformers';
 import type { NormalizedStep } from './normalized-step';
 import { EPOCH_SECONDS_IN_TEXT, ReferenceTable, TIMESTAMP_IN_TEXT, VOLATILE_KEYS, VOLATILE_PATTERNS } from './references';
 import { fixtureNames, region, timestampsInText, volatilePatterns } from './text-transformers';
 import { composeText, walker, type TextTransformer, type ValueTransformer } from './transformer';
-import { dates, jwts, policyDocuments, secretFields, volatileKeys } from './value-transformers';
+import { dates, jwts, policyDocuments, sdkSecrets, volatileKeys } from './value-transformers';
 
 export interface NormalizeContext {
   /** Logical fixture names and the values they were given (role ARNs, pool ids, …). */
@@ -27,32 +26,35 @@ function roundLifetime(seconds: number): number {
 
 /**
  * The recipe (DESIGN.md § The golden file), in order. Value transformers:
- * dates, URL-encoded policy documents, JWTs, secret fields, volatile keys.
+ * dates, URL-encoded policy documents, JWTs, secrets (from the SDK models),
+ * volatile keys.
  * Text transformers, on every other string and every key: fixture names and
  * accounts, volatile values by shape, timestamps, the region. One reference
  * table serves a whole case, so a value an earlier step returned is
  * recognised when a later step sends it back.
  */
-export function defaultTransformers(ctx: NormalizeContext): { values: ValueTransformer[]; text: TextTransformer[] } {
+export function defaultTransformers(ctx: NormalizeContext, sensitiveNow: () => ReadonlySet<string> = () => new Set()): { values: ValueTransformer[]; text: TextTransformer[] } {
   const refs = new ReferenceTable();
   const names = fixtureNames(ctx.names);
   return {
-    values: [dates, policyDocuments, jwts(), secretFields(isSecretField), volatileKeys(VOLATILE_KEYS, refs, names.has)],
+    values: [dates, policyDocuments, jwts(), sdkSecrets(sensitiveNow), volatileKeys(VOLATILE_KEYS, refs, names.has)],
     text: [names, volatilePatterns(VOLATILE_PATTERNS, refs), timestampsInText([TIMESTAMP_IN_TEXT, EPOCH_SECONDS_IN_TEXT]), region(ctx.region)],
   };
 }
 
 /** Normalize the steps of one case through the default transformers, then the case's own (a sort, with its reason). */
 export function normalizeSteps(steps: readonly RecordedStep[], ctx: NormalizeContext, caseTransformers: readonly StepsTransformer[] = []): NormalizedStep[] {
-  const { values, text: textTransformers } = defaultTransformers(ctx);
+  let sensitive: ReadonlySet<string> = new Set();
+  const { values, text: textTransformers } = defaultTransformers(ctx, () => sensitive);
   const text = composeText(textTransformers);
   const walk = walker(values, text);
   const normalized = steps.map((step) => {
+    sensitive = new Set(step.sensitive);
     const facts: Record<string, number> = {};
     const expiration = (step.output as { Credentials?: { Expiration?: unknown } } | undefined)?.Credentials?.Expiration;
     if (expiration instanceof Date) facts.credentialLifetimeSeconds = roundLifetime((expiration.getTime() - step.sentAt) / 1000);
-    const out: NormalizedStep = { service: step.service, operation: step.operation, input: walk(step.input), httpStatus: step.httpStatus };
-    if (step.output !== undefined) out.output = walk(step.output);
+    const out: NormalizedStep = { service: step.service, operation: step.operation, input: walk(step.input, undefined, 'input'), httpStatus: step.httpStatus };
+    if (step.output !== undefined) out.output = walk(step.output, undefined, 'output');
     if (step.error) out.error = { name: step.error.name, httpStatus: step.error.httpStatus, fault: step.error.fault, message: text(step.error.message) };
     if (Object.keys(facts).length > 0) out.facts = facts;
     return out;

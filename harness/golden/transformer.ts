@@ -10,12 +10,16 @@
 export interface ValueNode {
   value: unknown;
   key?: string;
+  /** Where in the step it is (`input.AuthParameters`), while walking what was recorded; undefined inside what a transformer rebuilt. */
+  path?: string;
 }
+
+export type Walk = (value: unknown, key?: string, path?: string) => unknown;
 
 export interface ValueTransformer {
   readonly name: string;
   /** The replacement, or undefined to let the next transformer try. `walk` normalizes what the replacement contains. */
-  transform(node: ValueNode, walk: (value: unknown, key?: string) => unknown): unknown;
+  transform(node: ValueNode, walk: Walk): unknown;
 }
 
 export interface TextTransformer {
@@ -33,18 +37,18 @@ export function composeText(transformers: readonly TextTransformer[]): (text: st
  * arrays keep their order; objects get their keys sorted and rewritten by
  * `text`; a string nothing claimed goes through `text`.
  */
-export function walker(transformers: readonly ValueTransformer[], text: (s: string) => string): (value: unknown, key?: string) => unknown {
-  const walk = (value: unknown, key?: string): unknown => {
+export function walker(transformers: readonly ValueTransformer[], text: (s: string) => string): Walk {
+  const walk: Walk = (value, key, path) => {
     if (value === undefined || value === null) return value;
     for (const t of transformers) {
-      const out = t.transform({ value, key }, walk);
+      const out = t.transform({ value, key, path }, walk);
       if (out !== undefined) return out;
     }
     if (typeof value === 'string') return text(value);
-    if (Array.isArray(value)) return value.map((v) => walk(v, undefined));
+    if (Array.isArray(value)) return value.map((v, i) => walk(v, undefined, path === undefined ? undefined : `${path}[${i}]`));
     if (typeof value === 'object') {
       const out: Record<string, unknown> = {};
-      for (const k of Object.keys(value).sort()) out[text(k)] = walk((value as Record<string, unknown>)[k], k);
+      for (const k of Object.keys(value).sort()) out[text(k)] = walk((value as Record<string, unknown>)[k], k, path === undefined ? undefined : `${path}.${k}`);
       return out;
     }
     return value;

@@ -14,7 +14,7 @@ describe('normalization as a list of transformers', () => {
       'dates → <timestamp>',
       'URL-encoded policy documents → { decodedPolicyDocument }',
       'JWTs → <jwt:n> with decoded header, claims and lifetime',
-      'secret fields → <redacted:field>',
+      'secrets the SDK models mark sensitive → <redacted:field>',
       'volatile keys → <kind:n>',
     ]);
     expect(text.map((t) => t.name)).toEqual([

@@ -1,4 +1,5 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
+import { entryIsSecret, secrecyOf } from '../secrets/sdk-sensitive';
 import type { ReferenceTable } from './references';
 import type { ValueTransformer } from './transformer';
 
@@ -69,11 +70,25 @@ export function jwts(): ValueTransformer {
   };
 }
 
-/** Values of fields that hold a secret are replaced by `<redacted:<field>>`. */
-export function secretFields(isSecretField: (key: string) => boolean): ValueTransformer {
+/**
+ * Secrets are replaced by `<redacted:<field>>`: the members the SDK's model
+ * marks sensitive at this step (recorded by the recorder from the command's
+ * log filters), bar those that only identify someone, plus the credentials
+ * the models leave unmarked (secrets/sdk-sensitive.ts). In a sensitive map of
+ * sign-in parameters, each entry but the username is redacted.
+ */
+export function sdkSecrets(sensitiveNow: () => ReadonlySet<string>): ValueTransformer {
   return {
-    name: 'secret fields → <redacted:field>',
-    transform: ({ value, key }) => (typeof value === 'string' && key !== undefined && isSecretField(key) ? `<redacted:${key}>` : undefined),
+    name: 'secrets the SDK models mark sensitive → <redacted:field>',
+    transform({ value, key, path }, walk) {
+      if (key === undefined || path === undefined) return undefined;
+      const secrecy = secrecyOf(key, sensitiveNow().has(path), value);
+      if (secrecy === 'secret') return typeof value === 'string' ? `<redacted:${key}>` : undefined;
+      if (secrecy === 'kept') return undefined;
+      const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, entryIsSecret(k) ? `<redacted:${k}>` : v]);
+      // Walked again without a path, so nothing in it is judged twice.
+      return walk(Object.fromEntries(entries), key, undefined);
+    },
   };
 }
 

@@ -1,7 +1,10 @@
 /**
- * Secrets never reach disk (DESIGN.md § The golden file). Fields that hold a
- * secret by name are replaced whole; values that look like keys or JWTs are
- * replaced wherever they appear, even inside free text such as messages.
+ * Secrets never reach disk (DESIGN.md § The golden file). This redactor is
+ * for what is not a recorded step — reports, the terminal, `flow --json` —
+ * where no SDK model says what is sensitive: fields that hold a secret by
+ * name are replaced whole; values that look like keys or JWTs are replaced
+ * wherever they appear, even inside free text such as messages. Goldens take
+ * their secret fields from the SDK's own models (sdk-sensitive.ts).
  */
 const SECRET_FIELDS = new Set(
   [
