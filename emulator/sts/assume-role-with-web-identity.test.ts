@@ -9,6 +9,7 @@ import type { MutantName } from '../mutants';
 import { parseTrustPolicy } from '../policy/evaluate';
 import type { RequestContext } from '../service';
 import { assumeRoleWithWebIdentity, readWebIdentityRequest } from './assume-role-with-web-identity';
+import { WEB_IDENTITY_ISSUERS } from './service';
 
 const POOL = 'us-east-1:11111111-2222-3333-4444-555555555555';
 const IDENTITY = 'us-east-1:aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
@@ -46,7 +47,7 @@ async function setup(mutants: MutantName[] = []) {
   });
   const ctx = (): RequestContext => ({ state, requestId: 't', service: 'sts', operation: 'AssumeRoleWithWebIdentity', region: state.region, now: clock.now() });
   const assume = (input: Record<string, unknown>) =>
-    assumeRoleWithWebIdentity({ RoleArn: app.arn, RoleSessionName: 'web', WebIdentityToken: token, ...input }, ctx()) as Promise<any>;
+    assumeRoleWithWebIdentity({ RoleArn: app.arn, RoleSessionName: 'web', WebIdentityToken: token, ...input }, ctx(), WEB_IDENTITY_ISSUERS) as Promise<any>;
   return { state, clock, app, long, token, assume };
 }
 

@@ -10,6 +10,7 @@ import { issueRoleSession } from './issue-session';
 import { checkRoleSessionName } from './session-name';
 import { readSessionPolicy } from './session-policy';
 import { webIdentityAccessDenied } from './sts-errors';
+import type { IssuerResolver } from './web-identity-issuer';
 import { verifyWebIdentityToken } from './web-identity-token';
 
 /** Shapes of the request [doc: STS-API AssumeRoleWithWebIdentity; botocore sts-2011-06-15 model]. */
@@ -102,12 +103,12 @@ export function readWebIdentityRequest(input: Record<string, unknown>, checkDura
  *
  * Mutant `duration-bounds-off`: DurationSeconds is neither range- nor role-checked.
  */
-export async function assumeRoleWithWebIdentity(input: Record<string, unknown>, ctx: RequestContext) {
+export async function assumeRoleWithWebIdentity(input: Record<string, unknown>, ctx: RequestContext, issuers: readonly IssuerResolver[]) {
   const { state, now } = ctx;
   const boundsOff = state.mutants.has('duration-bounds-off');
   const req = readWebIdentityRequest(input, !boundsOff);
   const sessionPolicy = readSessionPolicy(req.policy, req.policyArns);
-  const identity = await verifyWebIdentityToken(state, req.webIdentityToken, now);
+  const identity = await verifyWebIdentityToken(state, req.webIdentityToken, now, issuers);
 
   const role = roleByArn(state.iam, req.roleArn);
   if (!role) throw webIdentityAccessDenied();

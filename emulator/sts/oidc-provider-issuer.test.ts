@@ -6,9 +6,10 @@ import { SignJWT } from 'jose';
 import { createOpenIDConnectProvider } from '../iam/oidc-provider-ops';
 import type { MutantName } from '../mutants';
 import { assumeRoleWithWebIdentity } from './assume-role-with-web-identity';
+import { WEB_IDENTITY_ISSUERS } from './service';
 import type { FetchJson } from './oidc-discovery';
 import { iamOidcProviderIssuers, KEY_NOT_RETRIEVED } from './oidc-provider-issuer';
-import { cognitoIdentityIssuer } from './web-identity-issuer';
+import { cognitoIdentityIssuer } from './cognito-identity-issuer';
 import { verifyWebIdentityToken } from './web-identity-token';
 import { refusal, stsWorld } from './sts-test-support';
 
@@ -95,7 +96,7 @@ describe('IAM OIDC provider issuer', () => {
     const s = setup();
     createOpenIDConnectProvider({ Url: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Missing1', ClientIDList: ['c'] }, s.ctx());
     const token = await s.token({ iss: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Missing1', aud: 'c' });
-    expect((await refusal(() => assumeRoleWithWebIdentity({ RoleArn: 'arn:aws:iam::123456789012:role/x', RoleSessionName: 'web', WebIdentityToken: token }, s.ctx(undefined)))).message).toBe(
+    expect((await refusal(() => assumeRoleWithWebIdentity({ RoleArn: 'arn:aws:iam::123456789012:role/x', RoleSessionName: 'web', WebIdentityToken: token }, s.ctx(undefined), WEB_IDENTITY_ISSUERS))).message).toBe(
       KEY_NOT_RETRIEVED,
     );
   });

@@ -1,13 +1,6 @@
 import type { KeyObject } from 'node:crypto';
-import {
-  COGNITO_IDENTITY_ISSUER,
-  OPEN_ID_TOKEN_ALGORITHM,
-  openIdSigningKey,
-} from '../cognito-identity/openid-token';
-import { COGNITO_IDENTITY_PRINCIPAL, trustRequestForAmr } from '../cognito-identity/trust-context';
 import type { PolicyRequest } from '../policy/evaluate';
 import type { EmulatorState } from '../state';
-import { iamOidcProviderIssuer } from './oidc-provider-issuer';
 
 /** A key an issuer signs with, as selected by the token's `kid`. */
 export interface VerificationKey {
@@ -40,53 +33,8 @@ export interface WebIdentityIssuer {
 /** Finds the issuer of a token by its `iss`, or undefined when this kind of issuer does not know it. */
 export type IssuerResolver = (state: EmulatorState, iss: string) => WebIdentityIssuer | undefined;
 
-function stringList(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map(String);
-  return typeof value === 'string' ? [value] : [];
-}
-
-/**
- * Cognito identity pools' own OpenID tokens (GetOpenIdToken,
- * GetOpenIdTokenForDeveloperIdentity). STS needs no IAM OIDC provider for them:
- * trust policies name the principal `{"Federated": "cognito-identity.amazonaws.com"}`
- * and the condition keys `cognito-identity.amazonaws.com:aud`, `:amr`, `:sub`
- * [doc: CG "Role trust and permissions"]. Any audience (identity pool) is
- * accepted here; the trust policy's `aud` condition is what binds a role to a
- * pool. STS answers `Provider` "cognito-identity.amazonaws.com", the issuer
- * without its scheme [obs: AWS CLI output of assume-role-with-web-identity with
- * an identity-pool token, `"Provider": "cognito-identity.amazonaws.com"`,
- * `"Audience": "<identity pool id>"`, `"SubjectFromWebIdentityToken": "<identity id>"`,
- * quoted in public write-ups of Wiz's "Big IAM Challenge", challenge 6; the same
- * in a CloudTrail event quoted in catnekaise/catnekaise.github.io, content/github-actions-abac-aws/].
- */
-export const cognitoIdentityIssuer: IssuerResolver = (state, iss) => {
-  if (iss !== COGNITO_IDENTITY_ISSUER) return undefined;
-  return {
-    issuer: COGNITO_IDENTITY_ISSUER,
-    provider: COGNITO_IDENTITY_PRINCIPAL,
-    async keys() {
-      const key = openIdSigningKey(state);
-      return [{ kid: key.kid, alg: OPEN_ID_TOKEN_ALGORITHM, key: key.publicKey }];
-    },
-    checkAudience: () => undefined,
-    trustRequest: (claims) => trustRequestForAmr(String(claims.aud), String(claims.sub), stringList(claims.amr)),
-  };
-};
-
-/**
- * The issuers STS trusts, asked in order. This is the one seam for new kinds
- * of issuer: Cognito identity pools' own tokens, then IAM OIDC providers
- * (CreateOpenIDConnectProvider), which look the issuer up in IAM state and
- * fetch its JWKS (oidc-provider-issuer.ts).
- */
-export const WEB_IDENTITY_ISSUERS: readonly IssuerResolver[] = [cognitoIdentityIssuer, iamOidcProviderIssuer];
-
 /** The issuer of `iss` among `resolvers`, or undefined when none knows it. */
-export function resolveIssuer(
-  state: EmulatorState,
-  iss: string,
-  resolvers: readonly IssuerResolver[] = WEB_IDENTITY_ISSUERS,
-): WebIdentityIssuer | undefined {
+export function resolveIssuer(state: EmulatorState, iss: string, resolvers: readonly IssuerResolver[]): WebIdentityIssuer | undefined {
   for (const resolve of resolvers) {
     const issuer = resolve(state, iss);
     if (issuer) return issuer;

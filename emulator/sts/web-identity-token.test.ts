@@ -4,7 +4,8 @@ import { issueOpenIdToken } from '../cognito-identity/openid-token';
 import { testState, withSharedOpenIdKey } from '../cognito-identity/test-support';
 import { AwsServiceError } from '../errors';
 import type { IssuerResolver, WebIdentityIssuer } from './web-identity-issuer';
-import { resolveIssuer, WEB_IDENTITY_ISSUERS } from './web-identity-issuer';
+import { WEB_IDENTITY_ISSUERS } from './service';
+import { resolveIssuer } from './web-identity-issuer';
 import { verifyWebIdentityToken } from './web-identity-token';
 
 const POOL = 'us-east-1:11111111-2222-3333-4444-555555555555';
@@ -42,7 +43,7 @@ describe('verifyWebIdentityToken: Cognito identity OpenID tokens', () => {
   test('a token the identity service issued verifies; Provider is cognito-identity.amazonaws.com, Audience the pool, subject the identity', async () => {
     const { state } = withSharedOpenIdKey(testState());
     const token = await issueOpenIdToken(state, { poolId: POOL, identityId: IDENTITY, amr: ['unauthenticated'], lifetimeSeconds: 600, now: state.clock.now() });
-    const verified = await verifyWebIdentityToken(state, token, state.clock.now());
+    const verified = await verifyWebIdentityToken(state, token, state.clock.now(), WEB_IDENTITY_ISSUERS);
     expect(verified).toMatchObject({ subject: IDENTITY, audience: POOL });
     expect(verified.issuer.provider).toBe('cognito-identity.amazonaws.com');
     expect(verified.issuer.trustRequest(verified.claims)).toEqual({
@@ -60,15 +61,15 @@ describe('verifyWebIdentityToken: Cognito identity OpenID tokens', () => {
     const other = testState().state; // a key of its own
     const { state } = withSharedOpenIdKey(testState());
     const token = await issueOpenIdToken(other, { poolId: POOL, identityId: IDENTITY, amr: ['unauthenticated'], lifetimeSeconds: 600, now: state.clock.now() });
-    expect(await refusal(() => verifyWebIdentityToken(state, token, state.clock.now()))).toMatchObject({ code: 'InvalidIdentityToken', status: 400 });
+    expect(await refusal(() => verifyWebIdentityToken(state, token, state.clock.now(), WEB_IDENTITY_ISSUERS))).toMatchObject({ code: 'InvalidIdentityToken', status: 400 });
   });
 
   test('at exp → ExpiredTokenException with now and exp in epoch seconds (aws-contract.md §5)', async () => {
     const { state, clock } = withSharedOpenIdKey(testState());
     const token = await issueOpenIdToken(state, { poolId: POOL, identityId: IDENTITY, amr: ['unauthenticated'], lifetimeSeconds: 600, now: clock.now() });
     const exp = Math.floor(clock.now().getTime() / 1000) + 600;
-    expect((await verifyWebIdentityToken(state, token, new Date((exp - 1) * 1000))).subject).toBe(IDENTITY);
-    expect(await refusal(() => verifyWebIdentityToken(state, token, new Date(exp * 1000)))).toEqual({
+    expect((await verifyWebIdentityToken(state, token, new Date((exp - 1) * 1000), WEB_IDENTITY_ISSUERS)).subject).toBe(IDENTITY);
+    expect(await refusal(() => verifyWebIdentityToken(state, token, new Date(exp * 1000), WEB_IDENTITY_ISSUERS))).toEqual({
       code: 'ExpiredTokenException',
       status: 400,
       message: `Token expired: current date/time ${exp} must be before the expiration date/time ${exp}`,
@@ -82,7 +83,7 @@ describe('verifyWebIdentityToken: generic checks (aws-contract.md §5)', () => {
   const nowSeconds = Math.floor(now.getTime() / 1000);
 
   test('not a JWT', async () => {
-    expect(await refusal(() => verifyWebIdentityToken(state, 'abcd', now))).toEqual({
+    expect(await refusal(() => verifyWebIdentityToken(state, 'abcd', now, WEB_IDENTITY_ISSUERS))).toEqual({
       code: 'InvalidIdentityToken',
       status: 400,
       message: 'The ID Token provided is not a valid JWT. (You may see this error if you sent an Access Token)',
@@ -92,7 +93,7 @@ describe('verifyWebIdentityToken: generic checks (aws-contract.md §5)', () => {
   test('an issuer STS does not know → "No OpenIDConnect provider found in your account for <iss>"', async () => {
     const { sign } = testIssuer(['app']);
     const token = await sign({ iss: 'https://idp.example.test', aud: 'app', sub: 's', exp: nowSeconds + 60 });
-    expect(await refusal(() => verifyWebIdentityToken(state, token, now))).toEqual({
+    expect(await refusal(() => verifyWebIdentityToken(state, token, now, WEB_IDENTITY_ISSUERS))).toEqual({
       code: 'InvalidIdentityToken',
       status: 400,
       message: 'No OpenIDConnect provider found in your account for https://idp.example.test',
@@ -103,7 +104,7 @@ describe('verifyWebIdentityToken: generic checks (aws-contract.md §5)', () => {
     const { resolver, sign, iss } = testIssuer(['app']);
     const resolvers = [...WEB_IDENTITY_ISSUERS, resolver];
     expect(resolveIssuer(state, iss, resolvers)?.issuer).toBe(iss);
-    expect(resolveIssuer(state, iss)).toBeUndefined();
+    expect(resolveIssuer(state, iss, WEB_IDENTITY_ISSUERS)).toBeUndefined();
     const token = await sign({ iss, aud: 'app', sub: 'user-1', exp: nowSeconds + 60 });
     const verified = await verifyWebIdentityToken(state, token, now, resolvers);
     expect(verified).toMatchObject({ subject: 'user-1', audience: 'app' });

@@ -6,7 +6,7 @@ import {
   invalidIdentityToken,
 } from './sts-errors';
 import { KEY_NOT_RETRIEVED } from './oidc-provider-issuer';
-import { resolveIssuer, WEB_IDENTITY_ISSUERS, type IssuerResolver, type WebIdentityIssuer } from './web-identity-issuer';
+import { resolveIssuer, type IssuerResolver, type WebIdentityIssuer } from './web-identity-issuer';
 
 /** A web identity token STS accepted: who issued it and what it says. */
 export interface VerifiedWebIdentity {
@@ -46,7 +46,7 @@ async function checkSignature(issuer: WebIdentityIssuer, token: string, header: 
 
 /**
  * Verify the WebIdentityToken of AssumeRoleWithWebIdentity, in this order:
- * it is a JWT; its `iss` is an issuer STS trusts (web-identity-issuer.ts), else
+ * it is a JWT; its `iss` is one of `resolvers` (STS's, in sts/service.ts), else
  * "No OpenIDConnect provider found in your account for <iss>"; the signature
  * verifies with one of the issuer's keys (selected by `kid` and `alg`); `exp` is
  * after `now`, else ExpiredTokenException "Token expired: current date/time
@@ -59,7 +59,7 @@ export async function verifyWebIdentityToken(
   state: EmulatorState,
   token: string,
   now: Date,
-  resolvers: readonly IssuerResolver[] = WEB_IDENTITY_ISSUERS,
+  resolvers: readonly IssuerResolver[],
 ): Promise<VerifiedWebIdentity> {
   const { header, claims } = decode(token);
   const iss = typeof claims.iss === 'string' ? claims.iss : '';

@@ -1,0 +1,40 @@
+import {
+  COGNITO_IDENTITY_ISSUER,
+  OPEN_ID_TOKEN_ALGORITHM,
+  openIdSigningKey,
+} from '../cognito-identity/openid-token';
+import { COGNITO_IDENTITY_PRINCIPAL, trustRequestForAmr } from '../cognito-identity/trust-context';
+import type { IssuerResolver } from './web-identity-issuer';
+
+function stringList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  return typeof value === 'string' ? [value] : [];
+}
+
+/**
+ * Cognito identity pools' own OpenID tokens (GetOpenIdToken,
+ * GetOpenIdTokenForDeveloperIdentity). STS needs no IAM OIDC provider for them:
+ * trust policies name the principal `{"Federated": "cognito-identity.amazonaws.com"}`
+ * and the condition keys `cognito-identity.amazonaws.com:aud`, `:amr`, `:sub`
+ * [doc: CG "Role trust and permissions"]. Any audience (identity pool) is
+ * accepted here; the trust policy's `aud` condition is what binds a role to a
+ * pool. STS answers `Provider` "cognito-identity.amazonaws.com", the issuer
+ * without its scheme [obs: AWS CLI output of assume-role-with-web-identity with
+ * an identity-pool token, `"Provider": "cognito-identity.amazonaws.com"`,
+ * `"Audience": "<identity pool id>"`, `"SubjectFromWebIdentityToken": "<identity id>"`,
+ * quoted in public write-ups of Wiz's "Big IAM Challenge", challenge 6; the same
+ * in a CloudTrail event quoted in catnekaise/catnekaise.github.io, content/github-actions-abac-aws/].
+ */
+export const cognitoIdentityIssuer: IssuerResolver = (state, iss) => {
+  if (iss !== COGNITO_IDENTITY_ISSUER) return undefined;
+  return {
+    issuer: COGNITO_IDENTITY_ISSUER,
+    provider: COGNITO_IDENTITY_PRINCIPAL,
+    async keys() {
+      const key = openIdSigningKey(state);
+      return [{ kid: key.kid, alg: OPEN_ID_TOKEN_ALGORITHM, key: key.publicKey }];
+    },
+    checkAudience: () => undefined,
+    trustRequest: (claims) => trustRequestForAmr(String(claims.aud), String(claims.sub), stringList(claims.amr)),
+  };
+};
