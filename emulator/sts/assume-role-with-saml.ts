@@ -14,6 +14,7 @@ import * as errors from './saml-errors';
 import { claimedIssuer, readSamlResponse, SamlResponseError, signedAssertion, unverifiedAssertions, type SamlResponse } from './saml-response';
 import { readSessionPolicy } from './session-policy';
 import type { XmlElement } from '../iam/saml-xml';
+import { optionalString } from './query-input';
 
 // Member constraints [doc: STS-API AssumeRoleWithSAML; botocore sts model: SAMLAssertionType 4–100000].
 const ARN: StringConstraint = { required: true, min: 20, max: 2048 };
@@ -42,11 +43,6 @@ interface SamlRequest {
   policy?: string;
   policyArns: string[];
   durationSeconds?: number;
-}
-
-function optionalString(input: Record<string, unknown>, name: string): string | undefined {
-  const value = input[name];
-  return typeof value === 'string' ? value : undefined;
 }
 
 /**

@@ -12,6 +12,7 @@ import { readSessionPolicy } from './session-policy';
 import { webIdentityAccessDenied } from './sts-errors';
 import type { IssuerResolver } from './web-identity-issuer';
 import { verifyWebIdentityToken } from './web-identity-token';
+import { optionalString } from './query-input';
 
 /** Shapes of the request [doc: STS-API AssumeRoleWithWebIdentity; botocore sts-2011-06-15 model]. */
 const SHAPES = {
@@ -32,11 +33,6 @@ interface WebIdentityRequest {
   policy?: string;
   policyArns: string[];
   durationSeconds?: number;
-}
-
-function optionalString(input: Record<string, unknown>, name: string): string | undefined {
-  const value = input[name];
-  return typeof value === 'string' ? value : undefined;
 }
 
 function policyArnsOf(input: Record<string, unknown>): string[] {

@@ -9,6 +9,7 @@ import { checkRoleSessionName } from './session-name';
 import { readSessionPolicy, SESSION_POLICY_PLAINTEXT_MAX } from './session-policy';
 import { mfaNotValidated, missingAuthentication } from './sts-errors';
 import { assumeDenied, requireTrust } from './trust-check';
+import { optionalString } from './query-input';
 
 // Member constraints [doc: STS-API AssumeRole; botocore sts-2011-06-15 model].
 const ROLE_ARN: StringConstraint = { required: true, min: 20, max: 2048 };
@@ -20,11 +21,6 @@ const TOKEN_CODE: StringConstraint = { min: 6, max: 6, pattern: '[\\d]*' };
 const SOURCE_IDENTITY: StringConstraint = { min: 2, max: 64, pattern: '[\\w+=,.@-]*' };
 /** "You can pass up to 50 session tags" [doc: STS-API AssumeRole, Tags]. */
 const MAX_SESSION_TAGS = 50;
-
-function optionalString(input: Record<string, unknown>, name: string): string | undefined {
-  const value = input[name];
-  return typeof value === 'string' ? value : undefined;
-}
 
 /** `PolicyArns.member.N.arn` as decoded from the form. */
 export function readPolicyArns(input: Record<string, unknown>): string[] {

@@ -6,16 +6,12 @@ import { checkDurationSecondsRange, USER_SESSION_DURATION, userSessionDuration }
 import { issueFederatedSession } from './issue-session';
 import { readSessionPolicy } from './session-policy';
 import { missingAuthentication, sessionCredentialsRefused } from './sts-errors';
+import { optionalString } from './query-input';
 
 // [doc: STS-API GetFederationToken; botocore sts model: userNameType 2–32 `[\w+=,.@-]*`, sessionPolicyDocumentType ≤2048].
 const NAME: StringConstraint = { required: true, min: 2, max: 32, pattern: '[\\w+=,.@-]*' };
 const POLICY: StringConstraint = { min: 1, max: 2048, pattern: '[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+' };
 const POLICY_ARN: StringConstraint = { min: 20, max: 2048 };
-
-function optionalString(input: Record<string, unknown>, name: string): string | undefined {
-  const value = input[name];
-  return typeof value === 'string' ? value : undefined;
-}
 
 /**
  * STS GetFederationToken (signed, long-term credentials of an IAM user or the

@@ -4,15 +4,11 @@ import type { RequestContext } from '../service';
 import { checkDurationSecondsRange, USER_SESSION_DURATION, userSessionDuration } from './duration';
 import { issueUserSession } from './issue-session';
 import { mfaNotValidated, missingAuthentication, sessionCredentialsRefused } from './sts-errors';
+import { optionalString } from './query-input';
 
 // [doc: STS-API GetSessionToken; botocore sts model: serialNumberType 9–256, tokenCodeType 6 digits].
 const SERIAL_NUMBER: StringConstraint = { min: 9, max: 256, pattern: '[\\w+=/:,.@-]*' };
 const TOKEN_CODE: StringConstraint = { min: 6, max: 6, pattern: '[\\d]*' };
-
-function optionalString(input: Record<string, unknown>, name: string): string | undefined {
-  const value = input[name];
-  return typeof value === 'string' ? value : undefined;
-}
 
 /**
  * STS GetSessionToken (signed, long-term credentials of an IAM user or the
