@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { HARNESS_ORDER, importCircles, layoutViolations, projectImportGraph, type ImportGraph } from './import-graph';
 
 // DESIGN.md § Layout, checked on the import graph TypeScript resolves from the
@@ -17,6 +19,12 @@ test('no import circle anywhere: harness, emulator, suites, scripts', () => {
 
 test(`harness/ folders import only themselves and those before them: ${HARNESS_ORDER.join(' → ')}, secrets/ a leaf`, () => {
   expect(layoutViolations(graph)).toEqual([]);
+});
+
+test('no harness or emulator source file is over 250 lines', () => {
+  const lines = (file: string) => readFileSync(join(__dirname, '..', file), 'utf8').split('\n').length - 1;
+  const long = [...graph.keys()].filter((f) => f.startsWith('harness/') || f.startsWith('emulator/')).filter((f) => lines(f) > 250);
+  expect(long.map((f) => `${f}: ${lines(f)} lines`)).toEqual([]);
 });
 
 describe('the checks themselves', () => {

@@ -2,35 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { AwsServiceError } from '../errors';
 import type { RequestContext } from '../service';
 import { flowEnabled } from './auth-flows';
+import { assertEnabled, missing, type AuthTarget } from './auth-target';
 import { clientNotFound, incorrectCredentials, invalidParameter, notAuthorized, userNotFound } from './idp-errors';
 import { InputCheck } from './input-check';
 import { issueTokens } from './issue-tokens';
 import { findUser, requireClient, requirePool } from './lookup';
-import { assertPasswordConforms } from './password-policy';
 import { assertSecretHash } from './secret-hash';
-import { AUTH_FLOWS, CHALLENGE_NAMES, CLIENT_ID, USER_POOL_ID, type AuthFlow } from './shapes';
-import { findClient, usernameKey, type AppClient, type PoolUser, type UserPool } from './state';
-import { assertAttributesConform } from './user-attributes';
-
-interface AuthTarget {
-  pool: UserPool;
-  client: AppClient;
-  /** Admin* operations (signed, with UserPoolId) answer some refusals differently. */
-  admin: boolean;
-  ctx: RequestContext;
-}
+import { AUTH_FLOWS, CLIENT_ID, USER_POOL_ID, type AuthFlow } from './shapes';
+import { findClient, type PoolUser } from './state';
 
 const ADMIN_PASSWORD_FLOWS: readonly AuthFlow[] = ['ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH'];
-
-function missing(parameter: string): AwsServiceError {
-  // [obs: public client code mapping "Missing required parameter USERNAME"]
-  return invalidParameter(`Missing required parameter ${parameter}`);
-}
-
-/** [obs: a sign-in failure quoted in public code: "User is disabled."] */
-function assertEnabled(user: PoolUser): void {
-  if (!user.enabled) throw notAuthorized('User is disabled.');
-}
 
 /**
  * USER_PASSWORD_AUTH and ADMIN_USER_PASSWORD_AUTH (aws-contract.md §1; UP-API
@@ -193,82 +174,4 @@ export async function adminInitiateAuth(input: Record<string, unknown>, ctx: Req
   const pool = requirePool(ctx.state, poolId!);
   const client = requireClient(pool, clientId);
   return runFlow({ pool, client, admin: true, ctx }, flow, params);
-}
-
-/**
- * Answer NEW_PASSWORD_REQUIRED: ChallengeResponses USERNAME and NEW_PASSWORD
- * (plus SECRET_HASH, and `userAttributes.<name>` to set attributes). The new
- * password must meet the pool's policy; the user becomes CONFIRMED and gets
- * tokens. Sessions are single-use and expire after the client's
- * AuthSessionValidity; an unknown, used or expired one is
- * `NotAuthorizedException` "Invalid session for the user."
- * [obs: aws-amplify/amplify-js#10959].
- */
-async function answerChallenge(target: AuthTarget, challengeName: string, session: string | undefined, responses: Record<string, string>): Promise<unknown> {
-  const { pool, client, ctx } = target;
-  const username = responses.USERNAME;
-  if (username === undefined || username === '') throw missing('USERNAME');
-  const pending = session === undefined ? undefined : pool.sessions.get(session);
-  if (
-    !pending ||
-    pending.clientId !== client.clientId ||
-    ctx.now.getTime() >= pending.expiresAt.getTime() ||
-    usernameKey(pool, pending.username) !== usernameKey(pool, username)
-  ) {
-    throw notAuthorized('Invalid session for the user.');
-  }
-  if (challengeName !== pending.challengeName) {
-    // Wording undocumented.
-    throw invalidParameter(`Challenge ${challengeName} does not match the pending challenge ${pending.challengeName}.`);
-  }
-  const newPassword = responses.NEW_PASSWORD;
-  if (newPassword === undefined || newPassword === '') throw missing('NEW_PASSWORD');
-  assertSecretHash(client, responses.SECRET_HASH, [username]);
-
-  const user = findUser(pool, pending.username);
-  if (!user) throw userNotFound();
-  assertEnabled(user);
-  assertPasswordConforms(pool.passwordPolicy, newPassword);
-  const attributes = Object.entries(responses)
-    .filter(([key]) => key.startsWith('userAttributes.'))
-    .map(([key, Value]) => ({ Name: key.slice('userAttributes.'.length), Value }));
-  assertAttributesConform(pool.schema, attributes, { creating: false, existing: user.attributes });
-
-  pool.sessions.delete(session!);
-  for (const { Name, Value } of attributes) user.attributes.set(Name, Value);
-  user.password = newPassword;
-  user.passwordSetAt = ctx.now;
-  user.status = 'CONFIRMED';
-  user.lastModifiedAt = ctx.now;
-  return { ChallengeParameters: {}, AuthenticationResult: await issueTokens(pool, client, user, { now: ctx.now, mutants: ctx.state.mutants }) };
-}
-
-function readChallengeInput(check: InputCheck, input: Record<string, unknown>) {
-  const clientId = check.string(input.ClientId, 'ClientId', CLIENT_ID);
-  const challengeName = check.enumValue(input.ChallengeName, 'ChallengeName', CHALLENGE_NAMES, true);
-  const session = check.string(input.Session, 'Session', { min: 20, max: 2048 });
-  const responses = check.stringMap(input.ChallengeResponses, 'ChallengeResponses') ?? {};
-  check.stringMap(input.ClientMetadata, 'ClientMetadata');
-  return { clientId: clientId!, challengeName: challengeName!, session, responses };
-}
-
-/** RespondToAuthChallenge (unsigned) [doc: UP-API RespondToAuthChallenge]. */
-export async function respondToAuthChallenge(input: Record<string, unknown>, ctx: RequestContext): Promise<unknown> {
-  const check = new InputCheck();
-  const { clientId, challengeName, session, responses } = readChallengeInput(check, input);
-  check.done();
-  const found = findClient(ctx.state.idp, clientId);
-  if (!found) throw clientNotFound(clientId);
-  return answerChallenge({ ...found, admin: false, ctx }, challengeName, session, responses);
-}
-
-/** AdminRespondToAuthChallenge (signed) [doc: UP-API AdminRespondToAuthChallenge]. */
-export async function adminRespondToAuthChallenge(input: Record<string, unknown>, ctx: RequestContext): Promise<unknown> {
-  const check = new InputCheck();
-  const poolId = check.string(input.UserPoolId, 'UserPoolId', USER_POOL_ID);
-  const { clientId, challengeName, session, responses } = readChallengeInput(check, input);
-  check.done();
-  const pool = requirePool(ctx.state, poolId!);
-  const client = requireClient(pool, clientId);
-  return answerChallenge({ pool, client, admin: true, ctx }, challengeName, session, responses);
 }

@@ -1,6 +1,7 @@
 import type { ServiceDefinition } from '../service';
 import type { EmulatorState } from '../state';
-import { adminInitiateAuth, adminRespondToAuthChallenge, initiateAuth, respondToAuthChallenge } from './auth-ops';
+import { adminInitiateAuth, initiateAuth } from './auth-ops';
+import { adminRespondToAuthChallenge, respondToAuthChallenge } from './challenge-ops';
 import { createUserPoolClient, deleteUserPoolClient, describeUserPoolClient } from './client-ops';
 import {
   adminAddUserToGroup,
