@@ -8,10 +8,18 @@ import type { MutantName } from '../mutants';
 import { assumeRoleWithWebIdentity } from './assume-role-with-web-identity';
 import { WEB_IDENTITY_ISSUERS } from './service';
 import type { FetchJson } from './oidc-discovery';
-import { iamOidcProviderIssuers, KEY_NOT_RETRIEVED } from './oidc-provider-issuer';
+import { iamOidcProviderIssuers } from './oidc-provider-issuer';
 import { cognitoIdentityIssuer } from './cognito-identity-issuer';
 import { verifyWebIdentityToken } from './web-identity-token';
 import { refusal, stsWorld } from './sts-test-support';
+
+/**
+ * STS's answer when it cannot get a key for the token, double space and all
+ * [obs: a raw STS ErrorResponse quoted in a public Go OIDC discovery type's
+ * comment, and OpenShift machine-api logs].
+ */
+const KEY_NOT_RETRIEVED =
+  "Couldn't retrieve verification key from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for requirements";
 
 const ISSUER = 'https://idp.example.test/tenant';
 const PROVIDER_ARN = 'arn:aws:iam::123456789012:oidc-provider/idp.example.test/tenant';
