@@ -11,11 +11,8 @@ import {
   ListSAMLProvidersCommand,
 } from '@aws-sdk/client-iam';
 import { AssumeRoleWithSAMLCommand } from '@aws-sdk/client-sts';
-import { SamlIdentityProvider, referenceTarget, type FixtureSpec } from '../harness';
-import { createClients, type Clients } from '../harness/clients/factory';
-import { Ledger, readLedgerFile } from '../harness/provisioning/ledger';
-import { provisionFixture } from '../harness/provisioning/provision';
-import { teardownLedger } from '../harness/provisioning/teardown';
+import { SamlIdentityProvider, openSession, type Clients, type FixtureSpec, type Session } from '../harness';
+import { readLedgerFile } from '../harness/provisioning/ledger';
 import { sweep } from '../harness/provisioning/sweep';
 
 // OIDC and SAML providers are fixture resources like any other: created from the
@@ -54,14 +51,13 @@ const spec: FixtureSpec = {
   },
 };
 
-async function withClients<T>(fn: (clients: Clients, region: string) => Promise<T>): Promise<T> {
-  const target = await referenceTarget().start({});
-  const clients = createClients(target);
+/** A session on a fresh reference emulator with this run id, its ledger in `work/<dir>`; what it leaves, it leaves. */
+async function withSession<T>(runId: string, dir: string, fn: (session: Session, clients: Clients) => Promise<T>): Promise<T> {
+  const session = await openSession({ runId, ledgerDir: join(work, dir) });
   try {
-    return await fn(clients, target.region);
+    return await fn(session, session.clients);
   } finally {
-    clients.destroy();
-    await target.stop();
+    await session.release();
   }
 }
 
@@ -72,12 +68,12 @@ async function providersLeft(clients: Clients) {
 }
 
 test('providers are registered from the spec, trust documents name them, and teardown deletes them', async () => {
-  await withClients(async (clients, region) => {
-    const ledger = new Ledger('feedf00d', 'reference', region, join(work, 'ledger-a'));
-    const fx = await provisionFixture(spec, 'feedf00d', { clients, ledger, region, scope: 'fed' });
+  await withSession('feedf00d', 'ledger-a', async (session, clients) => {
+    const { ledger } = session;
+    const fx = await session.provision(spec, 'fed');
 
     const oidc = fx.oidcProvider('pool');
-    expect(oidc.issuer).toBe(`https://cognito-idp.${region}.amazonaws.com/${fx.userPool('up').id}`);
+    expect(oidc.issuer).toBe(`https://cognito-idp.${session.target.region}.amazonaws.com/${fx.userPool('up').id}`);
     const registered = await clients.iam.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: oidc.arn }));
     // IAM-API GetOpenIDConnectProvider: Url without the scheme; ClientIDList as given.
     expect(registered.Url).toBe(oidc.issuer.slice('https://'.length));
@@ -102,7 +98,7 @@ test('providers are registered from the spec, trust documents name them, and tea
     expect(out.Issuer).toBe(saml.idp.entityId);
 
     expect(await providersLeft(clients)).toEqual({ oidc: 1, saml: 1 });
-    const torn = await teardownLedger(clients, ledger);
+    const torn = await session.teardown();
     expect(torn.failures).toEqual([]);
     expect(await providersLeft(clients)).toEqual({ oidc: 0, saml: 0 });
     expect(readdirSync(join(work, 'ledger-a'))).toEqual([]);
@@ -110,74 +106,68 @@ test('providers are registered from the spec, trust documents name them, and tea
 });
 
 test('a fixture that fails after its providers exist leaves no provider behind once torn down', async () => {
-  await withClients(async (clients, region) => {
-    const ledger = new Ledger('feedf00e', 'reference', region, join(work, 'ledger-b'));
+  await withSession('feedf00e', 'ledger-b', async (session, clients) => {
+    const { ledger } = session;
     // MaxSessionDuration must be 3600–43200 (IAM-API CreateRole).
     const broken: FixtureSpec = { ...spec, roles: { ...spec.roles, refused: { trust: spec.roles!.backend.trust, maxSessionDuration: 60 } } };
-    await expect(provisionFixture(broken, 'feedf00e', { clients, ledger, region, scope: 'fed' })).rejects.toThrow(/Could not create role refused/);
+    await expect(session.provision(broken, 'fed')).rejects.toThrow(/Could not create role refused/);
     // A role is created once what its trust names exists: backend, saml and refused come before the users, and
     // web, which names ana's sub, waits for her and is never reached.
     expect(ledger.outstanding().map((e) => e.name.replace('idchain-feedf00e-fed-', '')).sort()).toEqual(['backend', 'corp', 'oidc-pool', 'refused', 'saml', 'up']);
-    await teardownLedger(clients, ledger);
+    await session.teardown();
     expect(await providersLeft(clients)).toEqual({ oidc: 0, saml: 0 });
   });
 });
 
 test('a provider whose create answer was lost is still deleted: its ARN was ledgered before the call', async () => {
-  await withClients(async (clients, region) => {
-    const ledger = new Ledger('feedf00f', 'reference', region, join(work, 'ledger-d'));
+  await withSession('feedf00f', 'ledger-d', async (session, clients) => {
+    const { ledger } = session;
     const idp = await SamlIdentityProvider.create('https://idp.example.test/lost');
     const created = await clients.iam.send(new CreateSAMLProviderCommand({ Name: 'idchain-feedf00f-lost', SAMLMetadataDocument: idp.metadataXml() }));
     // What a crash between the create and its answer leaves: a `creating` line with the expected ARN, no `created` line.
     ledger.creating('saml-provider', 'idchain-feedf00f-lost', created.SAMLProviderArn);
     expect(await providersLeft(clients)).toEqual({ oidc: 0, saml: 1 });
-    expect((await teardownLedger(clients, ledger)).failures).toEqual([]);
+    expect((await session.teardown()).failures).toEqual([]);
     expect(await providersLeft(clients)).toEqual({ oidc: 0, saml: 0 });
   });
 });
 
 test('the ledger names each provider with the ARN IAM gives it, before the create returns', async () => {
-  await withClients(async (clients, region) => {
-    const dir = join(work, 'ledger-e');
-    const ledger = new Ledger('feedf010', 'reference', region, dir);
-    const fx = await provisionFixture({ userPools: spec.userPools, oidcProviders: spec.oidcProviders, samlProviders: spec.samlProviders }, 'feedf010', {
-      clients,
-      ledger,
-      region,
-      scope: 'fed',
-    });
+  await withSession('feedf010', 'ledger-e', async (session) => {
+    const { ledger } = session;
+    const fx = await session.provision({ userPools: spec.userPools, oidcProviders: spec.oidcProviders, samlProviders: spec.samlProviders }, 'fed');
     const creating = readLedgerFile(ledger.file).filter((e) => e.op === 'creating' && e.kind !== 'user-pool');
     expect(creating.map((e) => [e.kind, e.id])).toEqual([
       ['oidc-provider', fx.oidcProvider('pool').arn],
       ['saml-provider', fx.samlProvider('corp').arn],
     ]);
-    await teardownLedger(clients, ledger);
+    await session.teardown();
   });
 });
 
 test('a trust may name a role declared after it: what a trust names is created first', async () => {
-  await withClients(async (clients, region) => {
-    const ledger = new Ledger('feedf011', 'reference', region, join(work, 'ledger-f'));
+  await withSession('feedf011', 'ledger-f', async (session, clients) => {
+    const { ledger } = session;
     const later: FixtureSpec = {
       roles: {
         early: { trust: { document: (r) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: r.roleArn('late') }, Action: 'sts:AssumeRole' }] }) } },
         late: { trust: spec.roles!.backend.trust },
       },
     };
-    const fx = await provisionFixture(later, 'feedf011', { clients, ledger, region, scope: 'fed' });
+    const fx = await session.provision(later, 'fed');
     const trust = JSON.parse(decodeURIComponent((await clients.iam.send(new GetRoleCommand({ RoleName: fx.role('early').name }))).Role!.AssumeRolePolicyDocument!));
     expect(trust.Statement[0].Principal.AWS).toBe(fx.role('late').arn);
-    expect((await teardownLedger(clients, ledger)).failures).toEqual([]);
+    expect((await session.teardown()).failures).toEqual([]);
   });
 });
 
 test('a trust naming an undeclared role is refused before anything is created, naming both', async () => {
-  await withClients(async (clients, region) => {
-    const ledger = new Ledger('feedf012', 'reference', region, join(work, 'ledger-g'));
+  await withSession('feedf012', 'ledger-g', async (session, clients) => {
+    const { ledger } = session;
     const wrong: FixtureSpec = {
       roles: { early: { trust: { document: (r) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: r.roleArn('nobody') }, Action: 'sts:AssumeRole' }] }) } } },
     };
-    await expect(provisionFixture(wrong, 'feedf012', { clients, ledger, region, scope: 'fed' })).rejects.toThrow(
+    await expect(session.provision(wrong, 'fed')).rejects.toThrow(
       "role 'early' names role 'nobody', which the fixture does not declare. Declared roles: early.",
     );
     expect(ledger.outstanding()).toEqual([]); // nothing was attempted
@@ -185,15 +175,10 @@ test('a trust naming an undeclared role is refused before anything is created, n
 });
 
 test('sweep deletes a crashed run’s providers by ledger, unledgered ones by name or tag, and leaves others alone', async () => {
-  await withClients(async (clients, region) => {
+  await withSession('deadbeef', 'ledger-c', async (session, clients) => {
     const ledgerDir = join(work, 'ledger-c');
-    const ledger = new Ledger('deadbeef', 'reference', region, ledgerDir);
-    await provisionFixture({ userPools: spec.userPools, oidcProviders: spec.oidcProviders, samlProviders: spec.samlProviders }, 'deadbeef', {
-      clients,
-      ledger,
-      region,
-      scope: 'crash',
-    });
+    const region = session.target.region;
+    await session.provision({ userPools: spec.userPools, oidcProviders: spec.oidcProviders, samlProviders: spec.samlProviders }, 'crash');
     // No teardown: the run "crashed". Also an unledgered provider of each kind from an earlier run, and someone else's.
     const idp = await SamlIdentityProvider.create('https://idp.example.test/other');
     await clients.iam.send(new CreateSAMLProviderCommand({ Name: 'idchain-0badf00d-orphan', SAMLMetadataDocument: idp.metadataXml() }));

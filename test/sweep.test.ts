@@ -3,10 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateRoleCommand, ListRolesCommand } from '@aws-sdk/client-iam';
 import { ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { referenceTarget } from '../harness';
-import { createClients } from '../harness/clients/factory';
-import { Ledger } from '../harness/provisioning/ledger';
-import { provisionFixture } from '../harness/provisioning/provision';
+import { openSession } from '../harness';
 import { parseDuration, sweep } from '../harness/provisioning/sweep';
 
 // A run that crashed after provisioning leaves resources and a ledger; sweep finds
@@ -15,19 +12,17 @@ const work = mkdtempSync(join(tmpdir(), 'idchain-sweep-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 test('sweep deletes what a crashed run left, by ledger and by prefix, and nothing else', async () => {
-  const target = await referenceTarget().start({});
-  const clients = createClients(target);
   const ledgerDir = join(work, 'ledger');
+  const session = await openSession({ runId: 'deadbeef', ledgerDir });
+  const { clients, target } = session;
   try {
-    const ledger = new Ledger('deadbeef', target.name, target.region, ledgerDir);
-    await provisionFixture(
+    await session.provision(
       {
         roles: { r: { trust: { identityPools: ['ip'], amr: 'authenticated' } } },
         userPools: { up: { clients: { web: { authFlows: ['USER_PASSWORD_AUTH'] } } } },
         identityPools: { ip: { providers: [{ userPool: 'up', client: 'web' }] } },
       },
-      'deadbeef',
-      { clients, ledger, region: target.region, scope: 'crash' },
+      'crash',
     );
     // No teardown: the run "crashed". Plus a role an earlier run made without a ledger, and someone else's role.
     const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
@@ -54,8 +49,8 @@ test('sweep deletes what a crashed run left, by ledger and by prefix, and nothin
     expect((await clients.idp.send(new ListUserPoolsCommand({ MaxResults: 10 }))).UserPools).toEqual([]);
     expect(readdirSync(ledgerDir)).toEqual([]);
   } finally {
-    clients.destroy();
-    await target.stop();
+    // What the run left was swept; the session only closes its clients and stops the emulator.
+    await session.release();
   }
 });
 
