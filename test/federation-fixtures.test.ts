@@ -69,7 +69,6 @@ async function providersLeft(clients: Clients) {
 
 test('providers are registered from the spec, trust documents name them, and teardown deletes them', async () => {
   await withSession('feedf00d', 'ledger-a', async (session, clients) => {
-    const { ledger } = session;
     const fx = await session.provision(spec, 'fed');
 
     const oidc = fx.oidcProvider('pool');
@@ -147,7 +146,6 @@ test('the ledger names each provider with the ARN IAM gives it, before the creat
 
 test('a trust may name a role declared after it: what a trust names is created first', async () => {
   await withSession('feedf011', 'ledger-f', async (session, clients) => {
-    const { ledger } = session;
     const later: FixtureSpec = {
       roles: {
         early: { trust: { document: (r) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: r.roleArn('late') }, Action: 'sts:AssumeRole' }] }) } },
@@ -162,7 +160,7 @@ test('a trust may name a role declared after it: what a trust names is created f
 });
 
 test('a trust naming an undeclared role is refused before anything is created, naming both', async () => {
-  await withSession('feedf012', 'ledger-g', async (session, clients) => {
+  await withSession('feedf012', 'ledger-g', async (session) => {
     const { ledger } = session;
     const wrong: FixtureSpec = {
       roles: { early: { trust: { document: (r) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: r.roleArn('nobody') }, Action: 'sts:AssumeRole' }] }) } } },

@@ -101,8 +101,3 @@ export interface ResourceKind<Fragment = unknown, Spec = unknown, Made = unknown
    */
   readonly implicit?: boolean;
 }
-
-/** A reference's words for messages: `role 'admin'`. */
-export function describeRef(ref: ResourceRef, noun: string): string {
-  return `${noun} '${ref.key}'`;
-}
