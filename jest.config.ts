@@ -10,7 +10,9 @@ const config: Config = {
   transform: { '^.+\\.(t|j|mj)s$': 'babel-jest' },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
-  testTimeout: 60_000,
+  // No per-test budget a busy machine could exceed: the mutant runs start several whole
+  // contract runs at once, and on a loaded 2-core machine they took over a minute.
+  testTimeout: 15 * 60_000,
   // The suites spend much of their time waiting on local servers, so both cores pay off
   // (jest's default on a 2-core machine is one worker).
   maxWorkers: 2,
