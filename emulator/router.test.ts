@@ -4,6 +4,7 @@ import { ManualClock } from './clock';
 import { bootstrapAdmin } from './bootstrap';
 import type { ServiceDefinition } from './service';
 import type { IncomingRequest } from './auth/sigv4';
+import { AwsServiceError } from './errors';
 
 // The router without sockets: protocol routing and the refusal of unsigned or
 // unknown-key calls, with each protocol's AWS error.
@@ -16,6 +17,10 @@ const json: ServiceDefinition = {
   targetPrefix: 'AWSCognitoIdentityService',
   unsignedOperations: new Set(['GetId']),
   operations: { GetId: (input) => ({ echo: input }), ListIdentityPools: () => ({}) },
+  access: {
+    operations: { GetId: { notChecked: 'public' }, ListIdentityPools: { action: 'cognito-identity:ListIdentityPools', resources: () => [{ arn: '*' }] } },
+    denied: (message) => new AwsServiceError('AccessDeniedException', message, 400),
+  },
 };
 const query: ServiceDefinition = {
   name: 'sts',
@@ -25,6 +30,7 @@ const query: ServiceDefinition = {
   xmlNamespace: 'https://sts.amazonaws.com/doc/2011-06-15/',
   unsignedOperations: new Set(),
   operations: { GetCallerIdentity: () => ({}) },
+  access: { operations: { GetCallerIdentity: { notChecked: 'no permission needed' } }, denied: (message) => new AwsServiceError('AccessDenied', message, 403) },
 };
 const handle = createRouter(state, [json, query]);
 
