@@ -66,3 +66,22 @@ test('an unknown X-Amz-Target is UnknownOperationException', async () => {
   const answer = await handle(post({ 'x-amz-target': 'AWSNoSuchService.Op' }, '{}'));
   expect([answer.status, JSON.parse(answer.body).__type]).toEqual([400, 'UnknownOperationException']);
 });
+
+test('awsQuery: no Action → MissingAction 400 (AWS redirects; the emulator answers the documented error); no Version → NO_VERSION_SPECIFIED', async () => {
+  let answer = await handle(post({ 'content-type': 'application/x-www-form-urlencoded' }, 'Version=2011-06-15'));
+  expect([answer.status, answer.body]).toEqual([400, expect.stringContaining('<Code>MissingAction</Code><Message>The request is missing an action or a required parameter.</Message>')]);
+  // [obs: argmin sts_oracle.rs "missing-version"]
+  answer = await handle(post({ 'content-type': 'application/x-www-form-urlencoded' }, 'Action=GetCallerIdentity'));
+  expect(answer.body).toContain('Could not find operation GetCallerIdentity for version NO_VERSION_SPECIFIED');
+  expect(answer.body).toContain('xmlns="http://webservices.amazon.com/AWSFault/2005-15-09"');
+});
+
+test('awsQuery over GET reads the query string, as STS serves it [obs: argmin sts_oracle.rs "get-caller-identity-get"]', async () => {
+  const answer = await handle({ method: 'GET', path: '/', query: {}, rawQuery: 'Action=GetCallerIdentity&Version=2011-06-15', headers: {}, body: '' });
+  expect([answer.status, answer.body]).toEqual([403, expect.stringContaining('<Code>MissingAuthenticationToken</Code>')]);
+});
+
+test('every answer carries a Date from the emulator clock, so SDKs can correct their skew', async () => {
+  const answer = await handle(post({ 'x-amz-target': 'AWSCognitoIdentityService.GetId' }, '{}'));
+  expect(answer.headers.date).toBe('Thu, 01 Jan 2026 00:00:00 GMT');
+});
