@@ -30,7 +30,7 @@ const handle = createRouter(state, services);
 const jsonOps = services.filter((s) => s.targetPrefix).flatMap((s) => Object.keys(s.operations).map((op) => `${s.targetPrefix}.${op}`));
 const queryOps = services.filter((s) => s.queryVersion).flatMap((s) => Object.keys(s.operations).map((op) => [op, s.queryVersion!] as const));
 const MEMBERS = ['RoleName', 'Path', 'PathPrefix', 'AssumeRolePolicyDocument', 'PolicyDocument', 'PolicyName', 'Tags', 'TagKeys', 'Url', 'ClientIDList', 'ThumbprintList', 'Name', 'RoleArn', 'RoleSessionName', 'DurationSeconds', 'Policy', 'PolicyArns', 'WebIdentityToken', 'SAMLAssertion', 'PrincipalArn', 'IdentityPoolId', 'IdentityId', 'Logins', 'Roles', 'RoleMappings', 'UserPoolId', 'ClientId', 'Username', 'Password', 'GroupName', 'AuthFlow', 'AuthParameters', 'MaxResults', 'NextToken', 'Marker', 'MaxItems'];
-const NASTY = ['__proto__', 'constructor', 'prototype', 'member', 'entry', '1', '0', '-1', '999999999999', '', '..', '%', '%zz', '%E0%A4%A', '\u0000', '\uD800', 'a'.repeat(300)];
+const NASTY = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'toJSON', 'member', 'entry', '1', '0', '-1', '999999999999', '', '..', '%', '%zz', '%E0%A4%A', '\u0000', '\uD800', 'a'.repeat(300)];
 
 const text = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom(...NASTY), fc.constantFrom(...MEMBERS));
 const memberPath = fc.array(fc.oneof(fc.constantFrom(...MEMBERS), fc.constantFrom(...NASTY), fc.nat(12).map(String)), { minLength: 1, maxLength: 6 }).map((parts) => parts.join('.'));
