@@ -1,5 +1,6 @@
 import type { EmulatorState } from './state';
 import { iamUniqueId, secretAccessKey } from './ids';
+import { ADMINISTRATOR_ACCESS } from './authz/principal-policies';
 
 export const BOOTSTRAP_USER = 'idchain-admin';
 
@@ -7,11 +8,13 @@ export const BOOTSTRAP_USER = 'idchain-admin';
  * The emulator starts with one IAM user and a long-term key, generated fresh
  * each start, so callers sign requests the way they would in a real account.
  * Keys the emulator did not issue are refused, as AWS refuses unknown keys.
+ * The user holds AdministratorAccess, so it is authorized like any other
+ * principal, by policy evaluation, and may do everything.
  */
 export function bootstrapAdmin(state: EmulatorState): { accessKeyId: string; secretAccessKey: string } {
   const userId = iamUniqueId('AIDA');
   const arn = `arn:aws:iam::${state.accountId}:user/${BOOTSTRAP_USER}`;
-  state.iam.users.set(BOOTSTRAP_USER, { userName: BOOTSTRAP_USER, userId, arn, path: '/', createDate: state.clock.now() });
+  state.iam.users.set(BOOTSTRAP_USER, { userName: BOOTSTRAP_USER, userId, arn, path: '/', createDate: state.clock.now(), policies: [ADMINISTRATOR_ACCESS] });
   const credentials = { accessKeyId: iamUniqueId('AKIA'), secretAccessKey: secretAccessKey() };
   state.credentials.set(credentials.accessKeyId, {
     ...credentials,

@@ -29,7 +29,8 @@ export type MutantName = keyof typeof MUTANTS;
 export function parseMutants(names: Iterable<string>): ReadonlySet<MutantName> {
   const out = new Set<MutantName>();
   for (const name of names) {
-    if (!(name in MUTANTS)) {
+    // An own key only: `toString in MUTANTS` is true through the prototype.
+    if (!Object.prototype.hasOwnProperty.call(MUTANTS, name)) {
       throw new Error(`Unknown emulator mutant: ${name}. Expected one of: ${Object.keys(MUTANTS).join(', ')}`);
     }
     out.add(name as MutantName);

@@ -1,6 +1,7 @@
 import type { EmulatorState } from './state';
 import type { Principal } from './principal';
 import type { IncomingRequest } from './auth/sigv4';
+import type { ServiceAccess } from './authz/operation-access';
 
 export type ServiceName = 'iam' | 'sts' | 'cognito-idp' | 'cognito-identity';
 
@@ -50,5 +51,12 @@ export interface ServiceDefinition {
   readonly operations: Readonly<Record<string, Operation>>;
   /** Operations AWS serves without a signature. Others need one. */
   readonly unsignedOperations: ReadonlySet<string>;
+  /** The action each operation needs and how a denial is answered (authz/operation-access.ts). */
+  readonly access: ServiceAccess;
+  /**
+   * Refuse credentials the service does not take at all, before any
+   * permission is looked at (IAM and federated-user credentials, for one).
+   */
+  admit?(caller: Principal, state: EmulatorState): void;
   readonly httpRoutes?: readonly HttpRoute[];
 }

@@ -1,4 +1,5 @@
 import type { ServiceDefinition } from '../service';
+import { IDP_ACCESS } from './permissions';
 import type { EmulatorState } from '../state';
 import { adminInitiateAuth, adminRespondToAuthChallenge, initiateAuth, respondToAuthChallenge } from './auth-ops';
 import { createUserPoolClient, deleteUserPoolClient, describeUserPoolClient } from './client-ops';
@@ -53,6 +54,7 @@ export function createIdpService(_state: EmulatorState): ServiceDefinition {
       RespondToAuthChallenge: respondToAuthChallenge,
       AdminRespondToAuthChallenge: adminRespondToAuthChallenge,
     },
+    access: IDP_ACCESS,
     httpRoutes: WELL_KNOWN_ROUTES,
   };
 }

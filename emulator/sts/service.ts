@@ -5,6 +5,7 @@ import { getFederationToken } from './federation-token';
 import { getCallerIdentity } from './get-caller-identity';
 import { getSessionToken } from './session-token';
 import type { ServiceDefinition } from '../service';
+import { STS_ACCESS } from './permissions';
 import type { EmulatorState } from '../state';
 
 export function createStsService(_state: EmulatorState): ServiceDefinition {
@@ -23,5 +24,6 @@ export function createStsService(_state: EmulatorState): ServiceDefinition {
       GetFederationToken: getFederationToken,
       GetSessionToken: getSessionToken,
     },
+    access: STS_ACCESS,
   };
 }
