@@ -36,6 +36,7 @@ export function createRouter(state: EmulatorState, services: readonly ServiceDef
   const byTarget = new Map(services.filter((s) => s.targetPrefix).map((s) => [s.targetPrefix!, s]));
   const byVersion = new Map(services.filter((s) => s.queryVersion).map((s) => [s.queryVersion!, s]));
   const routes = services.flatMap((s) => s.httpRoutes ?? []);
+  const rest = services.find((s) => s.rest);
 
   async function authenticate(
     service: ServiceDefinition,
@@ -88,8 +89,16 @@ export function createRouter(state: EmulatorState, services: readonly ServiceDef
       : new AwsServiceError('InternalFailure', 'An internal error occurred in the idchain reference emulator.', 500);
   }
 
+  async function runRest(service: ServiceDefinition, request: IncomingRequest, requestId: string): Promise<WireResponse> {
+    const { response, operation, errorCode } = await service.rest!.handle(request, requestId);
+    observe?.({ service: service.name, operation, status: response.status, errorCode });
+    return response;
+  }
+
   return async function handle(request: IncomingRequest): Promise<WireResponse> {
     const requestId = newRequestId();
+    // S3 is REST: a request signed for it, or an anonymous one no other route takes, is its.
+    if (rest?.rest!.claims(request)) return runRest(rest, request, requestId);
 
     if (request.method === 'GET') {
       if (request.path === '/health' || request.path === '/_idchain/health') {
@@ -102,8 +111,10 @@ export function createRouter(state: EmulatorState, services: readonly ServiceDef
           return jsonPlain(status, body);
         }
       }
+      if (rest) return runRest(rest, request, requestId);
       return jsonPlain(404, { message: `No route for GET ${request.path}` });
     }
+    if (rest && request.method !== 'POST') return runRest(rest, request, requestId);
 
     const target = request.headers['x-amz-target'];
     if (target) {

@@ -5,7 +5,7 @@ import type { WireResponse } from './protocol/wire';
 
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -13,16 +13,17 @@ async function readBody(req: IncomingMessage): Promise<string> {
     if (size > MAX_BODY_BYTES) throw new Error('request body too large');
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
-function toIncoming(req: IncomingMessage, body: string): IncomingRequest {
+function toIncoming(req: IncomingMessage, bytes: Buffer): IncomingRequest {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = v;
   const headers: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(req.headers)) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
-  return { method: req.method ?? 'GET', path: url.pathname, query, headers, body };
+  // S3 objects are bytes; the other protocols read the same body as text.
+  return { method: req.method ?? 'GET', path: url.pathname, query, headers, body: bytes.toString('utf8'), bodyBytes: bytes };
 }
 
 /** Bind the socket-free router to a real HTTP listener. */
@@ -35,8 +36,9 @@ export async function listen(
     readBody(req)
       .then((body) => handle(toIncoming(req, body)))
       .then((answer) => {
-        res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) });
-        res.end(answer.body);
+        const payload = answer.bodyBytes ?? answer.body;
+        res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(payload) });
+        res.end(payload);
       })
       .catch((err: Error) => {
         res.writeHead(500, { 'content-type': 'text/plain' });

@@ -42,6 +42,8 @@ export interface IncomingRequest {
   query: Record<string, string>;
   headers: Record<string, string | undefined>;
   body: string;
+  /** The body as received, when it may not be UTF-8 text (S3 objects). */
+  bodyBytes?: Uint8Array;
 }
 
 /** Parse the `x-amz-date` basic format (20261122T083000Z). */
@@ -61,6 +63,8 @@ export async function verifySignature(
   request: IncomingRequest,
   lookup: (accessKeyId: string) => CredentialRecord | undefined,
   now: Date,
+  /** S3 signs the path as sent, without the second URI-encoding other services apply (S3-API "Signature Calculations for the Authorization Header"). */
+  options: { uriEscapePath?: boolean } = {},
 ): Promise<{ record: CredentialRecord; auth: ParsedAuthorization }> {
   const auth = parseAuthorization(request.headers['authorization']);
   if (!auth) throw new AuthError('missing', 'Request is missing Authentication Token');
@@ -90,7 +94,7 @@ export async function verifySignature(
     service: auth.service,
     sha256: Sha256,
     // The SDK signs the path as sent; do not re-normalize it.
-    uriEscapePath: true,
+    uriEscapePath: options.uriEscapePath ?? true,
   });
   const signed = await signer.sign(
     {
@@ -100,7 +104,7 @@ export async function verifySignature(
       path: request.path,
       query: request.query,
       headers,
-      body: request.body,
+      body: request.bodyBytes ?? request.body,
     },
     { signingDate, signableHeaders: new Set(auth.signedHeaders) },
   );

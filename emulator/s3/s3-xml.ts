@@ -1,0 +1,64 @@
+import { XMLParser } from 'fast-xml-parser';
+import { s3Errors, type S3Error } from './s3-errors';
+
+/** The namespace of S3's XML documents [doc: S3-API, e.g. ListObjectsV2 response syntax]. */
+export const S3_NAMESPACE = 'http://s3.amazonaws.com/doc/2006-03-01/';
+
+/** A value of an XML answer: nested objects become elements, arrays repeat their element. */
+export type XmlValue = string | number | boolean | Date | undefined | XmlValue[] | { [name: string]: XmlValue };
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+/** One element, S3 style: a list is the same element repeated, not wrapped in `<member>`. */
+export function element(name: string, value: XmlValue): string {
+  if (value === undefined) return '';
+  if (Array.isArray(value)) return value.map((item) => element(name, item)).join('');
+  if (value instanceof Date) return `<${name}>${value.toISOString()}</${name}>`;
+  if (typeof value === 'object') {
+    return `<${name}>${Object.entries(value)
+      .map(([k, v]) => element(k, v))
+      .join('')}</${name}>`;
+  }
+  return `<${name}>${escapeXml(String(value))}</${name}>`;
+}
+
+/** A whole XML answer with its declaration and S3's namespace on the root. */
+export function xmlDocument(root: string, members: { [name: string]: XmlValue }): string {
+  const inner = Object.entries(members)
+    .map(([k, v]) => element(k, v))
+    .join('');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<${root} xmlns="${S3_NAMESPACE}">${inner}</${root}>`;
+}
+
+/** `<Error>`: Code, Message, the error's own elements, RequestId, HostId [doc: S3-API "Error responses"]. */
+export function errorDocument(error: S3Error, requestId: string, hostId: string): string {
+  const details = Object.entries(error.details)
+    .map(([k, v]) => element(k, v))
+    .join('');
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<Error>' +
+    element('Code', error.code) +
+    element('Message', error.message) +
+    details +
+    element('RequestId', requestId) +
+    element('HostId', hostId) +
+    '</Error>'
+  );
+}
+
+const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true, isArray: (name) => name === 'Tag' });
+
+/** Parse a request body; MalformedXML when it is not XML with the expected root. */
+export function parseXmlBody(body: string, root: string): Record<string, unknown> {
+  let doc: Record<string, unknown>;
+  try {
+    doc = parser.parse(body, true) as Record<string, unknown>;
+  } catch {
+    throw s3Errors.malformedXml();
+  }
+  const node = doc[root];
+  if (node === undefined) throw s3Errors.malformedXml();
+  return node && typeof node === 'object' ? (node as Record<string, unknown>) : {};
+}
