@@ -7,8 +7,9 @@ export const S3_NAMESPACE = 'http://s3.amazonaws.com/doc/2006-03-01/';
 /** A value of an XML answer: nested objects become elements, arrays repeat their element. */
 export type XmlValue = string | number | boolean | Date | undefined | XmlValue[] | { [name: string]: XmlValue };
 
+/** Text content needs only &, < and > escaped; S3 leaves quotes as they are [obs: "The provided 'x-amz-content-sha256' header …" in raw bodies]. */
 function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** One element, S3 style: a list is the same element repeated, not wrapped in `<member>`. */
