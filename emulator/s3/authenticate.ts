@@ -37,6 +37,10 @@ export async function authenticateS3(state: EmulatorState, request: IncomingRequ
       400,
     );
   }
+  // [obs: 'The authorization header is malformed; incorrect service "iam". This endpoint belongs to "s3".', recalled from AWS output; inferred]
+  if (auth.service !== 's3') {
+    throw new S3Error('AuthorizationHeaderMalformed', `The authorization header is malformed; incorrect service "${auth.service}". This endpoint belongs to "s3".`, 400);
+  }
   if (request.headers['x-amz-content-sha256'] === undefined) throw s3Errors.invalidRequest('Missing required header for this request: x-amz-content-sha256');
   try {
     const { record } = await verifySignature(request, (id) => state.credentials.get(id), now, { uriEscapePath: false });

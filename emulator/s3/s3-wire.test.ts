@@ -200,6 +200,12 @@ describe('addressing, Regions and anonymous requests', () => {
     expect((await handle(anonymous)).bodyBytes?.toString()).toBe('payload');
   });
 
+  test('a GET signed for another service is AuthorizationHeaderMalformed (400)', async () => {
+    const { request } = await sign({ method: 'GET', path: '/idchain-wire/hashed' });
+    request.headers['authorization'] = request.headers['authorization']!.replace('/s3/aws4_request', '/iam/aws4_request');
+    expect(errorOf(await handle(request))).toMatchObject({ status: 400, code: 'AuthorizationHeaderMalformed' });
+  });
+
   test('the health route still answers, and an operation the emulator does not model is NotImplemented (501)', async () => {
     expect((await handle({ method: 'GET', path: '/health', query: {}, headers: {}, body: '' })).status).toBe(200);
     expect(errorOf(await send({ method: 'GET', path: '/idchain-wire', query: { versioning: '' } }))).toMatchObject({ status: 501, code: 'NotImplemented' });
