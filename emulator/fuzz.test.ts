@@ -106,14 +106,38 @@ async function toIncoming(g: Generated): Promise<IncomingRequest> {
   return { method: g.method, path: q < 0 ? g.path : g.path.slice(0, q), query: Object.fromEntries(new URLSearchParams(rawQuery)), rawQuery, headers: lower, body: g.body };
 }
 
-/** An answer is acceptable when it succeeds, or is an AWS error of the request's protocol and not a 5xx. */
-function check(req: Pick<IncomingRequest, 'headers'>, answer: RawAnswer): void {
-  expect(answer.status).toBeLessThan(500);
-  if (answer.status < 300) return;
+interface Checked {
+  method?: string;
+  headers: IncomingRequest['headers'];
+  query?: Record<string, string>;
+}
+
+/**
+ * The protocol a request is written in, on the emulator's one endpoint: an
+ * X-Amz-Target is awsJson; a query naming an Action, or a POST without a
+ * query string, is awsQuery; the rest is S3's REST-XML. A request Node's
+ * parser refuses (an unknown method, say) is answered by the same rule from
+ * its request line; bytes with no request line at all, in awsQuery.
+ */
+function protocolOf(req: Checked): string {
+  if (req.headers['x-amz-target'] !== undefined) return 'awsJson1_1';
+  const query = req.query ?? {};
+  if (req.method === undefined || query['Action'] !== undefined) return 'awsQuery';
+  return req.method === 'POST' && Object.keys(query).length === 0 ? 'awsQuery' : 'restXml';
+}
+
+/**
+ * An answer is acceptable when it succeeds, or is an AWS error of the
+ * request's protocol and not a 5xx — save S3's NotImplemented (501), S3's own
+ * documented code [doc: S3-API "Error responses"], which the emulator answers
+ * on purpose for what it does not model.
+ */
+function check(req: Checked, answer: RawAnswer): void {
   const error = awsErrorOf(answer);
-  expect({ status: answer.status, protocol: error?.protocol, body: answer.body.slice(0, 300) }).toMatchObject({
-    protocol: req.headers['x-amz-target'] !== undefined ? 'awsJson1_1' : 'awsQuery',
-  });
+  const deliberate = answer.status === 501 && error?.protocol === 'restXml' && error.code === 'NotImplemented';
+  if (!deliberate) expect(answer.status).toBeLessThan(500);
+  if (answer.status < 300) return;
+  expect({ status: answer.status, protocol: error?.protocol, body: answer.body.slice(0, 300) }).toMatchObject({ protocol: protocolOf(req) });
 }
 
 async function adminWorksThrough(url: string, credentials: typeof admin, answer: (req: IncomingRequest) => Promise<RawAnswer>): Promise<void> {
@@ -151,7 +175,7 @@ test(`real HTTP listener: 300 malformed requests and raw non-HTTP bytes (seed ${
         const head = g.method === 'HEAD';
         const answer = await send(emu.url, { method: g.method, path: g.path, headers, body: head ? '' : g.body });
         if (head) expect(answer.status).toBeLessThan(500);
-        else check({ headers }, answer);
+        else check({ method: g.method, headers, query: req.query}, answer);
       }),
       { seed: SEED, numRuns: 300 },
     );
@@ -169,7 +193,9 @@ test(`real HTTP listener: 300 malformed requests and raw non-HTTP bytes (seed ${
       const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]);
       const type = /content-type: *([^\r\n]+)/i.exec(head)?.[1];
       const errorType = /x-amzn-errortype: *([^\r\n]+)/i.exec(head)?.[1];
-      check({ headers: /x-amz-target/i.test(bytes) ? { 'x-amz-target': 'x' } : {} }, { status, headers: { 'content-type': type, 'x-amzn-errortype': errorType }, body: rest.join('\r\n\r\n') });
+      const line = /^([A-Z]+) (\S+) HTTP\//.exec(bytes);
+      const query = Object.fromEntries(new URLSearchParams(line?.[2].split('?')[1] ?? ''));
+      check({ method: line?.[1], query, headers: /x-amz-target/i.test(bytes) ? { 'x-amz-target': 'x' } : {} }, { status, headers: { 'content-type': type, 'x-amzn-errortype': errorType }, body: rest.join('\r\n\r\n') });
     }
     await adminWorksThrough(emu.url, emu.credentials, async (req) => send(emu.url, { headers: Object.fromEntries(Object.entries(req.headers).filter(([k]) => k !== 'host')) as Record<string, string>, body: req.body }));
   } finally {

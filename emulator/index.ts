@@ -9,6 +9,7 @@ import { createIamService } from './iam/service';
 import { createStsService } from './sts/service';
 import { createIdpService } from './cognito-idp/service';
 import { createIdentityService } from './cognito-identity/service';
+import { createS3Service } from './s3/service';
 import type { ServiceDefinition } from './service';
 
 export { MUTANTS, type MutantName };
@@ -43,12 +44,12 @@ export interface StartedEmulator extends AsyncDisposable {
 }
 
 export function createServices(state: EmulatorState): ServiceDefinition[] {
-  return [createIamService(state), createStsService(state), createIdpService(state), createIdentityService(state)];
+  return [createIamService(state), createStsService(state), createIdpService(state), createIdentityService(state), createS3Service(state)];
 }
 
 /**
- * Start the reference emulator: one HTTP server answering IAM and STS (awsQuery)
- * and Cognito user pools and identity pools (awsJson1_1) the way AWS does.
+ * Start the reference emulator: one HTTP server answering IAM and STS (awsQuery),
+ * Cognito user pools and identity pools (awsJson1_1) and S3 (restXml) the way AWS does.
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<StartedEmulator> {
   const state = createState({

@@ -10,6 +10,7 @@ import type { RequestContext, ServiceDefinition } from './service';
 import type { Principal } from './principal';
 import { requestId as newRequestId } from './ids';
 import { invokeOperation } from './invoke';
+import { mediaType, requestProtocol } from './protocol/request-protocol';
 
 const JSON_AUTH_ERRORS: Record<AuthFailure, [string, number]> = {
   missing: ['MissingAuthenticationTokenException', 400],
@@ -35,9 +36,6 @@ const JSON_MEDIA_TYPES = new Set(['application/x-amz-json-1.1', 'application/x-a
 /** Called once per request after the answer is known: lets tests and logs observe traffic. */
 export type RequestObserver = (entry: { service: string; operation: string; status: number; errorCode?: string }) => void;
 
-function mediaType(request: IncomingRequest): string | undefined {
-  return request.headers['content-type']?.split(';')[0].trim().toLowerCase();
-}
 
 /**
  * The emulator's whole request path, free of sockets: route by protocol
@@ -50,6 +48,7 @@ export function createRouter(state: EmulatorState, services: readonly ServiceDef
   const byTarget = new Map(services.filter((s) => s.targetPrefix).map((s) => [s.targetPrefix!, s]));
   const byVersion = new Map(services.filter((s) => s.queryVersion).map((s) => [s.queryVersion!, s]));
   const routes = services.flatMap((s) => s.httpRoutes ?? []);
+  const rest = services.find((s) => s.rest);
 
   function authenticate(service: ServiceDefinition, operation: string, request: IncomingRequest, now: Date): Principal | undefined {
     const signed = request.headers['authorization'] !== undefined;
@@ -101,6 +100,12 @@ export function createRouter(state: EmulatorState, services: readonly ServiceDef
       response = encodeJsonError(toServiceError(err, service), requestId);
     }
     observe?.({ service: service.name, operation, status: response.status, errorCode: errorCodeOf(response) });
+    return response;
+  }
+
+  async function runRest(service: ServiceDefinition, request: IncomingRequest, requestId: string): Promise<WireResponse> {
+    const { response, operation, errorCode } = await service.rest!.handle(request, requestId);
+    observe?.({ service: service.name, operation, status: response.status, errorCode });
     return response;
   }
 
@@ -156,6 +161,8 @@ export function createRouter(state: EmulatorState, services: readonly ServiceDef
       }
     }
     const target = request.headers['x-amz-target'];
+    const protocol = requestProtocol(request);
+    if (protocol === 'restXml' && rest) return runRest(rest, request, requestId);
     return target !== undefined ? handleJson(request, target, requestId) : handleQuery(request, requestId);
   }
 

@@ -71,7 +71,7 @@ export const FORM = 'application/x-www-form-urlencoded; charset=utf-8';
 export const AMZ_JSON = 'application/x-amz-json-1.1';
 
 export interface AwsError {
-  protocol: 'awsQuery' | 'awsJson1_1';
+  protocol: 'awsQuery' | 'awsJson1_1' | 'restXml';
   code: string;
   message: string;
 }
@@ -81,7 +81,9 @@ export interface AwsError {
  * `<ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>`
  * in XML [doc: STS-API "Common Errors"], or awsJson `{"__type", "message"}` with
  * `x-amzn-ErrorType` [doc: Smithy "AWS JSON 1.1 protocol", operation error
- * serialization]. Undefined for anything else (plain text, HTML, half a document).
+ * serialization], or S3's `<Error><Code/><Message/>…<RequestId/><HostId/></Error>`
+ * as `application/xml` [doc: S3-API "Error responses", REST error responses].
+ * Undefined for anything else (plain text, HTML, half a document).
  */
 export function awsErrorOf(answer: RawAnswer): AwsError | undefined {
   const type = String(answer.headers['content-type'] ?? '');
@@ -94,6 +96,14 @@ export function awsErrorOf(answer: RawAnswer): AwsError | undefined {
       }
     } catch {
       return undefined;
+    }
+    return undefined;
+  }
+  if (type.startsWith('application/xml') && XMLValidator.validate(answer.body) === true) {
+    const doc = new XMLParser({ parseTagValue: false, trimValues: false }).parse(answer.body) as { Error?: { Code?: string; Message?: string; RequestId?: string; HostId?: string } };
+    const error = doc.Error;
+    if (error && typeof error.Code === 'string' && typeof error.Message === 'string' && error.RequestId && error.HostId) {
+      return { protocol: 'restXml', code: error.Code, message: error.Message };
     }
     return undefined;
   }

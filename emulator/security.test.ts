@@ -309,7 +309,9 @@ describe('hostile input gets AWS-shaped errors, 4xx where the client is at fault
 
   test('the path // (once "Invalid URL", a plain-text 500) is served like /', async () => {
     expect(errorOf(await send(emu.url, { path: '//', headers: { 'content-type': FORM }, body: QUERY }))).toMatchObject({ status: 403, code: 'MissingAuthenticationToken' });
-    expect(errorOf(await send(emu.url, { method: 'GET', path: '//' }))).toMatchObject({ status: 400, code: 'MissingAction' });
+    // A GET naming no Action is S3's: an anonymous ListBuckets, which S3 refuses with "Access Denied".
+    expect(errorOf(await send(emu.url, { method: 'GET', path: '//' }))).toMatchObject({ status: 403, protocol: 'restXml', code: 'AccessDenied' });
+    expect(errorOf(await send(emu.url, { method: 'GET', path: '//?Action=GetCallerIdentity&Version=2011-06-15' }))).toMatchObject({ status: 403, protocol: 'awsQuery', code: 'MissingAuthenticationToken' });
   });
 
   test('a body over 16 MiB → 413 in the protocol of the request', async () => {

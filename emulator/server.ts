@@ -4,6 +4,7 @@ import type { IncomingRequest } from './auth/sigv4';
 import { AwsServiceError } from './errors';
 import { errorAnswer, internalFailure } from './protocol/error-answer';
 import type { WireResponse } from './protocol/wire';
+import { requestProtocol, type WireProtocol } from './protocol/request-protocol';
 import { requestId } from './ids';
 
 /** The largest body the emulator reads: 16 MiB. STS itself takes up to 10,000,000 bytes [obs: argmin sts_oracle.rs]. */
@@ -41,10 +42,17 @@ function toIncoming(req: IncomingMessage, body: Buffer): IncomingRequest {
   return { method: req.method ?? 'GET', path: path.startsWith('/') ? path : `/${path}`, query, rawQuery, headers, body: body.toString('utf8'), bodyBytes: body };
 }
 
+/** The protocol of a request whose body was not handed to the router. */
+function protocolOf(req: IncomingMessage): WireProtocol {
+  return requestProtocol(toIncoming(req, Buffer.alloc(0)));
+}
+
 function write(res: ServerResponse, answer: WireResponse, close = false): void {
   if (res.headersSent) return void res.end();
-  res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body), ...(close ? { connection: 'close' } : {}) });
-  res.end(answer.body);
+  // S3 object contents are bytes; the other protocols answer text.
+  const payload = answer.bodyBytes ?? answer.body;
+  res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(payload), ...(close ? { connection: 'close' } : {}) });
+  res.end(payload);
 }
 
 /**
@@ -57,9 +65,23 @@ function tooLarge(): AwsServiceError {
 }
 
 /**
+ * The protocol of a request Node could not parse, from the bytes it read: the
+ * request line and an X-Amz-Target header, read by the router's own rule;
+ * awsQuery when not even a request line is there.
+ */
+function sniffProtocol(raw: string): WireProtocol {
+  const line = /^([A-Z]+) (\S+) HTTP\//.exec(raw);
+  if (!line) return /x-amz-target\s*:/i.test(raw) ? 'awsJson1_1' : 'awsQuery';
+  const q = line[2].indexOf('?');
+  const query = Object.fromEntries(new URLSearchParams(q < 0 ? '' : line[2].slice(q + 1)));
+  const headers = /\r\nx-amz-target\s*:/i.test(raw) ? { 'x-amz-target': 'sniffed' } : {};
+  return requestProtocol({ method: line[1], headers, query });
+}
+
+/**
  * A request Node could not parse (header section over 16 KiB, a broken
  * request line) never reaches the router. Answer it still as an AWS error,
- * in awsJson when the bytes read name an X-Amz-Target, else in awsQuery.
+ * in the protocol the bytes read show (sniffProtocol).
  */
 function answerClientError(err: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Socket): void {
   if (!socket.writable) return void socket.destroy();
@@ -67,8 +89,7 @@ function answerClientError(err: NodeJS.ErrnoException & { rawPacket?: Buffer }, 
   const error = headersTooLarge
     ? new AwsServiceError('RequestHeaderSectionTooLarge', `The request's header section is larger than the ${MAX_HEADER_BYTES} bytes the emulator reads.`, 431)
     : new AwsServiceError('BadRequest', `The request could not be read as HTTP/1.1 (${err.code ?? 'parse error'}).`, 400);
-  const sniffed = /x-amz-target\s*:/i.test(err.rawPacket?.toString('latin1') ?? '') ? { 'x-amz-target': 'sniffed' } : {};
-  const answer = errorAnswer(sniffed, error, requestId());
+  const answer = errorAnswer(sniffProtocol(err.rawPacket?.toString('latin1') ?? ''), error, requestId());
   const head = [`HTTP/1.1 ${answer.status} ${headersTooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}`];
   for (const [k, v] of Object.entries({ ...answer.headers, 'content-length': String(Buffer.byteLength(answer.body)), connection: 'close' })) head.push(`${k}: ${v}`);
   socket.end(`${head.join('\r\n')}\r\n\r\n${answer.body}`);
@@ -82,10 +103,10 @@ export async function listen(
 ): Promise<{ server: Server; url: string }> {
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     readBody(req)
-      .then(async (body) => ('tooLarge' in body ? write(res, errorAnswer(req.headers, tooLarge(), requestId()), true) : write(res, await handle(toIncoming(req, body.bytes)))))
+      .then(async (body) => ('tooLarge' in body ? write(res, errorAnswer(protocolOf(req), tooLarge(), requestId()), true) : write(res, await handle(toIncoming(req, body.bytes)))))
       .catch((err: Error) => {
         process.stderr.write(`[idchain emulator] could not answer a request: ${err?.stack ?? String(err)}\n`);
-        write(res, errorAnswer(req.headers, internalFailure(), requestId()), true);
+        write(res, errorAnswer(protocolOf(req), internalFailure(), requestId()), true);
       });
   });
   server.on('clientError', answerClientError);

@@ -2,8 +2,9 @@ import type { EmulatorState } from './state';
 import type { Principal } from './principal';
 import type { IncomingRequest } from './auth/sigv4';
 import type { ServiceAccess } from './authz/operation-access';
+import type { WireResponse } from './protocol/wire';
 
-export type ServiceName = 'iam' | 'sts' | 'cognito-idp' | 'cognito-identity';
+export type ServiceName = 'iam' | 'sts' | 'cognito-idp' | 'cognito-identity' | 's3';
 
 /** What an operation handler knows about the request it serves. */
 export interface RequestContext {
@@ -38,9 +39,19 @@ export interface HttpRoute {
   ): Promise<{ status: number; body: unknown }> | { status: number; body: unknown };
 }
 
+/**
+ * A REST service (S3's restXml) routes by method, path and query rather than
+ * by an operation name in the request, so it takes whole requests: those
+ * protocol/request-protocol.ts finds written in its protocol.
+ */
+export interface RestService {
+  /** Answer a request; `operation` and `errorCode` feed the router's observer. */
+  handle(request: IncomingRequest, requestId: string): Promise<{ response: WireResponse; operation: string; errorCode?: string }>;
+}
+
 export interface ServiceDefinition {
   readonly name: ServiceName;
-  readonly protocol: 'awsJson1_1' | 'awsQuery';
+  readonly protocol: 'awsJson1_1' | 'awsQuery' | 'restXml';
   /** SigV4 signing name, as in the credential scope. */
   readonly signingName: string;
   /** awsJson1_1: the X-Amz-Target prefix, e.g. `AWSCognitoIdentityService`. */
@@ -59,4 +70,6 @@ export interface ServiceDefinition {
    */
   admit?(caller: Principal, state: EmulatorState): void;
   readonly httpRoutes?: readonly HttpRoute[];
+  /** restXml: the whole request path, see RestService. */
+  readonly rest?: RestService;
 }

@@ -71,6 +71,10 @@ export interface CanonicalInput {
   headers: Readonly<Record<string, string | undefined>>;
   signedHeaders: readonly string[];
   body: Uint8Array;
+  /** The payload hash to sign instead of the body's own SHA-256 (S3's `x-amz-content-sha256` modes). */
+  payloadHash?: string;
+  /** S3: the canonical URI is the path as sent, neither normalized nor encoded again. */
+  pathAsSent?: boolean;
 }
 
 export function sha256Hex(data: string | Uint8Array): string {
@@ -82,7 +86,8 @@ export function canonicalRequest(input: CanonicalInput): string | undefined {
   const query = canonicalQuery(input.rawQuery);
   if (query === undefined) return undefined;
   const headers = input.signedHeaders.map((name) => `${name}:${canonicalHeaderValue(input.headers[name] ?? '')}\n`).join('');
-  return [input.method, canonicalUri(input.rawPath), query, headers, input.signedHeaders.join(';'), sha256Hex(input.body)].join('\n');
+  const uri = input.pathAsSent ? input.rawPath : canonicalUri(input.rawPath);
+  return [input.method, uri, query, headers, input.signedHeaders.join(';'), input.payloadHash ?? sha256Hex(input.body)].join('\n');
 }
 
 export interface SigningScope {

@@ -31,7 +31,10 @@ export interface IncomingRequest {
   body: string;
   /** The query string as sent (after `?`); the canonical query is built from it when present. */
   rawQuery?: string;
-  /** The body's bytes as sent; its SHA-256 is what the signature must cover. Defaults to `body` in UTF-8. */
+  /**
+   * The body's bytes as sent (S3 objects need not be UTF-8 text); its SHA-256
+   * is what the signature must cover. Defaults to `body` in UTF-8.
+   */
   bodyBytes?: Uint8Array;
 }
 
@@ -82,6 +85,17 @@ function rawQueryOf(request: IncomingRequest): string {
 export interface SigningExpectation {
   service: string;
   region: string;
+  /**
+   * S3 signs differently from the other services: the canonical URI is the
+   * path as sent, neither normalized nor encoded a second time ("Each path
+   * segment must be URI-encoded twice (except for Amazon S3 which only gets
+   * URI-encoded once)" [doc: IAM-UG "Create a signed AWS API request"]), and
+   * the payload hash is `x-amz-content-sha256` as sent — a SHA-256,
+   * `UNSIGNED-PAYLOAD` or a `STREAMING-…` mode [doc: S3-API "Authenticating
+   * Requests (AWS Signature Version 4)"]; the S3 service checks the payload
+   * against it afterwards.
+   */
+  s3?: boolean;
 }
 
 /**
@@ -133,8 +147,9 @@ export function verifySignature(
     headers: request.headers,
     signedHeaders: auth.signedHeaders,
     body,
+    ...(expected.s3 ? { payloadHash: claimedHash ?? '', pathAsSent: true } : {}),
   });
-  const bodyMatchesClaim = claimedHash === undefined || claimedHash === sha256Hex(body);
+  const bodyMatchesClaim = expected.s3 ? claimedHash !== undefined : claimedHash === undefined || claimedHash === sha256Hex(body);
   if (!canonical || !bodyMatchesClaim || !sameSignature(signatureOf(canonical, signing.text, auth, record.secretAccessKey), auth.signature)) {
     throw new AuthError('bad-signature', SIGNATURE_MISMATCH);
   }

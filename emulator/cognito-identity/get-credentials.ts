@@ -1,5 +1,6 @@
 import { roleByArn } from '../iam/state';
 import { evaluatePolicy } from '../policy/evaluate';
+import { GUEST_ENHANCED_SCOPE_DOWN } from './guest-scope-down';
 import type { RequestContext } from '../service';
 import { issueRoleSession } from '../sts/issue-session';
 import { invalidPoolConfiguration, loginsDoNotMatch, unauthenticatedNotSupported } from './identity-errors';
@@ -32,6 +33,9 @@ export const ENHANCED_CREDENTIAL_SECONDS = 3600;
  * identity gets the pool's authenticated role ("Developer identities get the
  * default authenticated role", aws-contract.md §2) and the trust policy sees
  * the token's own `amr`.
+ *
+ * A guest's session carries the enhanced-flow scope-down (guest-scope-down.ts)
+ * as its session policy.
  *
  * Mutants: `trust-policy-ignored` skips the trust evaluation;
  * `credential-lifetime-2h` issues 7200-second credentials;
@@ -85,18 +89,20 @@ export async function getCredentialsForIdentity(input: Record<string, unknown>, 
   // A role deleted since it was configured cannot be assumed [doc: CI-API "…or if the AssumeRole fails"].
   const role = roleByArn(state.iam, selection.roleArn);
   if (!role) throw invalidPoolConfiguration();
-  if (!state.mutants.has('trust-policy-ignored')) {
-    const request = openId
-      ? trustRequestForAmr(pool.IdentityPoolId, identity.identityId, openId.amr)
-      : trustRequest(pool.IdentityPoolId, identity.identityId, logins);
-    if (evaluatePolicy(role.trustPolicy, request) !== 'Allow') throw invalidPoolConfiguration();
-  }
+  const trust = openId
+    ? trustRequestForAmr(pool.IdentityPoolId, identity.identityId, openId.amr)
+    : trustRequest(pool.IdentityPoolId, identity.identityId, logins);
+  if (!state.mutants.has('trust-policy-ignored') && evaluatePolicy(role.trustPolicy, trust) !== 'Allow') throw invalidPoolConfiguration();
+  const guest = ([] as unknown[]).concat(trust.context[`${COGNITO_IDENTITY_PRINCIPAL}:amr`]).includes('unauthenticated');
 
   const session = issueRoleSession(state, {
     role,
     sessionName: ENHANCED_SESSION_NAME,
     durationSeconds: state.mutants.has('credential-lifetime-2h') ? 7200 : ENHANCED_CREDENTIAL_SECONDS,
     source: 'GetCredentialsForIdentity',
+    sessionPolicy: guest ? GUEST_ENHANCED_SCOPE_DOWN : undefined,
+    // The role's policies can name the identity: ${cognito-identity.amazonaws.com:sub} [doc: IAM-UG "IAM policy elements: Variables and tags"].
+    attributes: { federatedKeys: trust.context },
   });
   return {
     IdentityId: identity.identityId,

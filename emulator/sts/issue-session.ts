@@ -1,5 +1,5 @@
 import type { EmulatorState } from '../state';
-import type { CredentialRecord, Principal } from '../principal';
+import type { CredentialRecord, Principal, SessionAttributes } from '../principal';
 import type { Role } from '../iam/state';
 import { iamUniqueId, secretAccessKey, sessionToken } from '../ids';
 
@@ -10,6 +10,8 @@ export interface RoleSessionRequest {
   /** Which API issued it, e.g. 'AssumeRole', 'GetCredentialsForIdentity'. */
   source: string;
   sessionPolicy?: unknown;
+  /** Tags, source identity and federation keys later requests' context carries. */
+  attributes?: SessionAttributes;
 }
 
 /**
@@ -36,6 +38,7 @@ export function issueRoleSession(state: EmulatorState, req: RoleSessionRequest):
       roleName: role.roleName,
       sessionName,
       sessionPolicy: req.sessionPolicy,
+      ...(req.attributes ? { session: req.attributes } : {}),
     },
   };
   state.credentials.set(record.accessKeyId, record);

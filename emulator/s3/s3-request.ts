@@ -1,0 +1,48 @@
+import type { IncomingRequest } from '../auth/sigv4';
+import type { Principal } from '../principal';
+import type { EmulatorState } from '../state';
+import { s3Errors } from './s3-errors';
+import type { Bucket } from './state';
+
+/** What an S3 operation knows about the request it serves. */
+export interface S3Context {
+  readonly state: EmulatorState;
+  readonly request: IncomingRequest;
+  readonly requestId: string;
+  readonly now: Date;
+  /** Undefined for an anonymous request. */
+  readonly caller?: Principal;
+  /** The Region of the SigV4 credential scope, else the emulator's. */
+  readonly region: string;
+  readonly bucketName?: string;
+  readonly key?: string;
+  /** The payload, decoded (aws-chunked) and verified against its hash and checksums. */
+  readonly payload: Buffer;
+  /** The flexible checksums the payload carried and that matched, by header name. */
+  readonly checksums: Record<string, string>;
+}
+
+/** An operation's answer before encoding: XML text or object bytes. */
+export interface S3Answer {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string;
+  bytes?: Buffer;
+}
+
+export type S3Operation = (ctx: S3Context) => S3Answer;
+
+export const bucketArn = (bucket: string) => `arn:aws:s3:::${bucket}`;
+export const objectArn = (bucket: string, key: string) => `arn:aws:s3:::${bucket}/${key}`;
+
+/**
+ * The bucket the request names; NoSuchBucket when it does not exist. A request
+ * signed for another Region than the bucket's is AuthorizationHeaderMalformed
+ * [obs: "the region 'us-west-2' is wrong; expecting 'us-east-1'"].
+ */
+export function requireBucket(ctx: S3Context): Bucket {
+  const bucket = ctx.state.s3.buckets.get(ctx.bucketName!);
+  if (!bucket) throw s3Errors.noSuchBucket(ctx.bucketName!);
+  if (ctx.caller && ctx.region !== bucket.region) throw s3Errors.authorizationHeaderMalformed(ctx.region, bucket.region);
+  return bucket;
+}
