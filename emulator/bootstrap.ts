@@ -1,5 +1,5 @@
 import type { EmulatorState } from './state';
-import { iamUniqueId, secretAccessKey } from './ids';
+import { iamUniqueId, newAccessKeyId, secretAccessKey } from './ids';
 
 export const BOOTSTRAP_USER = 'idchain-admin';
 
@@ -12,7 +12,7 @@ export function bootstrapAdmin(state: EmulatorState): { accessKeyId: string; sec
   const userId = iamUniqueId('AIDA');
   const arn = `arn:aws:iam::${state.accountId}:user/${BOOTSTRAP_USER}`;
   state.iam.users.set(BOOTSTRAP_USER, { userName: BOOTSTRAP_USER, userId, arn, path: '/', createDate: state.clock.now() });
-  const credentials = { accessKeyId: iamUniqueId('AKIA'), secretAccessKey: secretAccessKey() };
+  const credentials = { accessKeyId: newAccessKeyId('AKIA'), secretAccessKey: secretAccessKey() };
   state.credentials.set(credentials.accessKeyId, {
     ...credentials,
     source: 'bootstrap',

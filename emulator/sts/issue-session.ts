@@ -1,7 +1,7 @@
 import type { EmulatorState } from '../state';
 import type { CredentialRecord, Principal } from '../principal';
 import type { Role } from '../iam/state';
-import { iamUniqueId, secretAccessKey, sessionToken } from '../ids';
+import { newAccessKeyId, secretAccessKey, sessionToken } from '../ids';
 
 export interface RoleSessionRequest {
   role: Role;
@@ -21,7 +21,7 @@ export function issueRoleSession(state: EmulatorState, req: RoleSessionRequest):
   const now = state.clock.now();
   const { role, sessionName } = req;
   const record: CredentialRecord = {
-    accessKeyId: iamUniqueId('ASIA'),
+    accessKeyId: newAccessKeyId('ASIA'),
     secretAccessKey: secretAccessKey(),
     sessionToken: sessionToken(),
     expiration: new Date(now.getTime() + req.durationSeconds * 1000),
@@ -53,7 +53,7 @@ export function issueFederatedSession(
 ): CredentialRecord {
   const now = state.clock.now();
   const record: CredentialRecord = {
-    accessKeyId: iamUniqueId('ASIA'),
+    accessKeyId: newAccessKeyId('ASIA'),
     secretAccessKey: secretAccessKey(),
     sessionToken: sessionToken(),
     expiration: new Date(now.getTime() + req.durationSeconds * 1000),
@@ -82,7 +82,7 @@ export function issueUserSession(state: EmulatorState, caller: Principal, durati
   const principal: Principal = { ...caller };
   state.iam.sessionTokenPrincipals.add(principal);
   const record: CredentialRecord = {
-    accessKeyId: iamUniqueId('ASIA'),
+    accessKeyId: newAccessKeyId('ASIA'),
     secretAccessKey: secretAccessKey(),
     sessionToken: sessionToken(),
     expiration: new Date(now.getTime() + durationSeconds * 1000),
