@@ -1,5 +1,6 @@
 import type { EmulatorState } from './state';
 import { iamUniqueId, newAccessKeyId, secretAccessKey } from './ids';
+import { iamArn } from './region';
 
 export const BOOTSTRAP_USER = 'idchain-admin';
 
@@ -10,7 +11,7 @@ export const BOOTSTRAP_USER = 'idchain-admin';
  */
 export function bootstrapAdmin(state: EmulatorState): { accessKeyId: string; secretAccessKey: string } {
   const userId = iamUniqueId('AIDA');
-  const arn = `arn:aws:iam::${state.accountId}:user/${BOOTSTRAP_USER}`;
+  const arn = iamArn(state.region, state.accountId, `user/${BOOTSTRAP_USER}`);
   state.iam.users.set(BOOTSTRAP_USER, { userName: BOOTSTRAP_USER, userId, arn, path: '/', createDate: state.clock.now() });
   const credentials = { accessKeyId: newAccessKeyId('AKIA'), secretAccessKey: secretAccessKey() };
   state.credentials.set(credentials.accessKeyId, {

@@ -3,6 +3,7 @@ import { authorize, refuseSessionCredentials } from './authorize';
 import { PATH_PREFIX, ROLE_NAME, str } from './role-input';
 import { roleByName } from './state';
 import { Violations } from './validation';
+import { iamArn } from '../region';
 
 type Input = Record<string, unknown>;
 
@@ -29,7 +30,7 @@ export function roleResource(input: Input, ctx: RequestContext): IamResource | u
   const name = str(input, 'RoleName');
   if (new Violations().string(name, 'roleName', ROLE_NAME).messages.length > 0) return undefined;
   const role = roleByName(ctx.state.iam, name!);
-  return { arn: role?.arn ?? `arn:aws:iam::${ctx.state.accountId}:role/${name}`, shown: `role ${name}` };
+  return { arn: role?.arn ?? iamArn(ctx.state.region, ctx.state.accountId, `role/${name}`), shown: `role ${name}` };
 }
 
 /**
@@ -41,7 +42,7 @@ export function roleResource(input: Input, ctx: RequestContext): IamResource | u
 export function rolePathResource(input: Input, ctx: RequestContext): IamResource | undefined {
   const prefix = str(input, 'PathPrefix');
   if (new Violations().string(prefix, 'pathPrefix', PATH_PREFIX).messages.length > 0) return undefined;
-  const arn = `arn:aws:iam::${ctx.state.accountId}:role${prefix ?? '/'}`;
+  const arn = iamArn(ctx.state.region, ctx.state.accountId, `role${prefix ?? '/'}`);
   return { arn, shown: arn };
 }
 

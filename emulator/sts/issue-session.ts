@@ -2,6 +2,7 @@ import type { EmulatorState } from '../state';
 import type { CredentialRecord, Principal } from '../principal';
 import type { Role } from '../iam/state';
 import { newAccessKeyId, secretAccessKey, sessionToken } from '../ids';
+import { stsArn } from '../region';
 
 export interface RoleSessionRequest {
   role: Role;
@@ -29,7 +30,7 @@ export function issueRoleSession(state: EmulatorState, req: RoleSessionRequest):
     principal: {
       kind: 'assumed-role',
       accountId: state.accountId,
-      arn: `arn:aws:sts::${state.accountId}:assumed-role/${role.roleName}/${sessionName}`,
+      arn: stsArn(state.region, state.accountId, `assumed-role/${role.roleName}/${sessionName}`),
       userId: `${role.roleId}:${sessionName}`,
       roleArn: role.arn,
       roleId: role.roleId,
@@ -61,7 +62,7 @@ export function issueFederatedSession(
     principal: {
       kind: 'federated-user',
       accountId: state.accountId,
-      arn: `arn:aws:sts::${state.accountId}:federated-user/${req.name}`,
+      arn: stsArn(state.region, state.accountId, `federated-user/${req.name}`),
       userId: `${state.accountId}:${req.name}`,
       name: req.name,
       sessionPolicy: req.sessionPolicy,
