@@ -37,7 +37,7 @@ describe('regionFacts', () => {
   test('cn-north-1: aws-cn, amazonaws.com.cn, the Beijing issuer and Logins key, the .com.cn principal', () => {
     // [doc] Getting Started with AWS in China, "Amazon Cognito": tokens "issued by
     // https://cognito-identity.cn-north-1.amazonaws.com.cn/", the same is "the key to the login map";
-    // principal cognito-identity.amazonaws.com.cn (aws-contract.md §3).
+    // principal cognito-identity.amazonaws.com.cn (aws-contract.md §3; unconfirmed in the stored China pages: inferred).
     expect(regionFacts('cn-north-1')).toEqual({
       region: 'cn-north-1',
       partition: 'aws-cn',

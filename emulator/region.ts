@@ -71,7 +71,14 @@ const GLOBAL_ISSUER_HOST = 'cognito-identity.amazonaws.com';
  *   `"Provider": "cognito-identity.amazonaws.com"` (Big IAM Challenge write-ups)].
  * - GovCloud, China and opt-in Regions use a regional issuer
  *   `https://cognito-identity.<Region>.<dnsSuffix>` [doc: CG "Identity pools
- *   authentication flow" (Europe (Milan), Africa (Cape Town), …); China: "In the
+ *   authentication flow": the default jwks_uri "contains information about the keys
+ *   that sign tokens for identity pools in most AWS Regions. The following Regions
+ *   have different jwks_uri documents": AWS GovCloud (US-West)
+ *   `https://cognito-identity.us-gov-west-1.amazonaws.com/.well-known/jwks_uri`, China
+ *   (Beijing) `https://cognito-identity.cn-north-1.amazonaws.com.cn/…`, "Opt-in Regions
+ *   like Europe (Milan) and Africa (Cape Town)" `https://cognito-identity.<Region>.amazonaws.com/…`;
+ *   "You can also extrapolate the jwks_uri from the issuer". GovCloud (US-East) is not
+ *   listed: regional by the same rule, inferred. China: "In the
  *   China (Beijing) Region, identity pool tokens are issued by
  *   https://cognito-identity.cn-north-1.amazonaws.com.cn/ instead of
  *   https://cognito-identity.amazonaws.com/" — Getting Started with AWS in China,
@@ -81,8 +88,10 @@ const GLOBAL_ISSUER_HOST = 'cognito-identity.amazonaws.com';
  *   is the key to the login map for GetCredentialsForIdentity" [doc: same page;
  *   scheme and slash dropped like every Logins key — inferred]; GovCloud and
  *   opt-in Regions by the same rule [inferred].
- * - Principal: China `cognito-identity.amazonaws.com.cn` [doc: CG RBAC on the
- *   China site, aws-contract.md §3]; GovCloud (US-West)
+ * - Principal: China `cognito-identity.amazonaws.com.cn` [aws-contract.md §3;
+ *   an AWS-generated service-principal table gives aws-cn that principal, but the
+ *   China site's "Role trust and permissions" page repeats cognito-identity.amazonaws.com:
+ *   unconfirmed, treat as inferred]; GovCloud (US-West)
  *   `cognito-identity-us-gov.amazonaws.com`, GovCloud (US-East)
  *   `cognito-identity.us-gov-east-1.amazonaws.com` [doc: GovCloud (US) User Guide
  *   "Amazon Cognito": "your trust policies must grant AssumeRoleWithWebIdentity
