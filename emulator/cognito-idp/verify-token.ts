@@ -1,5 +1,5 @@
 import { compactVerify, decodeJwt, decodeProtectedHeader, errors as joseErrors } from 'jose';
-import { USER_POOL_ISSUER } from '../region';
+import { USER_POOL_ISSUER, regionFacts } from '../region';
 import type { EmulatorState } from '../state';
 import { poolIssuer, poolSigningKey } from './signing-key';
 
@@ -49,7 +49,7 @@ export async function verifyUserPoolToken(state: EmulatorState, token: string, n
   if (!match || !pool || poolIssuer(pool) !== iss) {
     throw new UserPoolTokenError(
       'unknown-issuer',
-      `Token issuer not allowed: ${iss || '(none)'}. Expected the issuer of an existing user pool, https://cognito-idp.<region>.amazonaws.com/<userPoolId>.`,
+      `Token issuer not allowed: ${iss || '(none)'}. Expected the issuer of an existing user pool, https://cognito-idp.<region>.${regionFacts(state.region).dnsSuffix}/<userPoolId>.`,
     );
   }
 
