@@ -1,5 +1,6 @@
 import type { EmulatorState } from './state';
-import { iamUniqueId, secretAccessKey } from './ids';
+import { iamUniqueId, newAccessKeyId, secretAccessKey } from './ids';
+import { iamArn } from './region';
 import { ADMINISTRATOR_ACCESS } from './authz/principal-policies';
 
 export const BOOTSTRAP_USER = 'idchain-admin';
@@ -13,9 +14,9 @@ export const BOOTSTRAP_USER = 'idchain-admin';
  */
 export function bootstrapAdmin(state: EmulatorState): { accessKeyId: string; secretAccessKey: string } {
   const userId = iamUniqueId('AIDA');
-  const arn = `arn:aws:iam::${state.accountId}:user/${BOOTSTRAP_USER}`;
+  const arn = iamArn(state.region, state.accountId, `user/${BOOTSTRAP_USER}`);
   state.iam.users.set(BOOTSTRAP_USER, { userName: BOOTSTRAP_USER, userId, arn, path: '/', createDate: state.clock.now(), policies: [ADMINISTRATOR_ACCESS] });
-  const credentials = { accessKeyId: iamUniqueId('AKIA'), secretAccessKey: secretAccessKey() };
+  const credentials = { accessKeyId: newAccessKeyId('AKIA'), secretAccessKey: secretAccessKey() };
   state.credentials.set(credentials.accessKeyId, {
     ...credentials,
     source: 'bootstrap',

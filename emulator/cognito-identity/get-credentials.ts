@@ -8,7 +8,8 @@ import { InputCheck, SHAPES } from './input-check';
 import { findIdentity, matchLogins } from './match-logins';
 import type { OpenIdTokenClaims } from './openid-token';
 import { selectRole, type SelectionLogin } from './role-selection';
-import { COGNITO_IDENTITY_PRINCIPAL, trustRequest, trustRequestForAmr } from './trust-context';
+import { regionFacts } from '../region';
+import { trustRequest, trustRequestForAmr } from './trust-context';
 import { readLogins, verifyCognitoIdentityLogin, verifyLogins, type VerifiedLogin } from './verify-logins';
 
 /** Enhanced-flow sessions are named this [obs, aws-contract.md §2; aws-amplify/amplify-js#1643 caller ARN]. */
@@ -26,7 +27,7 @@ export const ENHANCED_CREDENTIAL_SECONDS = 3600;
  * and issue a one-hour `CognitoIdentityCredentials` session. The answer names
  * the secret `SecretKey`, not STS's `SecretAccessKey`.
  *
- * A `cognito-identity.amazonaws.com` login carries an OpenID token (a
+ * A `cognito-identity.amazonaws.com` login (region.ts `identityLoginsKey`) carries an OpenID token (a
  * developer-authenticated identity's, typically): "If the token is for
  * cognito-identity.amazonaws.com, it will be passed through to AWS Security
  * Token Service with the appropriate role for the token" [doc: CI-API]. Its
@@ -53,7 +54,8 @@ export async function getCredentialsForIdentity(input: Record<string, unknown>, 
   const found = findIdentity(state, identityId!);
   const pool = found.pool;
   let identity = found.identity;
-  const { [COGNITO_IDENTITY_PRINCIPAL]: openIdToken, ...providerLogins } = sent;
+  const names = regionFacts(state.region);
+  const { [names.identityLoginsKey]: openIdToken, ...providerLogins } = sent;
   let logins: VerifiedLogin[] = [];
   let openId: OpenIdTokenClaims | undefined;
   if (Object.keys(sent).length === 0) {
@@ -73,7 +75,7 @@ export async function getCredentialsForIdentity(input: Record<string, unknown>, 
   const primary = openId ? undefined : logins[0];
   const openIdAuthenticated = openId !== undefined && !openId.amr.includes('unauthenticated');
   const login: SelectionLogin | undefined = openIdAuthenticated
-    ? { provider: COGNITO_IDENTITY_PRINCIPAL, claims: { ...openId } }
+    ? { provider: names.identityLoginsKey, claims: { ...openId } }
     : primary && { provider: primary.provider, claims: primary.claims };
   const selection = selectRole({
     login,
@@ -90,10 +92,10 @@ export async function getCredentialsForIdentity(input: Record<string, unknown>, 
   const role = roleByArn(state.iam, selection.roleArn);
   if (!role) throw invalidPoolConfiguration();
   const trust = openId
-    ? trustRequestForAmr(pool.IdentityPoolId, identity.identityId, openId.amr)
-    : trustRequest(pool.IdentityPoolId, identity.identityId, logins);
+    ? trustRequestForAmr(names.identityPrincipal, pool.IdentityPoolId, identity.identityId, openId.amr)
+    : trustRequest(names.identityPrincipal, pool.IdentityPoolId, identity.identityId, logins);
   if (!state.mutants.has('trust-policy-ignored') && evaluatePolicy(role.trustPolicy, trust) !== 'Allow') throw invalidPoolConfiguration();
-  const guest = ([] as unknown[]).concat(trust.context[`${COGNITO_IDENTITY_PRINCIPAL}:amr`]).includes('unauthenticated');
+  const guest = ([] as unknown[]).concat(trust.context[`${names.identityPrincipal}:amr`]).includes('unauthenticated');
 
   const session = issueRoleSession(state, {
     role,

@@ -5,6 +5,7 @@ import type { RequestContext } from '../service';
 import { PATH, PATH_PREFIX, ROLE_NAME, str } from './role-input';
 import { roleByName } from './state';
 import { Violations } from './validation';
+import { iamArn } from '../region';
 
 type Input = Record<string, unknown>;
 
@@ -22,7 +23,7 @@ function namedRole(input: Input, ctx: RequestContext): ResourceRef[] | undefined
   const name = str(input, 'RoleName');
   if (new Violations().string(name, 'roleName', ROLE_NAME).messages.length > 0) return undefined;
   const role = roleByName(ctx.state.iam, name!);
-  return [{ arn: role?.arn ?? `arn:aws:iam::${ctx.state.accountId}:role/${name}`, shown: `role ${name}` }];
+  return [{ arn: role?.arn ?? iamArn(ctx.state.region, ctx.state.accountId, `role/${name}`), shown: `role ${name}` }];
 }
 
 /** `aws:ResourceTag/<key>` of the role named, when it exists [doc: IAM-UG "aws:ResourceTag/tag-key"]. */
@@ -54,7 +55,7 @@ function newRole(input: Input, ctx: RequestContext): ResourceRef[] | undefined {
 function rolePath(input: Input, ctx: RequestContext): ResourceRef[] | undefined {
   const prefix = str(input, 'PathPrefix');
   if (new Violations().string(prefix, 'pathPrefix', PATH_PREFIX).messages.length > 0) return undefined;
-  return [{ arn: `arn:aws:iam::${ctx.state.accountId}:role${prefix ?? '/'}` }];
+  return [{ arn: iamArn(ctx.state.region, ctx.state.accountId, `role${prefix ?? '/'}`) }];
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { EmulatorState } from '../state';
 import type { CredentialRecord, Principal, SessionAttributes } from '../principal';
 import type { Role } from '../iam/state';
-import { iamUniqueId, secretAccessKey, sessionToken } from '../ids';
+import { newAccessKeyId, secretAccessKey, sessionToken } from '../ids';
+import { stsArn } from '../region';
 
 export interface RoleSessionRequest {
   role: Role;
@@ -23,7 +24,7 @@ export function issueRoleSession(state: EmulatorState, req: RoleSessionRequest):
   const now = state.clock.now();
   const { role, sessionName } = req;
   const record: CredentialRecord = {
-    accessKeyId: iamUniqueId('ASIA'),
+    accessKeyId: newAccessKeyId('ASIA'),
     secretAccessKey: secretAccessKey(),
     sessionToken: sessionToken(),
     expiration: new Date(now.getTime() + req.durationSeconds * 1000),
@@ -31,7 +32,7 @@ export function issueRoleSession(state: EmulatorState, req: RoleSessionRequest):
     principal: {
       kind: 'assumed-role',
       accountId: state.accountId,
-      arn: `arn:aws:sts::${state.accountId}:assumed-role/${role.roleName}/${sessionName}`,
+      arn: stsArn(state.region, state.accountId, `assumed-role/${role.roleName}/${sessionName}`),
       userId: `${role.roleId}:${sessionName}`,
       roleArn: role.arn,
       roleId: role.roleId,
@@ -56,7 +57,7 @@ export function issueFederatedSession(
 ): CredentialRecord {
   const now = state.clock.now();
   const record: CredentialRecord = {
-    accessKeyId: iamUniqueId('ASIA'),
+    accessKeyId: newAccessKeyId('ASIA'),
     secretAccessKey: secretAccessKey(),
     sessionToken: sessionToken(),
     expiration: new Date(now.getTime() + req.durationSeconds * 1000),
@@ -64,7 +65,7 @@ export function issueFederatedSession(
     principal: {
       kind: 'federated-user',
       accountId: state.accountId,
-      arn: `arn:aws:sts::${state.accountId}:federated-user/${req.name}`,
+      arn: stsArn(state.region, state.accountId, `federated-user/${req.name}`),
       userId: `${state.accountId}:${req.name}`,
       name: req.name,
       sessionPolicy: req.sessionPolicy,
@@ -85,7 +86,7 @@ export function issueUserSession(state: EmulatorState, caller: Principal, durati
   const principal: Principal = { ...caller };
   state.iam.sessionTokenPrincipals.add(principal);
   const record: CredentialRecord = {
-    accessKeyId: iamUniqueId('ASIA'),
+    accessKeyId: newAccessKeyId('ASIA'),
     secretAccessKey: secretAccessKey(),
     sessionToken: sessionToken(),
     expiration: new Date(now.getTime() + durationSeconds * 1000),

@@ -164,7 +164,7 @@ export const enhancedFlowSuite = defineSuite({
         ctx.expect.equal('GetCallerIdentity.Arn.role', assumed?.roleName, ctx.fx.role('admin').name, IAM_IDENTIFIERS.ref);
         ctx.expect.equal('GetCallerIdentity.Arn.session', assumed?.sessionName, 'CognitoIdentityCredentials', 'aws-contract.md §2 [obs]');
         ctx.expect.equal('GetCallerIdentity.Account', who.account, ctx.fx.role('admin').arn.split(':')[4], STS_GET_CALLER_IDENTITY.ref);
-        ctx.expect.match('GetCallerIdentity.UserId', who.userId, /^AROA[A-Z0-9]{16}:CognitoIdentityCredentials$/, 'IAM-UG "IAM identifiers": <RoleId>:<session>, role ids start AROA');
+        ctx.expect.match('GetCallerIdentity.UserId', who.userId, /^AROA[A-Z0-9]{17}:CognitoIdentityCredentials$/, 'IAM-UG "IAM identifiers": unique ids are 21 characters (AIDAJQABLZS4A3QDU576Q), role ids start AROA; UserId is <RoleId>:<session> [obs: AROARK7LBOHXASFTNOIZG:CognitoIdentityCredentials]');
       },
     },
     {
