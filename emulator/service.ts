@@ -45,6 +45,8 @@ export interface HttpRoute {
  * protocol/request-protocol.ts finds written in its protocol.
  */
 export interface RestService {
+  /** The names of the operations it serves: its access table has an entry for each. */
+  readonly operations: readonly string[];
   /** Answer a request; `operation` and `errorCode` feed the router's observer. */
   handle(request: IncomingRequest, requestId: string): Promise<{ response: WireResponse; operation: string; errorCode?: string }>;
 }

@@ -19,13 +19,21 @@ export const ADMINISTRATOR_ACCESS: PolicyDocument = {
  * - `identity`: its identity-based policies; undefined when nothing limits it
  *   (the root user; a federated user, whose permissions are its IAM user's,
  *   and the emulator's only user is its administrator);
- * - `session`: the session policy the session was created with, if any;
+ * - `boundary`: the permissions boundary of the user or role, if any;
+ * - `session`: the session policy the session was created with, if any —
+ *   for enhanced-flow guests, Cognito's scope-down (guest-scope-down.ts);
  * - `sessionRequired`: a federated user without one has no permissions at
  *   all ("If you do not pass a policy … the resulting temporary security
  *   credentials have no permissions" [doc: IAM-UG "Permissions for GetFederationToken"]).
  */
 export interface PrincipalPolicies {
   identity?: readonly PolicyDocument[];
+  /**
+   * The permissions boundary of the user or role. IAM's boundaries are not
+   * modelled yet, so none is returned; a later issue fills this in (and
+   * adds managed policies to `identity`), and authorize.ts already applies it.
+   */
+  boundary?: PolicyDocument;
   session?: PolicyDocument;
   sessionRequired: boolean;
 }
@@ -45,7 +53,8 @@ function sessionPolicyOf(principal: Principal): PolicyDocument | undefined {
  *   deleted since grants nothing;
  * - a federated user: its session policy;
  * - the root user: not limited.
- * Managed policies (PolicyArns) are not modelled and grant nothing.
+ * Managed policies (PolicyArns) are not
+ * modelled and grant nothing.
  */
 export function principalPolicies(state: EmulatorState, principal: Principal): PrincipalPolicies {
   switch (principal.kind) {

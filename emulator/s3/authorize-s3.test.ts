@@ -1,11 +1,14 @@
+import { authorize, type AuthzDecision } from '../authz/authorize';
+import { ManualClock } from '../clock';
 import type { MutantName } from '../mutants';
 import { parseIdentityPolicy, parsePolicy, type PolicyDocument } from '../policy/evaluate';
-import { principalContext } from '../policy/principal-context';
 import type { Principal } from '../principal';
-import { decideS3Access, s3AccessDeniedMessage, type S3AccessRequest } from './authorize-s3';
+import { createState } from '../state';
+import { decideS3Access, s3AccessDeniedMessage, s3PolicyView } from './authorize-s3';
 
-// The evaluation of one S3 request from its parts, and what each S3 mutant
-// changes. Rules: IAM-UG "Policy evaluation logic", "Session policies",
+// The evaluation of one S3 request from its parts — the caller's identity-based
+// decision from authorize.ts, joined with the bucket policy — and what each S3
+// mutant changes. Rules: IAM-UG "Policy evaluation logic", "Session policies",
 // "IAM policy elements: Variables and tags"; messages: S3 User Guide
 // "Troubleshoot access denied (403 Forbidden) errors".
 const NOW = new Date(Date.UTC(2026, 0, 1));
@@ -14,25 +17,43 @@ const session: Principal = {
   kind: 'assumed-role',
   accountId: '123456789012',
   arn: 'arn:aws:sts::123456789012:assumed-role/app/s1',
-  userId: 'AROAEXAMPLEAPPROLE001:s1',
+  userId: 'AROAEXAMPLEAPPROLE0001:s1',
   roleArn: 'arn:aws:iam::123456789012:role/app',
-  roleId: 'AROAEXAMPLEAPPROLE001',
+  roleId: 'AROAEXAMPLEAPPROLE0001',
   roleName: 'app',
   sessionName: 's1',
 };
+const root: Principal = { kind: 'root', accountId: '123456789012', arn: 'arn:aws:iam::123456789012:root', userId: '123456789012' };
 
 const identity = (statement: object): PolicyDocument => parseIdentityPolicy(JSON.stringify({ Version: '2012-10-17', Statement: [statement] }));
 const bucketPolicy = (statement: object): PolicyDocument => parsePolicy(JSON.stringify({ Version: '2012-10-17', Statement: [statement] }));
-const request = (caller: Principal | undefined, action: string, key: string): S3AccessRequest => ({
-  action,
-  resource: `arn:aws:s3:::docs/${key}`,
-  context: caller ? principalContext(caller, NOW) : {},
-});
-const decide = (caller: Principal | undefined, policies: { identity?: PolicyDocument[]; session?: PolicyDocument; bucket?: PolicyDocument }, req: S3AccessRequest, mutants: MutantName[] = []) =>
-  decideS3Access(
-    { caller, policies: caller && { identity: policies.identity ?? [], session: policies.session }, bucketPolicy: policies.bucket, mutants: new Set(mutants) },
-    req,
-  );
+
+interface Req {
+  action: string;
+  resource: string;
+}
+const request = (_caller: Principal | undefined, action: string, key: string): Req => ({ action, resource: `arn:aws:s3:::docs/${key}` });
+
+/**
+ * Decide as the emulator does: a state in which alice holds the identity
+ * policies, or role `app` holds them inline and the session carries the
+ * session policy; authorize.ts evaluates them and decideS3Access joins the bucket policy.
+ */
+function decide(caller: Principal | undefined, policies: { identity?: PolicyDocument[]; session?: PolicyDocument; bucket?: PolicyDocument }, req: Req, mutants: MutantName[] = []): AuthzDecision {
+  const state = createState({ accountId: '123456789012', region: 'us-east-1', clock: new ManualClock(NOW), mutants: new Set(mutants) });
+  const docs = policies.identity ?? [];
+  state.iam.users.set('alice', { userName: 'alice', userId: 'AIDAEXAMPLEALICE00001', arn: 'arn:aws:iam::123456789012:user/alice', path: '/', createDate: NOW, policies: docs });
+  const inlinePolicies = new Map(docs.map((doc, i) => [`p${i}`, JSON.stringify(doc)]));
+  state.iam.roles.set('app', { roleName: 'app', roleId: 'AROAEXAMPLEAPPROLE0001', arn: session.kind === 'assumed-role' ? session.roleArn : '', path: '/', assumeRolePolicyDocument: '{}', trustPolicy: { Version: '2012-10-17', Statement: [] }, maxSessionDuration: 3600, createDate: NOW, tags: [], inlinePolicies });
+  const who = caller?.kind === 'assumed-role' ? { ...caller, sessionPolicy: policies.session } : caller;
+  return authorize(state, who, {
+    ...req,
+    now: NOW,
+    view: s3PolicyView(state.mutants),
+    combine: (parts, evaluated) => decideS3Access(parts, evaluated, { caller: who, bucketPolicy: policies.bucket, rootOnBucketPolicy: who?.kind === 'root' && req.action.endsWith('BucketPolicy'), mutants: state.mutants }),
+  });
+}
+const message = (caller: Principal | undefined, req: Req, outcome: AuthzDecision) => s3AccessDeniedMessage(caller, req.action, req.resource, outcome);
 
 describe('policy variables', () => {
   const home = identity({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::docs/home/${aws:username}/*' });
@@ -62,7 +83,7 @@ describe('explicit deny', () => {
     const req = request(session, 's3:DeleteObject', 'k');
     const outcome = decide(session, { identity: [allowAll], bucket: denyInBucket }, req);
     expect(outcome).toEqual({ decision: 'ExplicitDeny', deniedBy: 'resource-based' });
-    expect(s3AccessDeniedMessage(session, req, outcome)).toBe(
+    expect(message(session, req, outcome)).toBe(
       'User: arn:aws:sts::123456789012:assumed-role/app/s1 is not authorized to perform: s3:DeleteObject on resource: "arn:aws:s3:::docs/k" with an explicit deny in a resource-based policy',
     );
   });
@@ -91,7 +112,7 @@ describe('resource-based grants', () => {
     expect(decide(session, { session: narrow, bucket: bucketPolicy({ ...read, Principal: { AWS: session.arn } }) }, req).decision).toBe('Allow');
     const byRole = decide(session, { session: narrow, bucket: bucketPolicy({ ...read, Principal: { AWS: session.roleArn } }) }, req);
     expect(byRole).toEqual({ decision: 'ImplicitDeny', deniedBy: 'session' });
-    expect(s3AccessDeniedMessage(session, req, byRole)).toBe(
+    expect(message(session, req, byRole)).toBe(
       'User: arn:aws:sts::123456789012:assumed-role/app/s1 is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::docs/k" because no session policy allows the s3:GetObject action',
     );
   });
@@ -101,6 +122,6 @@ describe('resource-based grants', () => {
     expect(decide(undefined, { bucket: bucketPolicy({ ...read, Principal: '*' }) }, req).decision).toBe('Allow');
     const byAccount = decide(undefined, { bucket: bucketPolicy({ ...read, Principal: { AWS: '123456789012' } }) }, req);
     expect(byAccount.decision).toBe('ImplicitDeny');
-    expect(s3AccessDeniedMessage(undefined, req, byAccount)).toBe('Access Denied');
+    expect(message(undefined, req, byAccount)).toBe('Access Denied');
   });
 });

@@ -1,29 +1,21 @@
-import { evaluateIdentityPolicies, evaluatePolicy, type Decision, type PolicyDocument, type PolicyStatement } from '../policy/evaluate';
+import { denialReason, type AuthzDecision, type IdentityParts } from '../authz/authorize';
+import { evaluatePolicy, type PolicyDocument, type PolicyRequest, type PolicyStatement } from '../policy/evaluate';
 import type { RequestPrincipal } from '../policy/types';
 import type { Principal } from '../principal';
 import type { MutantName } from '../mutants';
-import type { PrincipalPolicies } from './principal-policies';
 
-/** The policy kinds S3's AccessDenied messages name [doc: S3 User Guide "Troubleshoot access denied (403 Forbidden) errors"]. */
-export type PolicyKind = 'identity-based' | 'session' | 'resource-based' | 'permissions boundary';
-
-export type S3Outcome = { decision: 'Allow' } | { decision: Exclude<Decision, 'Allow'>; deniedBy: PolicyKind };
-
-export interface S3AccessRequest {
-  /** e.g. `s3:GetObject` [doc: Service Authorization Reference, "Actions defined by Amazon S3"]. */
-  action: string;
-  /** `arn:aws:s3:::bucket` or `arn:aws:s3:::bucket/key`. */
-  resource: string;
-  context: Record<string, string | string[] | undefined>;
-}
-
-export interface S3AccessInput {
+/** What S3 knows besides the caller's identity-based parts (authorize.ts). */
+export interface BucketPolicyInput {
   /** Undefined for an anonymous (unsigned) request. */
   caller?: Principal;
-  policies?: PrincipalPolicies;
   bucketPolicy?: PolicyDocument;
-  /** The bootstrap administrator stands in for the account owner, whom a bucket policy cannot lock out of the policy itself. */
-  ownerOfBucketPolicy?: boolean;
+  /**
+   * The account's root user acting on the bucket policy itself, which "can
+   * perform the GetBucketPolicy, PutBucketPolicy, and DeleteBucketPolicy API
+   * actions, even if their bucket policy explicitly denies the root
+   * principal's access" [doc: S3-API DeleteBucketPolicy, PutBucketPolicy].
+   */
+  rootOnBucketPolicy?: boolean;
   mutants: ReadonlySet<MutantName>;
 }
 
@@ -34,15 +26,19 @@ const ANONYMOUS: RequestPrincipal = { AWS: ['*'] };
 const asList = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 /**
- * Apply the mutants to a policy before it is evaluated: `s3-policy-variables-literal`
- * evaluates it as a pre-2012-10-17 policy, where `${…}` is literal text [doc: IAM-UG
- * "IAM JSON policy elements: Version"]; `s3-explicit-deny-ignored` drops its Deny statements.
+ * How S3 reads a policy under its mutants: `s3-policy-variables-literal`
+ * evaluates it as a pre-2012-10-17 policy, where `${…}` is literal text [doc:
+ * IAM-UG "IAM JSON policy elements: Version"]; `s3-explicit-deny-ignored`
+ * drops its Deny statements. Applied to the caller's policies (through
+ * authorize.ts `view`) and to the bucket policy alike.
  */
-function asEvaluated(policy: PolicyDocument, mutants: ReadonlySet<MutantName>): PolicyDocument {
-  let out = policy;
-  if (mutants.has('s3-policy-variables-literal') && out.Version === '2012-10-17') out = { ...out, Version: '2008-10-17' };
-  if (mutants.has('s3-explicit-deny-ignored')) out = { ...out, Statement: out.Statement.filter((s) => s.Effect !== 'Deny') };
-  return out;
+export function s3PolicyView(mutants: ReadonlySet<MutantName>): (policy: PolicyDocument) => PolicyDocument {
+  return (policy) => {
+    let out = policy;
+    if (mutants.has('s3-policy-variables-literal') && out.Version === '2012-10-17') out = { ...out, Version: '2008-10-17' };
+    if (mutants.has('s3-explicit-deny-ignored')) out = { ...out, Statement: out.Statement.filter((s) => s.Effect !== 'Deny') };
+    return out;
+  };
 }
 
 /**
@@ -77,11 +73,13 @@ function callerArns(caller: Principal | undefined): { own: RequestPrincipal; rol
 }
 
 /**
- * Decide a same-account S3 request the way AWS evaluates it [doc: IAM-UG
+ * Decide a same-account S3 request from the caller's identity-based parts
+ * (authorize.ts: identity-based policies, permissions boundary, session
+ * policy) and the bucket policy, the way AWS evaluates it [doc: IAM-UG
  * "Policy evaluation logic", "Determining whether a request is allowed or
  * denied within an account"; "Session policies"; STS-API AssumeRole, Policy]:
  *
- * 1. an explicit Deny in any policy (identity-based, boundary, session, bucket) wins;
+ * 1. an explicit Deny in any policy (identity-based, session, boundary, bucket) wins;
  * 2. a bucket policy Allow naming the caller's own session (assumed-role session
  *    ARN, federated-user ARN, IAM user ARN) or everyone (`*`) grants on its own:
  *    "The resource-based policy permissions are not limited by the session policy";
@@ -90,33 +88,26 @@ function callerArns(caller: Principal | undefined): { own: RequestPrincipal; rol
  *    created"), must allow, and the permissions boundary and session policy must
  *    allow as well [obs: Scott Piper, "Demonstration that AWS IAM policy evaluation
  *    docs are incorrect": a resource policy can grant a role session on its own, not the role].
+ * An anonymous caller has no parts: only rule 2 with `*` can allow it.
  */
-export function decideS3Access(input: S3AccessInput, request: S3AccessRequest): S3Outcome {
-  const { caller, policies, mutants } = input;
+export function decideS3Access(parts: IdentityParts | undefined, request: PolicyRequest, input: BucketPolicyInput): AuthzDecision {
+  const { caller } = input;
   const arns = callerArns(caller);
-  const bucketPolicy = input.bucketPolicy && asEvaluated(input.bucketPolicy, mutants);
-  const identity = policies?.identity;
-  const boundary = policies?.boundary && asEvaluated(policies.boundary, mutants);
-  const session = policies?.session && policies.session !== 'none-passed' ? asEvaluated(policies.session, mutants) : policies?.session;
+  const bucketPolicy = input.bucketPolicy && s3PolicyView(input.mutants)(input.bucketPolicy);
+  const bucketDeny = !input.rootOnBucketPolicy && bucketPolicy !== undefined && evaluatePolicy(bucketPolicy, { ...request, principal: arns.all }) === 'ExplicitDeny';
 
-  const identityDecision: Decision =
-    identity === 'all' ? 'Allow' : identity ? evaluateIdentityPolicies(identity.map((p) => asEvaluated(p, mutants)), request) : 'ImplicitDeny';
-  const boundaryDecision: Decision = boundary ? evaluatePolicy(boundary, request) : 'Allow';
-  const sessionDecision: Decision = session === 'none-passed' ? 'ImplicitDeny' : session ? evaluatePolicy(session, request) : 'Allow';
-  const bucketDeny = !input.ownerOfBucketPolicy && bucketPolicy !== undefined && evaluatePolicy(bucketPolicy, { ...request, principal: arns.all }) === 'ExplicitDeny';
-
-  if (identityDecision === 'ExplicitDeny') return { decision: 'ExplicitDeny', deniedBy: 'identity-based' };
-  if (sessionDecision === 'ExplicitDeny') return { decision: 'ExplicitDeny', deniedBy: 'session' };
-  if (boundaryDecision === 'ExplicitDeny') return { decision: 'ExplicitDeny', deniedBy: 'permissions boundary' };
+  if (parts?.identity === 'ExplicitDeny') return { decision: 'ExplicitDeny', deniedBy: 'identity-based' };
+  if (parts?.session === 'ExplicitDeny') return { decision: 'ExplicitDeny', deniedBy: 'session' };
+  if (parts?.boundary === 'ExplicitDeny') return { decision: 'ExplicitDeny', deniedBy: 'permissions boundary' };
   if (bucketDeny) return { decision: 'ExplicitDeny', deniedBy: 'resource-based' };
 
   const granting = bucketPolicy && grantingStatements(bucketPolicy);
   const grants = (who: RequestPrincipal | undefined) => granting !== undefined && who !== undefined && evaluatePolicy(granting, { ...request, principal: who }) === 'Allow';
   if (grants(arns.own)) return { decision: 'Allow' };
-  if (!caller) return { decision: 'ImplicitDeny', deniedBy: 'resource-based' };
-  if (identityDecision !== 'Allow' && !grants(arns.role)) return { decision: 'ImplicitDeny', deniedBy: 'identity-based' };
-  if (boundaryDecision !== 'Allow') return { decision: 'ImplicitDeny', deniedBy: 'permissions boundary' };
-  if (sessionDecision !== 'Allow') return { decision: 'ImplicitDeny', deniedBy: 'session' };
+  if (!parts) return { decision: 'ImplicitDeny', deniedBy: 'resource-based' };
+  if (parts.identity !== 'Allow' && !grants(arns.role)) return { decision: 'ImplicitDeny', deniedBy: 'identity-based' };
+  if (parts.boundary !== 'Allow') return { decision: 'ImplicitDeny', deniedBy: 'permissions boundary' };
+  if (parts.session !== 'Allow') return { decision: 'ImplicitDeny', deniedBy: 'session' };
   return { decision: 'Allow' };
 }
 
@@ -129,10 +120,7 @@ export function decideS3Access(input: S3AccessInput, request: S3AccessRequest): 
  * "… on resource: "arn:aws:s3:::cli-dataflow/…" with an explicit deny in an
  * identity-based policy"]. An anonymous caller gets "Access Denied".
  */
-export function s3AccessDeniedMessage(caller: Principal | undefined, request: S3AccessRequest, outcome: S3Outcome): string {
+export function s3AccessDeniedMessage(caller: Principal | undefined, action: string, resource: string, outcome: AuthzDecision): string {
   if (!caller || outcome.decision === 'Allow') return 'Access Denied';
-  const head = `User: ${caller.arn} is not authorized to perform: ${request.action} on resource: "${request.resource}"`;
-  const kind = outcome.deniedBy === 'permissions boundary' ? 'permissions boundary' : `${outcome.deniedBy} policy`;
-  if (outcome.decision === 'ExplicitDeny') return `${head} with an explicit deny in ${kind === 'identity-based policy' ? 'an' : 'a'} ${kind}`;
-  return `${head} because no ${kind} allows the ${request.action} action`;
+  return `User: ${caller.arn} is not authorized to perform: ${action} on resource: "${resource}" ${denialReason(action, outcome)}`;
 }

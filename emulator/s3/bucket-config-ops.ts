@@ -2,20 +2,20 @@ import { roleByArn } from '../iam/state';
 import { checkBucketPolicy } from './bucket-policy-check';
 import { requireAccess } from './s3-access';
 import { s3Errors } from './s3-errors';
-import { bucketArn, requireBucket, type S3Answer, type S3Context } from './s3-request';
+import { requireBucket, type S3Answer, type S3Context } from './s3-request';
 import { parseXmlBody, xmlDocument } from './s3-xml';
 import type { Bucket, BucketTag } from './state';
 
-/** The bucket, once the caller may perform `action` on it. */
-function bucketFor(ctx: S3Context, action: string): Bucket {
+/** The bucket, once the caller may perform the operation on it (permissions.ts). */
+function bucketFor(ctx: S3Context): Bucket {
   const bucket = requireBucket(ctx);
-  requireAccess(ctx, { action, resource: bucketArn(bucket.name), bucket });
+  requireAccess(ctx);
   return bucket;
 }
 
 /** PutBucketPolicy (s3:PutBucketPolicy): validated by bucket-policy-check.ts; 204 [doc: S3-API PutBucketPolicy]. */
 export function putBucketPolicy(ctx: S3Context): S3Answer {
-  const bucket = bucketFor(ctx, 's3:PutBucketPolicy');
+  const bucket = bucketFor(ctx);
   const text = ctx.payload.toString('utf8');
   const { state } = ctx;
   const principalExists = (arn: string) => (arn.includes(':role/') ? roleByArn(state.iam, arn) !== undefined : [...state.iam.users.values()].some((u) => u.arn === arn));
@@ -25,14 +25,14 @@ export function putBucketPolicy(ctx: S3Context): S3Answer {
 
 /** GetBucketPolicy (s3:GetBucketPolicy): the policy as it was put; NoSuchBucketPolicy (404) without one. */
 export function getBucketPolicy(ctx: S3Context): S3Answer {
-  const bucket = bucketFor(ctx, 's3:GetBucketPolicy');
+  const bucket = bucketFor(ctx);
   if (!bucket.policy) throw s3Errors.noSuchBucketPolicy(bucket.name);
   return { status: 200, headers: { 'content-type': 'application/json' }, body: bucket.policy.text };
 }
 
 /** DeleteBucketPolicy (s3:DeleteBucketPolicy): 204, with or without a policy. */
 export function deleteBucketPolicy(ctx: S3Context): S3Answer {
-  const bucket = bucketFor(ctx, 's3:DeleteBucketPolicy');
+  const bucket = bucketFor(ctx);
   bucket.policy = undefined;
   return { status: 204 };
 }
@@ -62,7 +62,7 @@ function readTagSet(body: string): BucketTag[] {
 
 /** PutBucketTagging (s3:PutBucketTagging): replaces the tag set; 204 [doc: S3-API PutBucketTagging]. */
 export function putBucketTagging(ctx: S3Context): S3Answer {
-  const bucket = bucketFor(ctx, 's3:PutBucketTagging');
+  const bucket = bucketFor(ctx);
   const tags = readTagSet(ctx.payload.toString('utf8'));
   bucket.tags = tags.length > 0 ? tags : undefined;
   return { status: 204 };
@@ -70,7 +70,7 @@ export function putBucketTagging(ctx: S3Context): S3Answer {
 
 /** GetBucketTagging (s3:GetBucketTagging): NoSuchTagSet (404) when the bucket has none [doc: S3-API GetBucketTagging]. */
 export function getBucketTagging(ctx: S3Context): S3Answer {
-  const bucket = bucketFor(ctx, 's3:GetBucketTagging');
+  const bucket = bucketFor(ctx);
   if (!bucket.tags) throw s3Errors.noSuchTagSet(bucket.name);
   const body = xmlDocument('Tagging', { TagSet: { Tag: bucket.tags.map((t) => ({ Key: t.Key, Value: t.Value })) } });
   return { status: 200, headers: { 'content-type': 'application/xml' }, body };
@@ -78,7 +78,7 @@ export function getBucketTagging(ctx: S3Context): S3Answer {
 
 /** DeleteBucketTagging: needs s3:PutBucketTagging, there is no delete action [doc: S3-API DeleteBucketTagging, Permissions]; 204. */
 export function deleteBucketTagging(ctx: S3Context): S3Answer {
-  const bucket = bucketFor(ctx, 's3:PutBucketTagging');
+  const bucket = bucketFor(ctx);
   bucket.tags = undefined;
   return { status: 204 };
 }
@@ -90,7 +90,7 @@ export function deleteBucketTagging(ctx: S3Context): S3Answer {
  * emulator keeps PutBucketTagging working [departure: TagResource is not modelled].
  */
 export function putBucketAbac(ctx: S3Context): S3Answer {
-  const bucket = bucketFor(ctx, 's3:PutBucketABAC');
+  const bucket = bucketFor(ctx);
   const status = parseXmlBody(ctx.payload.toString('utf8'), 'AbacStatus').Status;
   if (status !== 'Enabled' && status !== 'Disabled') throw s3Errors.malformedXml();
   bucket.abac = status === 'Enabled';
@@ -99,7 +99,7 @@ export function putBucketAbac(ctx: S3Context): S3Answer {
 
 /** GetBucketAbac (s3:GetBucketABAC) [doc: S3-API GetBucketAbac]. */
 export function getBucketAbac(ctx: S3Context): S3Answer {
-  const bucket = bucketFor(ctx, 's3:GetBucketABAC');
+  const bucket = bucketFor(ctx);
   const body = `<?xml version="1.0" encoding="UTF-8"?>\n<AbacStatus><Status>${bucket.abac ? 'Enabled' : 'Disabled'}</Status></AbacStatus>`;
   return { status: 200, headers: { 'content-type': 'application/xml' }, body };
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { bucketNameProblem } from './bucket-name';
 import { requireAccess } from './s3-access';
 import { s3Errors } from './s3-errors';
-import { bucketArn, requireBucket, type S3Answer, type S3Context } from './s3-request';
+import { requireBucket, type S3Answer, type S3Context } from './s3-request';
 import { parseXmlBody, xmlDocument } from './s3-xml';
 
 const US_EAST_1 = 'us-east-1';
@@ -26,7 +26,7 @@ export function canonicalUserId(accountId: string): string {
 export function createBucket(ctx: S3Context): S3Answer {
   const name = ctx.bucketName!;
   if (bucketNameProblem(name)) throw s3Errors.invalidBucketName(name);
-  requireAccess(ctx, { action: 's3:CreateBucket', resource: bucketArn(name) });
+  requireAccess(ctx);
   const text = ctx.payload.toString('utf8').trim();
   const constraint = text ? parseXmlBody(text, 'CreateBucketConfiguration').LocationConstraint : undefined;
   const location = typeof constraint === 'string' && constraint !== '' ? constraint : undefined;
@@ -51,14 +51,14 @@ export function createBucket(ctx: S3Context): S3Answer {
 /** HeadBucket: needs s3:ListBucket [doc: S3-API HeadBucket]; answers the bucket's Region in x-amz-bucket-region. */
 export function headBucket(ctx: S3Context): S3Answer {
   const bucket = requireBucket(ctx);
-  requireAccess(ctx, { action: 's3:ListBucket', resource: bucketArn(bucket.name), bucket });
+  requireAccess(ctx);
   return { status: 200, headers: { 'x-amz-bucket-region': bucket.region, 'x-amz-access-point-alias': 'false' } };
 }
 
 /** DeleteBucket: s3:DeleteBucket; "All objects … must be deleted before the bucket itself can be deleted" (BucketNotEmpty, 409) [doc: S3-API DeleteBucket]. */
 export function deleteBucket(ctx: S3Context): S3Answer {
   const bucket = requireBucket(ctx);
-  requireAccess(ctx, { action: 's3:DeleteBucket', resource: bucketArn(bucket.name), bucket });
+  requireAccess(ctx);
   if (bucket.objects.size > 0) throw s3Errors.bucketNotEmpty(bucket.name);
   ctx.state.s3.buckets.delete(bucket.name);
   return { status: 204 };
@@ -71,7 +71,7 @@ export function deleteBucket(ctx: S3Context): S3Answer {
  * starting with `prefix` [doc: S3-API ListBuckets].
  */
 export function listBuckets(ctx: S3Context): S3Answer {
-  requireAccess(ctx, { action: 's3:ListAllMyBuckets', resource: '*' });
+  requireAccess(ctx);
   const { prefix, 'bucket-region': region } = ctx.request.query;
   const buckets = [...ctx.state.s3.buckets.values()]
     .filter((b) => (prefix === undefined || b.name.startsWith(prefix)) && (region === undefined || b.region === region))

@@ -1,7 +1,7 @@
 import { canonicalUserId } from './bucket-ops';
 import { requireAccess } from './s3-access';
 import { s3Errors } from './s3-errors';
-import { bucketArn, requireBucket, type S3Answer, type S3Context } from './s3-request';
+import { requireBucket, type S3Answer, type S3Context } from './s3-request';
 import { xmlDocument, type XmlValue } from './s3-xml';
 import type { S3Object } from './state';
 
@@ -54,12 +54,7 @@ export function listObjectsV2(ctx: S3Context): S3Answer {
   const q = ctx.request.query;
   const prefix = q['prefix'] ?? '';
   const delimiter = q['delimiter'] || undefined;
-  requireAccess(ctx, {
-    action: 's3:ListBucket',
-    resource: bucketArn(bucket.name),
-    bucket,
-    own: { 's3:prefix': q['prefix'], 's3:delimiter': q['delimiter'], 's3:max-keys': q['max-keys'] },
-  });
+  requireAccess(ctx);
   const maxKeys = readMaxKeys(q['max-keys']);
   const encoding = q['encoding-type'];
   if (encoding !== undefined && encoding !== 'url') throw s3Errors.invalidArgument('Invalid Encoding Method specified in Request', 'encoding-type', encoding);

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { accessRefusal, requireAccess } from './s3-access';
+import { LIST_BUCKET } from './permissions';
+import { refusalOf, requireAccess } from './s3-access';
 import { S3Error, s3Errors } from './s3-errors';
-import { bucketArn, objectArn, requireBucket, type S3Answer, type S3Context } from './s3-request';
+import { requireBucket, type S3Answer, type S3Context } from './s3-request';
 import type { Bucket, S3Object } from './state';
 
 /** "The name for a key is a sequence of Unicode characters whose UTF-8 encoding is at most 1,024 bytes long" [doc: S3 User Guide "Naming Amazon S3 objects"]. */
@@ -18,7 +19,7 @@ const MAX_KEY_BYTES = 1024;
 export function putObject(ctx: S3Context): S3Answer {
   const bucket = requireBucket(ctx);
   const key = ctx.key!;
-  requireAccess(ctx, { action: 's3:PutObject', resource: objectArn(bucket.name, key), bucket });
+  requireAccess(ctx);
   if (ctx.request.headers['x-amz-copy-source'] !== undefined) throw s3Errors.notImplemented('CopyObject');
   // [obs: moto, "Your key is too long"]
   if (Buffer.byteLength(key) > MAX_KEY_BYTES) throw new S3Error('KeyTooLongError', 'Your key is too long', 400, { Size: String(Buffer.byteLength(key)), MaxSizeAllowed: String(MAX_KEY_BYTES) });
@@ -45,8 +46,8 @@ export function putObject(ctx: S3Context): S3Answer {
  * permission, Amazon S3 returns an HTTP status code 403" [doc: S3-API
  * GetObject, HeadObject]. The message names s3:ListBucket [inferred].
  */
-function missingObject(ctx: S3Context, bucket: Bucket, key: string): S3Error {
-  return accessRefusal(ctx, { action: 's3:ListBucket', resource: bucketArn(bucket.name), bucket }) ?? s3Errors.noSuchKey(key);
+function missingObject(ctx: S3Context, key: string): S3Error {
+  return refusalOf(ctx, LIST_BUCKET) ?? s3Errors.noSuchKey(key);
 }
 
 /** A single `bytes=` range [doc: RFC 9110 §14.1.2; S3-API GetObject, Range: one range per request]. Undefined: serve the whole object. */
@@ -66,9 +67,9 @@ function byteRange(header: string | undefined, size: number): { start: number; e
 function readObject(ctx: S3Context): S3Answer {
   const bucket = requireBucket(ctx);
   const key = ctx.key!;
-  requireAccess(ctx, { action: 's3:GetObject', resource: objectArn(bucket.name, key), bucket });
+  requireAccess(ctx);
   const object = bucket.objects.get(key);
-  if (!object) throw missingObject(ctx, bucket, key);
+  if (!object) throw missingObject(ctx, key);
   const headers: Record<string, string> = {
     'content-type': object.contentType,
     etag: object.etag,
@@ -98,7 +99,7 @@ export const headObject = readObject;
 /** DeleteObject (s3:DeleteObject): 204 whether or not the key exists [doc: S3-API DeleteObject]. */
 export function deleteObject(ctx: S3Context): S3Answer {
   const bucket = requireBucket(ctx);
-  requireAccess(ctx, { action: 's3:DeleteObject', resource: objectArn(bucket.name, ctx.key!), bucket });
+  requireAccess(ctx);
   bucket.objects.delete(ctx.key!);
   return { status: 204 };
 }

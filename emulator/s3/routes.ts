@@ -107,3 +107,12 @@ export function routeOf(request: IncomingRequest, address: Address): Route {
   if (!route) throw s3Errors.notImplemented(`${method} on a bucket`);
   return route;
 }
+
+/** Every operation routeOf can answer, by its S3-API name. */
+export const S3_OPERATIONS: readonly string[] = [
+  'ListBuckets',
+  ...Object.values(BUCKET_ROUTES).map((r) => r.name),
+  ...Object.values(BUCKET_SUBRESOURCES).flatMap((byMethod) => Object.values(byMethod).map((r) => r.name)),
+  'ListObjectsV2',
+  ...new Set(Object.values(OBJECT_ROUTES).map((r) => r.name)),
+];

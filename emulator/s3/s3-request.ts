@@ -1,15 +1,12 @@
 import type { IncomingRequest } from '../auth/sigv4';
 import type { Principal } from '../principal';
-import type { EmulatorState } from '../state';
+import type { RequestContext } from '../service';
 import { s3Errors } from './s3-errors';
 import type { Bucket } from './state';
 
-/** What an S3 operation knows about the request it serves. */
-export interface S3Context {
-  readonly state: EmulatorState;
+/** What an S3 operation knows about the request it serves: what every operation knows (service.ts), and S3's own. */
+export interface S3Context extends RequestContext {
   readonly request: IncomingRequest;
-  readonly requestId: string;
-  readonly now: Date;
   /** Undefined for an anonymous request. */
   readonly caller?: Principal;
   /** The Region of the SigV4 credential scope, else the emulator's. */
@@ -31,9 +28,6 @@ export interface S3Answer {
 }
 
 export type S3Operation = (ctx: S3Context) => S3Answer;
-
-export const bucketArn = (bucket: string) => `arn:aws:s3:::${bucket}`;
-export const objectArn = (bucket: string, key: string) => `arn:aws:s3:::${bucket}/${key}`;
 
 /**
  * The bucket the request names; NoSuchBucket when it does not exist. A request

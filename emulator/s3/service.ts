@@ -5,8 +5,9 @@ import type { ServiceDefinition } from '../service';
 import type { EmulatorState } from '../state';
 import { authenticateS3 } from './authenticate';
 import { readPayload } from './payload';
-import { addressOf, routeOf } from './routes';
-import { S3Error, s3Errors } from './s3-errors';
+import { addressOf, routeOf, S3_OPERATIONS } from './routes';
+import { S3_ACCESS } from './permissions';
+import { S3Error } from './s3-errors';
 import type { S3Answer, S3Context } from './s3-request';
 import { encodeS3Error, hostId } from './s3-xml';
 
@@ -41,6 +42,8 @@ export function createS3Service(state: EmulatorState): ServiceDefinition {
       const payload = readPayload(request, caller.signing);
       const ctx: S3Context = {
         state,
+        service: 's3',
+        operation,
         request,
         requestId,
         now,
@@ -64,10 +67,8 @@ export function createS3Service(state: EmulatorState): ServiceDefinition {
     signingName: 's3',
     operations: {},
     unsignedOperations: new Set(),
-    // S3 authorizes inside its handlers (s3-access.ts): no operation goes through the table.
-    access: { operations: {}, denied: (message) => s3Errors.accessDenied(message) },
-    rest: {
-      handle,
-    },
+    // The handlers check the table once the bucket is found (s3-access.ts), since the bucket's policy decides too.
+    access: S3_ACCESS,
+    rest: { operations: S3_OPERATIONS, handle },
   };
 }
