@@ -10,7 +10,10 @@ export const BOOTSTRAP_USER = 'idchain-admin';
  * each start, so callers sign requests the way they would in a real account.
  * Keys the emulator did not issue are refused, as AWS refuses unknown keys.
  * The user holds AdministratorAccess, so it is authorized like any other
- * principal, by policy evaluation, and may do everything.
+ * principal, by policy evaluation, and may do everything no explicit Deny
+ * refuses — a bucket policy's included: it is an administrator IAM user, not
+ * the account's root user, whom S3 alone lets manage a bucket policy that
+ * denies it [doc: S3-API DeleteBucketPolicy].
  */
 export function bootstrapAdmin(state: EmulatorState): { accessKeyId: string; secretAccessKey: string } {
   const userId = iamUniqueId('AIDA');

@@ -53,7 +53,9 @@ function sessionPolicyOf(principal: Principal): PolicyDocument | undefined {
  *   deleted since grants nothing;
  * - a federated user: its session policy;
  * - the root user: not limited.
- * Managed policies (PolicyArns) are not
+ * The bootstrap administrator is an IAM user holding AdministratorAccess, so
+ * it may do everything that no explicit Deny (a bucket policy's, say) refuses,
+ * like any same-account administrator. Managed policies (PolicyArns) are not
  * modelled and grant nothing.
  */
 export function principalPolicies(state: EmulatorState, principal: Principal): PrincipalPolicies {

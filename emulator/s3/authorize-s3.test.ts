@@ -125,3 +125,19 @@ describe('resource-based grants', () => {
     expect(message(undefined, req, byAccount)).toBe('Access Denied');
   });
 });
+
+describe('the bucket policy itself [doc: S3-API DeleteBucketPolicy: "the root principal in a bucket owner\'s AWS account can perform the GetBucketPolicy, PutBucketPolicy, and DeleteBucketPolicy API actions, even if their bucket policy explicitly denies the root principal\'s access"]', () => {
+  const lockOut = bucketPolicy({ Effect: 'Deny', Principal: '*', Action: ['s3:DeleteBucketPolicy', 's3:GetObject'], Resource: ['arn:aws:s3:::docs', 'arn:aws:s3:::docs/*'] });
+  const admin = identity({ Effect: 'Allow', Action: '*', Resource: '*' });
+  const deletePolicy: Req = { action: 's3:DeleteBucketPolicy', resource: 'arn:aws:s3:::docs' };
+
+  test('the root user may remove a policy that denies everyone, and is still refused what the policy denies otherwise', () => {
+    expect(decide(root, { bucket: lockOut }, deletePolicy).decision).toBe('Allow');
+    expect(decide(root, { bucket: lockOut }, request(root, 's3:GetObject', 'k'))).toEqual({ decision: 'ExplicitDeny', deniedBy: 'resource-based' });
+  });
+
+  test('an IAM user holding AdministratorAccess is not the root user: the explicit deny holds', () => {
+    expect(decide(alice, { identity: [admin], bucket: lockOut }, deletePolicy)).toEqual({ decision: 'ExplicitDeny', deniedBy: 'resource-based' });
+    expect(decide(alice, { identity: [admin] }, deletePolicy).decision).toBe('Allow');
+  });
+});

@@ -14,6 +14,7 @@ export interface BucketPolicyInput {
    * perform the GetBucketPolicy, PutBucketPolicy, and DeleteBucketPolicy API
    * actions, even if their bucket policy explicitly denies the root
    * principal's access" [doc: S3-API DeleteBucketPolicy, PutBucketPolicy].
+   * Only the root user: an administrator IAM user is not exempt.
    */
   rootOnBucketPolicy?: boolean;
   mutants: ReadonlySet<MutantName>;

@@ -108,7 +108,7 @@ export const S3_ACCESS: ServiceAccess = {
       decideS3Access(parts, evaluated, {
         caller: ctx.caller,
         bucketPolicy: bucketOf(input, ctx)?.policy?.document,
-        rootOnBucketPolicy: (ctx.caller?.kind === 'root' || ctx.caller?.kind === 'user') && BUCKET_POLICY_ACTIONS.has(evaluated.action),
+        rootOnBucketPolicy: ctx.caller?.kind === 'root' && BUCKET_POLICY_ACTIONS.has(evaluated.action),
         mutants: ctx.state.mutants,
       }),
     view: (ctx) => s3PolicyView(ctx.state.mutants),

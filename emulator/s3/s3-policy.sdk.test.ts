@@ -116,13 +116,25 @@ test('an explicit Deny beats an Allow, in the bucket policy or the identity poli
   expect(await s3Rejection(get(s3, 'red/plan'))).toMatchObject(denied(session.arn, 's3:GetObject', 'red/plan', 'with an explicit deny in an identity-based policy'));
 });
 
-test('the administrator may do everything a bucket policy does not deny, and can always remove the policy', async () => {
+// The bootstrap administrator is an IAM user holding AdministratorAccess, not the
+// account's root user: a bucket policy's explicit Deny refuses it too, even
+// DeleteBucketPolicy — only the root principal is exempt from that [doc: S3-API
+// DeleteBucketPolicy, PutBucketPolicy; IAM-UG "Policy evaluation logic": an explicit deny wins].
+test('the administrator may do everything a bucket policy does not deny; an explicit Deny refuses it like anyone', async () => {
+  const admin = `arn:aws:iam::${ACCOUNT}:user/idchain-admin`;
   await setBucketPolicy([{ Effect: 'Deny', Principal: '*', Action: ['s3:GetObject', 's3:DeleteBucketPolicy'], Resource: [arn('*'), `arn:aws:s3:::${bucket}`] }]);
   expect((await s3Rejection(get(world.s3, 'shared/readme'))).message).toBe(
-    `User: arn:aws:iam::${ACCOUNT}:user/idchain-admin is not authorized to perform: s3:GetObject on resource: "${arn('shared/readme')}" with an explicit deny in a resource-based policy`,
+    `User: ${admin} is not authorized to perform: s3:GetObject on resource: "${arn('shared/readme')}" with an explicit deny in a resource-based policy`,
   );
-  await world.s3.send(new DeleteBucketPolicyCommand({ Bucket: bucket }));
+  expect(await s3Rejection(world.s3.send(new DeleteBucketPolicyCommand({ Bucket: bucket })))).toMatchObject({
+    code: 'AccessDenied',
+    status: 403,
+    message: `User: ${admin} is not authorized to perform: s3:DeleteBucketPolicy on resource: "arn:aws:s3:::${bucket}" with an explicit deny in a resource-based policy`,
+  });
+  // PutBucketPolicy is not denied, so the administrator can still replace the policy.
+  await setBucketPolicy([{ Effect: 'Allow', Principal: { AWS: admin }, Action: 's3:GetObject', Resource: arn('*') }]);
   await expect(get(world.s3, 'shared/readme')).resolves.toBeDefined();
+  await world.s3.send(new DeleteBucketPolicyCommand({ Bucket: bucket }));
 });
 
 test('GetFederationToken: the session policy is all a federated user may do; without one, nothing [doc: IAM-UG "Permissions for GetFederationToken"]', async () => {
