@@ -1,9 +1,18 @@
 // The emulator started in a Region answers with that Region's names end to end,
 // through the AWS SDK: ARNs with the partition, the identity pool's OpenID issuer,
 // STS's Provider, the Logins key of an OpenID token, and trust evaluation of the
-// documented identity-pool trust policy with the Region's principal (region.ts).
-import { GetCredentialsForIdentityCommand, GetIdCommand, GetOpenIdTokenCommand, GetOpenIdTokenForDeveloperIdentityCommand } from '@aws-sdk/client-cognito-identity';
-import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+// documented identity-pool trust policy with the Region's principal (region.ts),
+// and the resources AccessDenied names, S3's and Cognito's, in the partition.
+import {
+  CognitoIdentityClient,
+  DescribeIdentityPoolCommand,
+  GetCredentialsForIdentityCommand,
+  GetIdCommand,
+  GetOpenIdTokenCommand,
+  GetOpenIdTokenForDeveloperIdentityCommand,
+} from '@aws-sdk/client-cognito-identity';
+import { CreateBucketCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { AssumeRoleCommand, AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { decodeJwt } from 'jose';
 import { identityPoolTrust, rejection, startWorld, type UserPoolHandle, type World } from './cognito-identity/sdk-test-support';
 
@@ -123,4 +132,24 @@ describe.each(Object.entries(REGIONS))('an emulator in %s', (region, x) => {
     const otherKey = x.loginsKey === 'cognito-identity.amazonaws.com' ? 'cognito-identity.cn-north-1.amazonaws.com.cn' : 'cognito-identity.amazonaws.com';
     expect((await rejection(w.identity.send(new GetCredentialsForIdentityCommand({ IdentityId, Logins: { [otherKey]: Token! } })))).name).toBe('NotAuthorizedException');
   });
+
+  test('AccessDenied names S3 and Cognito resources in the partition [doc: AWS General Reference "Amazon Resource Names (ARNs)"]', async () => {
+    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:${x.partition}:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }] });
+    await w.role('region-nothing', trust);
+    const { Credentials } = await w.sts.send(new AssumeRoleCommand({ RoleArn: `arn:${x.partition}:iam::${ACCOUNT}:role/region-nothing`, RoleSessionName: 'rs' }));
+    const credentials = { accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretAccessKey!, sessionToken: Credentials!.SessionToken };
+    const caller = `arn:${x.partition}:sts::${ACCOUNT}:assumed-role/region-nothing/rs`;
+    const s3 = (creds: typeof credentials | StartedCredentials) =>
+      new S3Client({ endpoint: w.emu.url, region, forcePathStyle: true, maxAttempts: 1, credentials: creds, systemClockOffset: w.clock.now().getTime() - Date.now() });
+    await s3(w.emu.credentials).send(new CreateBucketCommand({ Bucket: 'idchain-region-bucket' }));
+    expect((await rejection(s3(credentials).send(new GetObjectCommand({ Bucket: 'idchain-region-bucket', Key: 'k' })))).message).toBe(
+      `User: ${caller} is not authorized to perform: s3:GetObject on resource: "arn:${x.partition}:s3:::idchain-region-bucket/k" because no identity-based policy allows the s3:GetObject action`,
+    );
+    const identity = new CognitoIdentityClient({ endpoint: w.emu.url, region, credentials });
+    expect((await rejection(identity.send(new DescribeIdentityPoolCommand({ IdentityPoolId: pool })))).message).toBe(
+      `User: ${caller} is not authorized to perform: cognito-identity:DescribeIdentityPool on resource: arn:${x.partition}:cognito-identity:${region}:${ACCOUNT}:identitypool/${pool} because no identity-based policy allows the cognito-identity:DescribeIdentityPool action`,
+    );
+  });
 });
+
+type StartedCredentials = { accessKeyId: string; secretAccessKey: string };

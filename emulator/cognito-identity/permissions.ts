@@ -1,11 +1,12 @@
 import { AwsServiceError } from '../errors';
 import { ANY_RESOURCE, type OperationAccess, type Permission, type ResourceRef, type ServiceAccess } from '../authz/operation-access';
 import type { RequestContext } from '../service';
+import { arn, regionFacts } from '../region';
 
 type Input = Record<string, unknown>;
 
 /**
- * The identity pool an operation names, `arn:aws:cognito-identity:<region>:<acct>:identitypool/<id>`
+ * The identity pool an operation names, `arn:<partition>:cognito-identity:<region>:<acct>:identitypool/<id>`
  * [doc: SAR "Actions, resources, and condition keys for Amazon Cognito
  * Identity", resource type identitypool]. ListIdentityPools acts on no pool
  * and AWS shows `…:identitypool/` [obs: "cognito-identity:ListIdentityPools on
@@ -13,7 +14,7 @@ type Input = Record<string, unknown>;
  * an explicit deny", hashicorp/terraform-provider-aws#15773].
  */
 function poolArn(ctx: RequestContext, id: string): string {
-  return `arn:aws:cognito-identity:${ctx.region}:${ctx.state.accountId}:identitypool/${id}`;
+  return arn(ctx.region, 'cognito-identity', ctx.state.accountId, `identitypool/${id}`);
 }
 
 function identityPool(input: Input, ctx: RequestContext): ResourceRef[] | undefined {
@@ -52,7 +53,8 @@ function passRoles(input: Input): Permission[] {
     {
       action: 'iam:PassRole',
       resources: () => rolesPassed(input).map((arn) => ({ arn })),
-      context: () => ({ 'iam:PassedToService': 'cognito-identity.amazonaws.com' }),
+      // The service principal Cognito passes roles to; the Region's (region.ts) outside the default Regions [inferred].
+      context: (_input, ctx) => ({ 'iam:PassedToService': regionFacts(ctx.region).identityPrincipal }),
     },
   ];
 }

@@ -1,11 +1,12 @@
 import { AwsServiceError } from '../errors';
 import { ANY_RESOURCE, type OperationAccess, type ResourceRef, type ServiceAccess } from '../authz/operation-access';
 import type { RequestContext } from '../service';
+import { arn } from '../region';
 
 type Input = Record<string, unknown>;
 
 /**
- * The user pool an operation names, `arn:aws:cognito-idp:<region>:<acct>:userpool/<id>`
+ * The user pool an operation names, `arn:<partition>:cognito-idp:<region>:<acct>:userpool/<id>`
  * [doc: SAR "Actions, resources, and condition keys for Amazon Cognito User
  * Pools", resource type userpool; obs: "cognito-idp:ListUsers on resource:
  * arn:aws:cognito-idp:us-west-2:xxxxx:userpool/xxxxx", aws/chalice#529].
@@ -13,7 +14,7 @@ type Input = Record<string, unknown>;
  */
 function userPool(input: Input, ctx: RequestContext): ResourceRef[] | undefined {
   const id = input.UserPoolId;
-  return typeof id === 'string' ? [{ arn: `arn:aws:cognito-idp:${ctx.region}:${ctx.state.accountId}:userpool/${id}` }] : undefined;
+  return typeof id === 'string' ? [{ arn: arn(ctx.region, 'cognito-idp', ctx.state.accountId, `userpool/${id}`) }] : undefined;
 }
 
 const onPool = (operation: string): OperationAccess => ({ action: `cognito-idp:${operation}`, resources: userPool });

@@ -43,11 +43,11 @@ function newRole(input: Input, ctx: RequestContext): ResourceRef[] | undefined {
   const name = str(input, 'RoleName');
   const path = str(input, 'Path') ?? '/';
   if (new Violations().string(name, 'roleName', ROLE_NAME).string(path, 'path', PATH).messages.length > 0) return undefined;
-  return [{ arn: `arn:aws:iam::${ctx.state.accountId}:role${path}${name}` }];
+  return [{ arn: iamArn(ctx.state.region, ctx.state.accountId, `role${path}${name}`) }];
 }
 
 /**
- * ListRoles acts on `arn:aws:iam::<acct>:role<PathPrefix>` and shows that ARN
+ * ListRoles acts on `arn:<partition>:iam::<acct>:role<PathPrefix>` and shows that ARN
  * [obs: "is not authorized to perform: iam:ListRoles on resource:
  * arn:aws:iam::921234892411:role/ because no identity-based policy allows the
  * iam:ListRoles action"; with a prefix, "…:role/aws-service-role/opensearchservice.amazonaws.com/"].
@@ -74,12 +74,12 @@ function providerArn(member: string) {
 function newOidcProvider(input: Input, ctx: RequestContext): ResourceRef[] | undefined {
   const url = str(input, 'Url');
   if (url === undefined || !url.startsWith('https://')) return undefined;
-  return [{ arn: `arn:aws:iam::${ctx.state.accountId}:oidc-provider/${url.slice('https://'.length)}` }];
+  return [{ arn: iamArn(ctx.state.region, ctx.state.accountId, `oidc-provider/${url.slice('https://'.length)}`) }];
 }
 
 function newSamlProvider(input: Input, ctx: RequestContext): ResourceRef[] | undefined {
   const name = str(input, 'Name');
-  return name === undefined ? undefined : [{ arn: `arn:aws:iam::${ctx.state.accountId}:saml-provider/${name}` }];
+  return name === undefined ? undefined : [{ arn: iamArn(ctx.state.region, ctx.state.accountId, `saml-provider/${name}`) }];
 }
 
 const onRole = (action: string, context?: Permission['context']): Permission => ({

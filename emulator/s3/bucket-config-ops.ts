@@ -1,5 +1,7 @@
 import { roleByArn } from '../iam/state';
+import { regionFacts } from '../region';
 import { checkBucketPolicy } from './bucket-policy-check';
+import { bucketArn } from './permissions';
 import { requireAccess } from './s3-access';
 import { s3Errors } from './s3-errors';
 import { requireBucket, type S3Answer, type S3Context } from './s3-request';
@@ -19,7 +21,8 @@ export function putBucketPolicy(ctx: S3Context): S3Answer {
   const text = ctx.payload.toString('utf8');
   const { state } = ctx;
   const principalExists = (arn: string) => (arn.includes(':role/') ? roleByArn(state.iam, arn) !== undefined : [...state.iam.users.values()].some((u) => u.arn === arn));
-  bucket.policy = { text, document: checkBucketPolicy(text, bucket.name, principalExists) };
+  const target = { name: bucket.name, arn: bucketArn(state.region, bucket.name), partition: regionFacts(state.region).partition };
+  bucket.policy = { text, document: checkBucketPolicy(text, target, principalExists) };
   return { status: 204 };
 }
 

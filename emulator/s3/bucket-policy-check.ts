@@ -21,32 +21,41 @@ const BUCKET_ACTIONS = new Set([
   's3:putbucketabac',
 ]);
 
-// The "AWS" principal forms [doc: IAM-UG "AWS JSON policy elements: Principal"].
-const AWS_PRINCIPAL = /^(\*|\d{12}|arn:aws[\w-]*:iam::\d{12}:(root|user\/.+|role\/.+)|arn:aws[\w-]*:sts::\d{12}:(assumed-role\/[^/]+\/.+|federated-user\/.+))$/;
+/** The "AWS" principal forms of one partition [doc: IAM-UG "AWS JSON policy elements: Principal"]. */
+function awsPrincipalForm(partition: string): RegExp {
+  return new RegExp(`^(\\*|\\d{12}|arn:${partition}:iam::\\d{12}:(root|user/.+|role/.+)|arn:${partition}:sts::\\d{12}:(assumed-role/[^/]+/.+|federated-user/.+))$`);
+}
+
+/** The bucket a policy is put on: its name and ARN (`arn:<partition>:s3:::<name>`, permissions.ts). */
+export interface PolicyTarget {
+  name: string;
+  arn: string;
+  partition: string;
+}
 
 const asList = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
-function resourcesOf(bucket: string, s: PolicyStatement): string[] {
+function resourcesOf(bucket: PolicyTarget, s: PolicyStatement): string[] {
   const resources = asList(s.Resource ?? s.NotResource);
   // [inferred: worded as S3 words the missing Principal]
   if (resources.length === 0) throw s3Errors.malformedPolicy('Missing required field Resource');
   // "Policy has invalid resource": every resource must be this bucket or inside it
   // [obs: aws-samples/aws-serverless-appsync-app#4, versity/versitygw#648].
   for (const r of resources) {
-    if (!(r === `arn:aws:s3:::${bucket}` || r.startsWith(`arn:aws:s3:::${bucket}/`))) throw s3Errors.malformedPolicy('Policy has invalid resource');
+    if (!(r === bucket.arn || r.startsWith(`${bucket.arn}/`))) throw s3Errors.malformedPolicy('Policy has invalid resource');
   }
   return resources;
 }
 
-function checkPrincipal(s: PolicyStatement, principalExists: (arn: string) => boolean): void {
+function checkPrincipal(s: PolicyStatement, form: RegExp, principalExists: (arn: string) => boolean): void {
   const element = s.Principal ?? s.NotPrincipal;
   // [obs: humanmade/S3-Uploads#191, jschneier/django-storages#876]
   if (element === undefined) throw s3Errors.malformedPolicy('Missing required field Principal');
   if (element === '*') return;
   for (const value of asList(element.AWS)) {
-    const known = !/^arn:aws[\w-]*:iam::\d{12}:(user|role)\//.test(value) || principalExists(value);
+    const known = !/^arn:[\w-]+:iam::\d{12}:(user|role)\//.test(value) || principalExists(value);
     // [obs: versity/versitygw#649, aws-samples/aws-modern-application-workshop#89]
-    if (!AWS_PRINCIPAL.test(value) || (value !== '*' && value.includes('*')) || !known) throw s3Errors.malformedPolicy('Invalid principal in policy');
+    if (!form.test(value) || (value !== '*' && value.includes('*')) || !known) throw s3Errors.malformedPolicy('Invalid principal in policy');
   }
 }
 
@@ -55,10 +64,10 @@ function checkPrincipal(s: PolicyStatement, principalExists: (arn: string) => bo
  * the bucket's ARN: "Action does not apply to any resource(s) in statement"
  * [obs: widely quoted AWS answer]. Wildcard and unlisted S3 actions pass.
  */
-function checkActionsApply(s: PolicyStatement, resources: string[]): void {
+function checkActionsApply(s: PolicyStatement, bucket: PolicyTarget, resources: string[]): void {
   if (s.NotResource !== undefined) return;
   const hasObject = resources.some((r) => r.includes('/') || r.endsWith('*'));
-  const hasBucket = resources.some((r) => !r.slice('arn:aws:s3:::'.length).includes('/'));
+  const hasBucket = resources.some((r) => !r.slice(bucket.arn.length).includes('/'));
   for (const action of asList(s.Action)) {
     const a = action.toLowerCase();
     if (!a.startsWith('s3:') && a !== '*') throw s3Errors.malformedPolicy('Policy has invalid action');
@@ -77,7 +86,7 @@ function checkActionsApply(s: PolicyStatement, resources: string[]): void {
  * statement without Principal, an unknown principal, a resource outside the
  * bucket, an action outside S3 or that applies to none of the resources.
  */
-export function checkBucketPolicy(text: string, bucket: string, principalExists: (arn: string) => boolean): PolicyDocument {
+export function checkBucketPolicy(text: string, bucket: PolicyTarget, principalExists: (arn: string) => boolean): PolicyDocument {
   if (Buffer.byteLength(text) > MAX_POLICY_BYTES) throw s3Errors.malformedPolicy('Policy exceeds the maximum allowed document size.');
   if (!text.trimStart().startsWith('{')) throw s3Errors.malformedPolicy("Policies must be valid JSON and the first byte must be '{'");
   let doc: PolicyDocument;
@@ -88,9 +97,10 @@ export function checkBucketPolicy(text: string, bucket: string, principalExists:
     const message = err.message === 'This policy contains invalid Json' ? "Policies must be valid JSON and the first byte must be '{'" : err.message;
     throw s3Errors.malformedPolicy(message);
   }
+  const form = awsPrincipalForm(bucket.partition);
   for (const s of doc.Statement) {
-    checkPrincipal(s, principalExists);
-    checkActionsApply(s, resourcesOf(bucket, s));
+    checkPrincipal(s, form, principalExists);
+    checkActionsApply(s, bucket, resourcesOf(bucket, s));
   }
   return doc;
 }

@@ -7,6 +7,7 @@ import { issueFederatedSession } from './issue-session';
 import { readSessionPolicy } from './session-policy';
 import { missingAuthentication, sessionCredentialsRefused } from './sts-errors';
 import { accessDeniedMessage, authorize } from '../authz/authorize';
+import { stsArn } from '../region';
 import { STS_ACCESS } from './permissions';
 
 // [doc: STS-API GetFederationToken; botocore sts model: userNameType 2–32 `[\w+=,.@-]*`, sessionPolicyDocumentType ≤2048].
@@ -50,7 +51,7 @@ export function getFederationToken(input: Record<string, unknown>, ctx: RequestC
     throw sessionCredentialsRefused('GetFederationToken');
   }
   // The user needs sts:GetFederationToken on the federated user it names [doc: IAM-UG "Permissions for GetFederationToken"].
-  const federatedUser = `arn:aws:sts::${ctx.state.accountId}:federated-user/${name}`;
+  const federatedUser = stsArn(ctx.state.region, ctx.state.accountId, `federated-user/${name}`);
   const outcome = authorize(ctx.state, caller, { action: 'sts:GetFederationToken', resource: federatedUser, now: ctx.now });
   if (outcome.decision !== 'Allow') throw STS_ACCESS.denied(accessDeniedMessage(caller.arn, 'sts:GetFederationToken', federatedUser, outcome));
   const session = issueFederatedSession(ctx.state, {
