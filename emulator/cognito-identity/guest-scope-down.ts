@@ -2,19 +2,37 @@ import type { PolicyDocument } from '../policy/types';
 
 /**
  * The scope-down Cognito passes to STS for a guest (unauthenticated identity)
- * in the enhanced flow: "Cognito Identity Service will automatically include it
- * as a scoped down policy when creating credentials. The privileges … will now
- * be defined by the intersection of the role associated with the identity of
- * the unauthenticated user … and the privileges given in this managed policy"
- * [doc: AWS managed policy reference, AmazonCognitoUnAuthedIdentitiesSessionPolicy].
- * Cognito sends it with an inline session policy listing the services of CG
- * "IAM roles" § "Services that unauthenticated enhanced flow users can access",
- * which includes Amazon S3, DynamoDB, Lambda and API Gateway (aws-contract.md
- * §2). Session policies passed together allow what any of them allows, so the
- * two become two statements of one document here. The inline list is
- * transcribed from a public copy of that page section [inferred where the copy
- * may lag the page]; the managed statement is its published v3 document.
- * The basic (classic) flow applies no scope-down [doc: CG "IAM roles"].
+ * in the enhanced flow, as its session policy: "Cognito Identity Service will
+ * automatically include it as a scoped down policy when creating credentials.
+ * The privileges to temporarily access other AWS resources through the
+ * enhanced flow will now be defined by the intersection of the role associated
+ * with the identity of the unauthenticated user provided by a service, and the
+ * privileges given in this managed policy that is owned by Cognito" [doc: AWS
+ * managed policy reference, AmazonCognitoUnAuthedIdentitiesSessionPolicy].
+ * Only enhanced-flow guests get it (get-credentials.ts): "The basic flow
+ * applies no such scope-down" [doc: aws-contract.md §2, after CG "IAM roles"].
+ *
+ * CONFLICT between AWS's own pages — cite as kind `conflict`:
+ * - CG "IAM roles", § "Services that unauthenticated enhanced flow users can
+ *   access", as aws-contract.md §2 (the project's source of truth) records it:
+ *   guests reach "only the services listed in CG "IAM roles" § "Services that
+ *   unauthenticated enhanced flow users can access" (that list includes Amazon
+ *   S3, DynamoDB, Lambda and API Gateway); anything else is denied even when
+ *   the role allows it".
+ * - AmazonCognitoUnAuthedIdentitiesSessionPolicy, policy version v3 (default,
+ *   edited November 01, 2024; https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonCognitoUnAuthedIdentitiesSessionPolicy.html):
+ *   its only statement, Sid "CognitoUnAuthedIdentitiesSessionPolicy", allows
+ *   "rum:PutRumEvents", "sagemaker:InvokeEndpoint", "polly:*",
+ *   "comprehend:*", "translate:*", "transcribe:*", "rekognition:*",
+ *   "mobiletargeting:*", "firehose:*", "personalize:*", geo:… and kms:…
+ *   actions — neither s3:* nor dynamodb:* (nor lambda:*, execute-api:*).
+ * The emulator follows aws-contract.md: S3 (and the rest of the CG list) is
+ * allowed, as the first statement below, and the managed v3 document is the
+ * second; session policies passed together allow what any of them allows
+ * [inferred: Cognito is taken to pass the list inline beside the managed
+ * policy]. The CG list is transcribed from a public copy of that page section
+ * [inferred where the copy may lag the page]. A recording on AWS of a guest's
+ * s3:GetObject in the enhanced flow settles which page is right.
  */
 export const GUEST_ENHANCED_SCOPE_DOWN: PolicyDocument = {
   Version: '2012-10-17',

@@ -5,7 +5,7 @@
 // access objects in their bucket"; CG "IAM roles" and the AWS managed policy
 // AmazonCognitoUnAuthedIdentitiesSessionPolicy (aws-contract.md §2).
 import { GetCredentialsForIdentityCommand, GetIdCommand, GetOpenIdTokenCommand } from '@aws-sdk/client-cognito-identity';
-import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { CreateRoleCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { AssumeRoleWithWebIdentityCommand } from '@aws-sdk/client-sts';
 import { PutRolePolicyCommand } from '@aws-sdk/client-iam';
@@ -113,12 +113,34 @@ describe('guests', () => {
     expect((await s3Rejection(guest.send(new GetObjectCommand({ Bucket: bucket, Key: 'internal/plan' })))).message).toContain('because no identity-based policy allows the s3:GetObject action');
   });
 
+  // IAM is on neither page's list (guest-scope-down.ts), so IAM refuses it as it refuses any
+  // action no session policy allows: awsQuery AccessDenied, 403 [doc: IAM-UG "Troubleshoot access denied error messages"].
   test('enhanced flow: what the role allows outside the scope-down (iam:GetRole) is denied "because no session policy allows"', async () => {
     const iam = iamAs((await enhanced()).creds);
     const refused = await s3Rejection(iam.send(new GetRoleCommand({ RoleName: 'idchain-s3-guest' })));
+    const write = await s3Rejection(iam.send(new CreateRoleCommand({ RoleName: 'idchain-guest-made', AssumeRolePolicyDocument: identityPoolTrust(enhancedPool, 'unauthenticated') })));
+    iam.destroy();
+    expect(refused).toMatchObject({
+      name: 'AccessDenied',
+      status: 403,
+      message:
+        'User: arn:aws:sts::123456789012:assumed-role/idchain-s3-guest/CognitoIdentityCredentials is not authorized to perform: iam:GetRole on resource: role idchain-s3-guest because no session policy allows the iam:GetRole action',
+    });
+    // Neither the role nor the scope-down allows the write: the message names the identity-based policy, checked first [inferred].
+    expect(write).toMatchObject({
+      name: 'AccessDenied',
+      status: 403,
+      message:
+        'User: arn:aws:sts::123456789012:assumed-role/idchain-s3-guest/CognitoIdentityCredentials is not authorized to perform: iam:CreateRole on resource: arn:aws:iam::123456789012:role/idchain-guest-made because no identity-based policy allows the iam:CreateRole action',
+    });
+  });
+
+  test('enhanced flow, signed in: no scope-down — a denial outside S3 names the identity-based policy, not a session policy', async () => {
+    const iam = iamAs((await enhanced('alice')).creds);
+    const refused = await s3Rejection(iam.send(new GetRoleCommand({ RoleName: 'idchain-s3-auth' })));
     iam.destroy();
     expect(refused.message).toBe(
-      'User: arn:aws:sts::123456789012:assumed-role/idchain-s3-guest/CognitoIdentityCredentials is not authorized to perform: iam:GetRole on resource: role idchain-s3-guest because no session policy allows the iam:GetRole action',
+      'User: arn:aws:sts::123456789012:assumed-role/idchain-s3-auth/CognitoIdentityCredentials is not authorized to perform: iam:GetRole on resource: role idchain-s3-auth because no identity-based policy allows the iam:GetRole action',
     );
   });
 
