@@ -18,6 +18,8 @@ const JSON_AUTH_ERRORS: Record<AuthFailure, [string, number]> = {
   'unknown-key': ['UnrecognizedClientException', 400],
   'bad-token': ['UnrecognizedClientException', 400],
   'bad-signature': ['InvalidSignatureException', 400],
+  skewed: ['InvalidSignatureException', 400],
+  scope: ['InvalidSignatureException', 400],
   expired: ['ExpiredTokenException', 400],
 };
 
@@ -27,6 +29,8 @@ const QUERY_AUTH_ERRORS: Record<AuthFailure, [string, number]> = {
   'unknown-key': ['InvalidClientTokenId', 403],
   'bad-token': ['InvalidClientTokenId', 403],
   'bad-signature': ['SignatureDoesNotMatch', 403],
+  skewed: ['SignatureDoesNotMatch', 403],
+  scope: ['SignatureDoesNotMatch', 403],
   expired: ['ExpiredToken', 403],
 };
 

@@ -97,12 +97,21 @@ export interface SigningScope {
   service: string;
 }
 
-/** The signature of a canonical request with a secret key, in lower-case hex. */
-export function signatureOf(canonical: string, amzDate: string, scope: SigningScope, secretAccessKey: string): string {
-  const scopeText = `${scope.date}/${scope.region}/${scope.service}/aws4_request`;
-  const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scopeText, sha256Hex(canonical)].join('\n');
+/** `<date>/<region>/<service>/aws4_request`, the credential scope as the string to sign names it. */
+export function scopeText(scope: SigningScope): string {
+  return `${scope.date}/${scope.region}/${scope.service}/aws4_request`;
+}
+
+/** The signing key of a secret key for one scope [doc: IAM-UG "Create a signed AWS API request", signing key]. */
+export function signingKey(secretAccessKey: string, scope: SigningScope): Buffer {
   let key: Buffer = createHmac('sha256', `AWS4${secretAccessKey}`).update(scope.date).digest();
   for (const part of [scope.region, scope.service, 'aws4_request']) key = createHmac('sha256', key).update(part).digest();
+  return key;
+}
+
+/** The signature of a canonical request with a signing key, in lower-case hex. */
+export function signatureOf(canonical: string, amzDate: string, scope: SigningScope, key: Buffer): string {
+  const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scopeText(scope), sha256Hex(canonical)].join('\n');
   return createHmac('sha256', key).update(stringToSign).digest('hex');
 }
 

@@ -113,3 +113,27 @@ export function scopeViolations(scope: { date: string; region: string; service: 
   }
   return message === '' ? undefined : message;
 }
+
+/**
+ * What of the credential scope is wrong, piece by piece, for services that
+ * word each piece themselves (S3's AuthorizationHeaderMalformed); undefined
+ * when the scope is right.
+ */
+export interface ScopeMismatch {
+  /** The service the request was signed for, when not the expected one. */
+  service?: string;
+  /** The Region the request was signed for, when not the expected one. */
+  region?: string;
+  terminator?: string;
+  /** The scope's date differs from the request's. */
+  date?: boolean;
+}
+
+export function scopeMismatch(scope: { date: string; region: string; service: string; terminator: string }, expected: ExpectedScope): ScopeMismatch | undefined {
+  const out: ScopeMismatch = {};
+  if (scope.service !== expected.service) out.service = scope.service;
+  if (scope.region !== expected.region) out.region = scope.region;
+  if (scope.terminator !== 'aws4_request') out.terminator = scope.terminator;
+  if (scope.date !== expected.date) out.date = true;
+  return Object.keys(out).length > 0 ? out : undefined;
+}

@@ -1,12 +1,22 @@
 import type { CredentialRecord } from '../principal';
-import { canonicalRequest, sameSignature, sha256Hex, signatureOf } from './canonical-request';
-import { hostViolation, readSigningDate, scopeViolations, windowViolation } from './signing-checks';
+import { canonicalRequest, sameSignature, scopeText, sha256Hex, signatureOf, signingKey } from './canonical-request';
+import { hostViolation, readSigningDate, scopeMismatch, scopeViolations, windowViolation, type ScopeMismatch } from './signing-checks';
 
-/** Why a request's signature was not accepted; the router maps it to each protocol's error. */
-export type AuthFailure = 'missing' | 'incomplete' | 'unknown-key' | 'bad-signature' | 'expired' | 'bad-token';
+/**
+ * Why a request's signature was not accepted; each protocol maps it to its
+ * error. `skewed` is the 15-minute window, `scope` a credential scope naming
+ * another service, Region, date or terminator: the Query and JSON services
+ * answer both as a bad signature, S3 has its own codes for them.
+ */
+export type AuthFailure = 'missing' | 'incomplete' | 'unknown-key' | 'bad-signature' | 'expired' | 'bad-token' | 'skewed' | 'scope';
 
 export class AuthError extends Error {
-  constructor(readonly failure: AuthFailure, message: string) {
+  constructor(
+    readonly failure: AuthFailure,
+    message: string,
+    /** For `scope`: what was wrong; for `incomplete`: whether the request's date was what was missing or malformed. */
+    readonly detail: { scope?: ScopeMismatch; date?: boolean } = {},
+  ) {
     super(message);
   }
 }
@@ -82,6 +92,15 @@ function rawQueryOf(request: IncomingRequest): string {
 }
 
 /** What the request must be signed for: the service it reached and the emulator's region. */
+/** What a verified request was signed with: what an aws-chunked body's chunk signatures chain from. */
+export interface VerifiedSigning {
+  key: Buffer;
+  /** The request's signing time, ISO 8601 basic format. */
+  amzDate: string;
+  /** `<date>/<region>/<service>/aws4_request`. */
+  scope: string;
+}
+
 export interface SigningExpectation {
   service: string;
   region: string;
@@ -120,17 +139,19 @@ export function verifySignature(
   lookup: (accessKeyId: string) => CredentialRecord | undefined,
   now: Date,
   expected: SigningExpectation,
-): { record: CredentialRecord; auth: ParsedAuthorization } {
+): { record: CredentialRecord; auth: ParsedAuthorization; signing: VerifiedSigning } {
   const header = request.headers['authorization'];
   if (header === undefined) throw new AuthError('missing', 'Request is missing Authentication Token');
   const auth = parseAuthorization(header);
   const signing = readSigningDate(request.headers);
-  if ('incomplete' in signing) throw new AuthError('incomplete', `${signing.incomplete} Authorization=${header.trim()}`);
-  const rejected =
-    windowViolation(signing.date, signing.text, now) ??
-    hostViolation(auth.signedHeaders) ??
-    scopeViolations(auth, { ...expected, date: signing.text.slice(0, 8), dateText: signing.text });
-  if (rejected) throw new AuthError('bad-signature', rejected);
+  if ('incomplete' in signing) throw new AuthError('incomplete', `${signing.incomplete} Authorization=${header.trim()}`, { date: true });
+  const skew = windowViolation(signing.date, signing.text, now);
+  if (skew) throw new AuthError('skewed', skew);
+  const unsignedHost = hostViolation(auth.signedHeaders);
+  if (unsignedHost) throw new AuthError('bad-signature', unsignedHost);
+  const expectedScope = { ...expected, date: signing.text.slice(0, 8), dateText: signing.text };
+  const wrongScope = scopeViolations(auth, expectedScope);
+  if (wrongScope) throw new AuthError('scope', wrongScope, { scope: scopeMismatch(auth, expectedScope) });
 
   const record = lookup(auth.accessKeyId);
   if (!record) throw new AuthError('unknown-key', 'The security token included in the request is invalid.');
@@ -150,11 +171,12 @@ export function verifySignature(
     ...(expected.s3 ? { payloadHash: claimedHash ?? '', pathAsSent: true } : {}),
   });
   const bodyMatchesClaim = expected.s3 ? claimedHash !== undefined : claimedHash === undefined || claimedHash === sha256Hex(body);
-  if (!canonical || !bodyMatchesClaim || !sameSignature(signatureOf(canonical, signing.text, auth, record.secretAccessKey), auth.signature)) {
+  const key = signingKey(record.secretAccessKey, auth);
+  if (!canonical || !bodyMatchesClaim || !sameSignature(signatureOf(canonical, signing.text, auth, key), auth.signature)) {
     throw new AuthError('bad-signature', SIGNATURE_MISMATCH);
   }
   if (record.expiration && record.expiration.getTime() <= now.getTime()) {
     throw new AuthError('expired', 'The security token included in the request is expired');
   }
-  return { record, auth };
+  return { record, auth, signing: { key, amzDate: signing.text, scope: scopeText(auth) } };
 }

@@ -1,4 +1,5 @@
-import { chunkSignature, decodeAwsChunked, signingKeyFor, type ChunkSigning } from './aws-chunked';
+import { signingKey } from '../auth/canonical-request';
+import { chunkSignature, decodeAwsChunked, type ChunkSigning } from './aws-chunked';
 
 // The worked example of S3-API "Signature Calculations for the Authorization Header:
 // Transferring Payload in Multiple Chunks (Chunked Upload)": secret
@@ -6,7 +7,7 @@ import { chunkSignature, decodeAwsChunked, signingKeyFor, type ChunkSigning } fr
 // object of 'a' sent as chunks of 65536 and 1024 bytes; every signature below is
 // the page's, and Content-Length 66824 is the length of the body it shows.
 const signing: ChunkSigning = {
-  signingKey: signingKeyFor('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', '20130524', 'us-east-1', 's3'),
+  key: signingKey('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', { date: '20130524', region: 'us-east-1', service: 's3' }),
   amzDate: '20130524T000000Z',
   scope: '20130524/us-east-1/s3/aws4_request',
   seedSignature: '4f232c4386841ef735655705268965c44a0e4690baa4adea153f7db9fa80a0a9',

@@ -1,14 +1,13 @@
 import { createHash, createHmac } from 'node:crypto';
+import type { VerifiedSigning } from '../auth/sigv4';
 import { s3Errors } from './s3-errors';
 
-/** What the chunk signatures chain from: the request's signing key, date, scope and header signature. */
-export interface ChunkSigning {
-  signingKey: Buffer;
-  /** `x-amz-date` of the request, e.g. 20130524T000000Z. */
-  amzDate: string;
-  /** `<yyyymmdd>/<region>/s3/aws4_request`. */
-  scope: string;
-  /** The Authorization header's signature, which seeds the chain. */
+/**
+ * What the chunk signatures chain from: the signing key, date and scope the
+ * one SigV4 verifier (auth/sigv4.ts) checked the request with, and the
+ * Authorization header's signature, which seeds the chain.
+ */
+export interface ChunkSigning extends VerifiedSigning {
   seedSignature: string;
 }
 
@@ -22,12 +21,6 @@ const EMPTY_SHA256 = createHash('sha256').update('').digest('hex');
 const CRLF = Buffer.from('\r\n');
 
 const sha256Hex = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
-const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data).digest();
-
-/** The SigV4 signing key for a date (yyyymmdd), Region and service [doc: IAM-UG "Create a signed AWS API request"]. */
-export function signingKeyFor(secretAccessKey: string, date: string, region: string, service: string): Buffer {
-  return hmac(hmac(hmac(hmac(`AWS4${secretAccessKey}`, date), region), service), 'aws4_request');
-}
 
 /**
  * One chunk's signature: HMAC over "AWS4-HMAC-SHA256-PAYLOAD", the date, the
@@ -37,7 +30,7 @@ export function signingKeyFor(secretAccessKey: string, date: string, region: str
  */
 export function chunkSignature(signing: ChunkSigning, previous: string, data: Uint8Array): string {
   const stringToSign = ['AWS4-HMAC-SHA256-PAYLOAD', signing.amzDate, signing.scope, previous, EMPTY_SHA256, sha256Hex(data)].join('\n');
-  return createHmac('sha256', signing.signingKey).update(stringToSign).digest('hex');
+  return createHmac('sha256', signing.key).update(stringToSign).digest('hex');
 }
 
 /**
@@ -47,7 +40,7 @@ export function chunkSignature(signing: ChunkSigning, previous: string, data: Ui
  */
 export function trailerSignature(signing: ChunkSigning, previous: string, canonicalTrailers: string): string {
   const stringToSign = ['AWS4-HMAC-SHA256-TRAILER', signing.amzDate, signing.scope, previous, sha256Hex(canonicalTrailers)].join('\n');
-  return createHmac('sha256', signing.signingKey).update(stringToSign).digest('hex');
+  return createHmac('sha256', signing.key).update(stringToSign).digest('hex');
 }
 
 /** Read up to the next CRLF; IncompleteBody when the body ends first. */

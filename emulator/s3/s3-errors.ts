@@ -83,10 +83,22 @@ export const s3Errors = {
   // [doc: error list, IncompleteBody]
   incompleteBody: () => new S3Error('IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header.', 400),
   invalidRequest: (message: string) => new S3Error('InvalidRequest', message, 400),
-  // [obs: "the region 'us-west-2' is wrong; expecting 'us-east-1'", with <Region>, AWS CLI output quoted in many issues]
+  // [doc: S3-API "Error responses": AuthorizationHeaderMalformed 400; messages obs: "the region 'eu-north-1' is wrong;
+  // expecting 'us-east-1'" with <Region>us-east-1</Region>, microsoft/azure-pipelines-terraform#159; altinity/clickhouse-backup#15]
   authorizationHeaderMalformed: (sent: string, expected: string) =>
     new S3Error('AuthorizationHeaderMalformed', `The authorization header is malformed; the region '${sent}' is wrong; expecting '${expected}'`, 400, {
       Region: expected,
+    }),
+  malformedAuthorization: (what: string) => new S3Error('AuthorizationHeaderMalformed', `The authorization header is malformed; ${what}`, 400),
+  // [doc: S3-API "Error responses": RequestTimeTooSkewed 403; message and elements obs: RequestTime, ServerTime in a boto
+  // S3ResponseError (gist ryanmr/57ab14bd87ab4be7079f), "An error occurred (RequestTimeTooSkewed) … The difference between
+  // the request time and the current time is too large." (aws/aws-cli#8662); MaxAllowedSkewMilliseconds 900000 [obs: a
+  // pasted S3 error body; inferred for AWS]]
+  requestTimeTooSkewed: (requestTime: string, serverTime: Date) =>
+    new S3Error('RequestTimeTooSkewed', 'The difference between the request time and the current time is too large.', 403, {
+      RequestTime: requestTime,
+      ServerTime: serverTime.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      MaxAllowedSkewMilliseconds: '900000',
     }),
   // [doc: error list] The message names what the emulator does not model.
   notImplemented: (what: string) => new S3Error('NotImplemented', `A header you provided implies functionality that is not implemented: ${what} is not modelled by the idchain reference emulator.`, 501),

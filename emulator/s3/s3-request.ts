@@ -30,13 +30,12 @@ export interface S3Answer {
 export type S3Operation = (ctx: S3Context) => S3Answer;
 
 /**
- * The bucket the request names; NoSuchBucket when it does not exist. A request
- * signed for another Region than the bucket's is AuthorizationHeaderMalformed
- * [obs: "the region 'us-west-2' is wrong; expecting 'us-east-1'"].
+ * The bucket the request names; NoSuchBucket when it does not exist. (A
+ * request signed for another Region than the bucket's never gets here: the
+ * verifier refuses it with AuthorizationHeaderMalformed, authenticate.ts.)
  */
 export function requireBucket(ctx: S3Context): Bucket {
   const bucket = ctx.state.s3.buckets.get(ctx.bucketName!);
   if (!bucket) throw s3Errors.noSuchBucket(ctx.bucketName!);
-  if (ctx.caller && ctx.region !== bucket.region) throw s3Errors.authorizationHeaderMalformed(ctx.region, bucket.region);
   return bucket;
 }
