@@ -108,14 +108,15 @@ async function toIncoming(g: Generated): Promise<IncomingRequest> {
 
 interface Checked {
   method?: string;
+  path?: string;
   headers: IncomingRequest['headers'];
   query?: Record<string, string>;
 }
 
 /**
  * The protocol a request is written in, on the emulator's one endpoint: an
- * X-Amz-Target is awsJson; a query naming an Action, or a POST without a
- * query string, is awsQuery; the rest is S3's REST-XML. A request Node's
+ * X-Amz-Target is awsJson; a query naming an Action, or a POST to `/` without
+ * a query string, is awsQuery; the rest is S3's REST-XML. A request Node's
  * parser refuses (an unknown method, say) is answered by the same rule from
  * its request line; bytes with no request line at all, in awsQuery.
  */
@@ -123,7 +124,7 @@ function protocolOf(req: Checked): string {
   if (req.headers['x-amz-target'] !== undefined) return 'awsJson1_1';
   const query = req.query ?? {};
   if (req.method === undefined || query['Action'] !== undefined) return 'awsQuery';
-  return req.method === 'POST' && Object.keys(query).length === 0 ? 'awsQuery' : 'restXml';
+  return req.method === 'POST' && Object.keys(query).length === 0 && /^\/*$/.test(req.path ?? '/') ? 'awsQuery' : 'restXml';
 }
 
 /**
@@ -175,7 +176,7 @@ test(`real HTTP listener: 300 malformed requests and raw non-HTTP bytes (seed ${
         const head = g.method === 'HEAD';
         const answer = await send(emu.url, { method: g.method, path: g.path, headers, body: head ? '' : g.body });
         if (head) expect(answer.status).toBeLessThan(500);
-        else check({ method: g.method, headers, query: req.query}, answer);
+        else check({ method: g.method, path: req.path, headers, query: req.query }, answer);
       }),
       { seed: SEED, numRuns: 300 },
     );
@@ -195,7 +196,7 @@ test(`real HTTP listener: 300 malformed requests and raw non-HTTP bytes (seed ${
       const errorType = /x-amzn-errortype: *([^\r\n]+)/i.exec(head)?.[1];
       const line = /^([A-Z]+) (\S+) HTTP\//.exec(bytes);
       const query = Object.fromEntries(new URLSearchParams(line?.[2].split('?')[1] ?? ''));
-      check({ method: line?.[1], query, headers: /x-amz-target/i.test(bytes) ? { 'x-amz-target': 'x' } : {} }, { status, headers: { 'content-type': type, 'x-amzn-errortype': errorType }, body: rest.join('\r\n\r\n') });
+      check({ method: line?.[1], path: line?.[2].split('?')[0], query, headers: /x-amz-target/i.test(bytes) ? { 'x-amz-target': 'x' } : {} }, { status, headers: { 'content-type': type, 'x-amzn-errortype': errorType }, body: rest.join('\r\n\r\n') });
     }
     await adminWorksThrough(emu.url, emu.credentials, async (req) => send(emu.url, { headers: Object.fromEntries(Object.entries(req.headers).filter(([k]) => k !== 'host')) as Record<string, string>, body: req.body }));
   } finally {

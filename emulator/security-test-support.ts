@@ -48,6 +48,9 @@ export interface SigningOptions {
   body: string;
   /** Sign as the JS SDK does (with x-amz-content-sha256) or as botocore does (without). */
   contentSha256?: boolean;
+  /** POST and `/` unless said; S3 requests name their method and bucket/key path, signed as sent. */
+  method?: string;
+  path?: string;
 }
 
 /** The headers of a request signed by @smithy/signature-v4, the signer the AWS SDK for JavaScript uses. */
@@ -59,9 +62,11 @@ export async function signedHeaders(opts: SigningOptions): Promise<Record<string
     service: opts.service,
     sha256: Sha256,
     applyChecksum: opts.contentSha256 ?? true,
+    // S3 signs the path as sent [doc: IAM-UG "Create a signed AWS API request", CanonicalURI].
+    uriEscapePath: opts.service !== 's3',
   });
   const signed = await signer.sign(
-    { method: 'POST', protocol: 'http:', hostname: host, path: '/', query: {}, headers: { ...opts.headers, host }, body: opts.body },
+    { method: opts.method ?? 'POST', protocol: 'http:', hostname: host, path: opts.path ?? '/', query: {}, headers: { ...opts.headers, host }, body: opts.body },
     { signingDate: opts.date },
   );
   return signed.headers as Record<string, string>;

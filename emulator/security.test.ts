@@ -1,7 +1,8 @@
 // The emulator under attack, through its real HTTP listener: prototype
 // pollution, signatures replayed with another body, too old or too new, or
 // scoped to another service or region, requests signed by botocore, writes by
-// principals without permissions on each service, and hostile input. Expected
+// principals without permissions on each of the five services (S3 included),
+// and hostile input. Expected
 // answers are AWS's, with their sources; the clock is fixed so that messages
 // with dates are literal. Randomized inputs come from fast-check with a fixed seed.
 import { execFile, spawnSync } from 'node:child_process';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { CognitoIdentityClient, CreateIdentityPoolCommand, GetCredentialsForIdentityCommand, GetIdCommand, SetIdentityPoolRolesCommand } from '@aws-sdk/client-cognito-identity';
 import { CognitoIdentityProviderClient, CreateUserPoolCommand, ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { CreateRoleCommand, DeleteRoleCommand, GetRoleCommand, IAMClient, PutRolePolicyCommand, UpdateAssumeRolePolicyCommand } from '@aws-sdk/client-iam';
+import { CreateBucketCommand, GetBucketPolicyCommand, GetObjectCommand, HeadBucketCommand, ListObjectsV2Command, PutBucketPolicyCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import fc from 'fast-check';
 import { ManualClock } from './clock';
@@ -27,7 +29,13 @@ const made: { destroy(): void }[] = [];
 function clients(credentials: Creds = emu.credentials) {
   // Sign by the emulator's clock: it refuses signatures more than 15 minutes off its own time.
   const config = { endpoint: emu.url, region: emu.region, credentials, maxAttempts: 1, systemClockOffset: clock.now().getTime() - Date.now() };
-  const c = { sts: new STSClient(config), iam: new IAMClient(config), idp: new CognitoIdentityProviderClient(config), identity: new CognitoIdentityClient(config) };
+  const c = {
+    sts: new STSClient(config),
+    iam: new IAMClient(config),
+    idp: new CognitoIdentityProviderClient(config),
+    identity: new CognitoIdentityClient(config),
+    s3: new S3Client({ ...config, forcePathStyle: true }),
+  };
   made.push(...Object.values(c));
   return c;
 }
@@ -163,6 +171,42 @@ describe('SigV4 as AWS checks it', () => {
   });
 });
 
+describe('S3 goes through the same SigV4 checks, answered in S3\'s words', () => {
+  const put = (date: Date, body: string, region = emu.region) =>
+    signedHeaders({ url: emu.url, credentials: emu.credentials, service: 's3', region, date, method: 'PUT', path: '/idchain-signed/k', headers: {}, body });
+
+  beforeAll(async () => {
+    await clients().s3.send(new CreateBucketCommand({ Bucket: 'idchain-signed' }));
+  });
+
+  test('a PUT replayed with another body → XAmzContentSHA256Mismatch 400, and the object keeps the signed body [obs: grosskur/lua-resty-aws#2]', async () => {
+    const headers = await put(NOW, 'mine');
+    expect(errorOf(await send(emu.url, { method: 'PUT', path: '/idchain-signed/k', headers, body: 'evil' }))).toMatchObject({ status: 400, protocol: 'restXml', code: 'XAmzContentSHA256Mismatch' });
+    expect((await send(emu.url, { method: 'PUT', path: '/idchain-signed/k', headers, body: 'mine' })).status).toBe(200);
+    expect(await (await clients().s3.send(new GetObjectCommand({ Bucket: 'idchain-signed', Key: 'k' }))).Body!.transformToString()).toBe('mine');
+  });
+
+  test('a 20-minute-old signature → RequestTimeTooSkewed 403 [obs: aws/aws-cli#8662]', async () => {
+    const headers = await put(new Date(NOW.getTime() - 20 * 60_000), 'late');
+    expect(errorOf(await send(emu.url, { method: 'PUT', path: '/idchain-signed/k', headers, body: 'late' }))).toEqual({
+      status: 403,
+      protocol: 'restXml',
+      code: 'RequestTimeTooSkewed',
+      message: 'The difference between the request time and the current time is too large.',
+    });
+  });
+
+  test('scoped to another Region → AuthorizationHeaderMalformed 400 naming both [obs: microsoft/azure-pipelines-terraform#159]', async () => {
+    const headers = await put(NOW, 'far', 'eu-west-1');
+    expect(errorOf(await send(emu.url, { method: 'PUT', path: '/idchain-signed/k', headers, body: 'far' }))).toEqual({
+      status: 400,
+      protocol: 'restXml',
+      code: 'AuthorizationHeaderMalformed',
+      message: "The authorization header is malformed; the region 'eu-west-1' is wrong; expecting 'us-east-1'",
+    });
+  });
+});
+
 describe('requests signed by botocore (boto3, the AWS CLI) verify', () => {
   const skip = process.env.IDCHAIN_SKIP_MOTO === '1';
   const probe = spawnSync('python3', ['-c', 'import boto3, botocore'], { encoding: 'utf8' });
@@ -194,11 +238,21 @@ describe('requests signed by botocore (boto3, the AWS CLI) verify', () => {
   });
 });
 
-describe('every signed operation is authorized, on each of the four services', () => {
+describe('every signed operation is authorized, on each of the five services', () => {
   const GUEST_ARN = `arn:aws:sts::${ACCOUNT}:assumed-role/guest-role/CognitoIdentityCredentials`;
   const OPEN_TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }] });
   const adminTrust = () => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:user/idchain-admin` }, Action: 'sts:AssumeRole' }] });
-  const WRITES = ['iam:CreateRole', 'iam:UpdateAssumeRolePolicy', 'iam:DeleteRole', 'cognito-idp:CreateUserPool', 'cognito-identity:CreateIdentityPool', 'cognito-identity:SetIdentityPoolRoles'];
+  const WRITES = [
+    'iam:CreateRole',
+    'iam:UpdateAssumeRolePolicy',
+    'iam:DeleteRole',
+    'cognito-idp:CreateUserPool',
+    'cognito-identity:CreateIdentityPool',
+    'cognito-identity:SetIdentityPoolRoles',
+    's3:CreateBucket',
+    's3:PutObject',
+    's3:PutBucketPolicy',
+  ];
   let guest: ReturnType<typeof clients>;
   let builder: ReturnType<typeof clients>;
   let poolId: string;
@@ -270,12 +324,32 @@ describe('every signed operation is authorized, on each of the four services', (
     });
   });
 
+  // The enhanced-flow guest's scope-down lets S3 through (guest-scope-down.ts); its role grants nothing.
+  test('S3: CreateBucket, PutObject, PutBucketPolicy → AccessDenied 403 in S3\'s words; nothing is made [doc: S3 User Guide "Troubleshoot access denied (403 Forbidden) errors"]', async () => {
+    const denied = (action: string, resource: string) => ({
+      name: 'AccessDenied',
+      status: 403,
+      message: `User: ${GUEST_ARN} is not authorized to perform: ${action} on resource: "${resource}" because no identity-based policy allows the ${action} action`,
+    });
+    expect(await rejected(() => guest.s3.send(new CreateBucketCommand({ Bucket: 'idchain-evil' })))).toEqual(denied('s3:CreateBucket', 'arn:aws:s3:::idchain-evil'));
+    await clients().s3.send(new CreateBucketCommand({ Bucket: 'idchain-victim' }));
+    expect(await rejected(() => guest.s3.send(new PutObjectCommand({ Bucket: 'idchain-victim', Key: 'k', Body: 'x' })))).toEqual(denied('s3:PutObject', 'arn:aws:s3:::idchain-victim/k'));
+    const open = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::idchain-victim/*' }] });
+    expect(await rejected(() => guest.s3.send(new PutBucketPolicyCommand({ Bucket: 'idchain-victim', Policy: open })))).toEqual(denied('s3:PutBucketPolicy', 'arn:aws:s3:::idchain-victim'));
+    expect((await rejected(() => clients().s3.send(new HeadBucketCommand({ Bucket: 'idchain-evil' })))).status).toBe(404);
+    expect((await clients().s3.send(new ListObjectsV2Command({ Bucket: 'idchain-victim' }))).KeyCount).toBe(0);
+    expect((await rejected(() => clients().s3.send(new GetBucketPolicyCommand({ Bucket: 'idchain-victim' })))).name).toBe('NoSuchBucketPolicy');
+  });
+
   test('a role whose policy allows them does all of it', async () => {
     expect((await builder.iam.send(new CreateRoleCommand({ RoleName: 'built', AssumeRolePolicyDocument: OPEN_TRUST }))).Role!.RoleName).toBe('built');
     await builder.iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: 'built', PolicyDocument: adminTrust() }));
     await builder.iam.send(new DeleteRoleCommand({ RoleName: 'built' }));
     expect((await builder.idp.send(new CreateUserPoolCommand({ PoolName: 'built' }))).UserPool!.Name).toBe('built');
     expect((await builder.identity.send(new CreateIdentityPoolCommand({ IdentityPoolName: 'built', AllowUnauthenticatedIdentities: false }))).IdentityPoolName).toBe('built');
+    await builder.s3.send(new CreateBucketCommand({ Bucket: 'idchain-built' }));
+    await builder.s3.send(new PutObjectCommand({ Bucket: 'idchain-built', Key: 'k', Body: 'x' }));
+    expect((await clients().s3.send(new ListObjectsV2Command({ Bucket: 'idchain-built' }))).Contents?.map((o) => o.Key)).toEqual(['k']);
   });
 
   test('SetIdentityPoolRoles hands roles over, so it needs iam:PassRole on each [aws-contract.md §2; obs: awslabs/aws-api-gateway-developer-portal#11]', async () => {
@@ -314,8 +388,14 @@ describe('hostile input gets AWS-shaped errors, 4xx where the client is at fault
     expect(errorOf(await send(emu.url, { method: 'GET', path: '//?Action=GetCallerIdentity&Version=2011-06-15' }))).toMatchObject({ status: 403, protocol: 'awsQuery', code: 'MissingAuthenticationToken' });
   });
 
-  test('a body over 16 MiB → 413 in the protocol of the request', async () => {
+  test('a body over 16 MiB → 413 in the protocol of the request; S3\'s EntityTooLarge (400) [doc: S3-API "Error responses"]', async () => {
     const big = Buffer.alloc(16 * 1024 * 1024 + 1, 'a');
+    expect(errorOf(await send(emu.url, { method: 'PUT', path: '/idchain-any/big', body: big }))).toMatchObject({
+      status: 400,
+      protocol: 'restXml',
+      code: 'EntityTooLarge',
+      message: 'Your proposed upload exceeds the maximum allowed object size.',
+    });
     expect(errorOf(await send(emu.url, { headers: { 'content-type': FORM }, body: big }))).toMatchObject({ status: 413, protocol: 'awsQuery', code: 'RequestEntityTooLarge' });
     expect(errorOf(await send(emu.url, { headers: { 'content-type': AMZ_JSON, 'x-amz-target': 'AWSCognitoIdentityService.GetId' }, body: big }))).toMatchObject({ status: 413, protocol: 'awsJson1_1' });
   });

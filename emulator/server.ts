@@ -56,11 +56,15 @@ function write(res: ServerResponse, answer: WireResponse, close = false): void {
 }
 
 /**
- * `413`: the body is larger than the emulator reads. AWS answers an oversized
- * STS body with a bare 413 [obs: argmin sts_oracle.rs "query-body-overlong-10000001-bytes"];
- * here it carries the protocol's error document, code inferred.
+ * The body is larger than the emulator reads. AWS answers an oversized STS
+ * body with a bare 413 [obs: argmin sts_oracle.rs "query-body-overlong-10000001-bytes"];
+ * here it carries the protocol's error document, code inferred. S3 answers an
+ * upload over its limit with its own `EntityTooLarge` (400) "Your proposed
+ * upload exceeds the maximum allowed object size." [doc: S3-API "Error
+ * responses"]; the limit is the emulator's.
  */
-function tooLarge(): AwsServiceError {
+function tooLarge(protocol: WireProtocol): AwsServiceError {
+  if (protocol === 'restXml') return new AwsServiceError('EntityTooLarge', 'Your proposed upload exceeds the maximum allowed object size.', 400);
   return new AwsServiceError('RequestEntityTooLarge', `The request body is larger than the ${MAX_BODY_BYTES} bytes the emulator reads.`, 413);
 }
 
@@ -75,7 +79,7 @@ function sniffProtocol(raw: string): WireProtocol {
   const q = line[2].indexOf('?');
   const query = Object.fromEntries(new URLSearchParams(q < 0 ? '' : line[2].slice(q + 1)));
   const headers = /\r\nx-amz-target\s*:/i.test(raw) ? { 'x-amz-target': 'sniffed' } : {};
-  return requestProtocol({ method: line[1], headers, query });
+  return requestProtocol({ method: line[1], path: q < 0 ? line[2] : line[2].slice(0, q), headers, query });
 }
 
 /**
@@ -103,7 +107,7 @@ export async function listen(
 ): Promise<{ server: Server; url: string }> {
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     readBody(req)
-      .then(async (body) => ('tooLarge' in body ? write(res, errorAnswer(protocolOf(req), tooLarge(), requestId()), true) : write(res, await handle(toIncoming(req, body.bytes)))))
+      .then(async (body) => ('tooLarge' in body ? write(res, errorAnswer(protocolOf(req), tooLarge(protocolOf(req)), requestId()), true) : write(res, await handle(toIncoming(req, body.bytes)))))
       .catch((err: Error) => {
         process.stderr.write(`[idchain emulator] could not answer a request: ${err?.stack ?? String(err)}\n`);
         write(res, errorAnswer(protocolOf(req), internalFailure(), requestId()), true);

@@ -13,17 +13,18 @@ export function mediaType(request: Pick<IncomingRequest, 'headers'>): string | u
  * request's own shape:
  * - an `X-Amz-Target` header: awsJson1_1 (the Cognito services);
  * - a query string naming an `Action` (STS serves GET forms too), or a POST
- *   with no query string: awsQuery (IAM, STS), whatever its Content-Type —
- *   the awsQuery handler itself refuses a body it cannot read;
+ *   to the root path (`/`, or only slashes) with no query string: awsQuery
+ *   (IAM, STS), whatever its Content-Type — the awsQuery handler itself
+ *   refuses a body it cannot read;
  * - anything else — PUT, HEAD, DELETE, a GET of the service, a bucket or a
- *   key, a POST with a subresource such as `?delete` or `?uploads`: S3's REST
- *   protocol.
+ *   key, a POST to a bucket or key, or with a subresource such as `?delete`
+ *   or `?uploads`: S3's REST protocol.
  * The credential scope does not decide: a request signed for the wrong
  * service is answered by the service it is written for, which refuses the
  * scope in its own words.
  */
-export function requestProtocol(request: Pick<IncomingRequest, 'method' | 'headers' | 'query'>): WireProtocol {
+export function requestProtocol(request: Pick<IncomingRequest, 'method' | 'path' | 'headers' | 'query'>): WireProtocol {
   if (request.headers['x-amz-target'] !== undefined) return 'awsJson1_1';
   if (request.query['Action'] !== undefined) return 'awsQuery';
-  return request.method === 'POST' && Object.keys(request.query).length === 0 ? 'awsQuery' : 'restXml';
+  return request.method === 'POST' && Object.keys(request.query).length === 0 && /^\/*$/.test(request.path) ? 'awsQuery' : 'restXml';
 }
