@@ -2,23 +2,10 @@ import type { EmulatorState } from './state';
 import type { Principal } from './principal';
 import type { IncomingRequest } from './auth/sigv4';
 import type { ServiceAccess } from './authz/operation-access';
+import type { RequestContext, ServiceName } from './request-context';
 import type { WireResponse } from './protocol/wire';
 
-export type ServiceName = 'iam' | 'sts' | 'cognito-idp' | 'cognito-identity' | 's3';
-
-/** What an operation handler knows about the request it serves. */
-export interface RequestContext {
-  readonly state: EmulatorState;
-  readonly requestId: string;
-  readonly service: ServiceName;
-  readonly operation: string;
-  /** Undefined for an unsigned call (e.g. GetId, InitiateAuth, AssumeRoleWithWebIdentity). */
-  readonly caller?: Principal;
-  /** Region from the signature scope, else the emulator's region. */
-  readonly region: string;
-  /** Wall-clock instant of the request, from the injected clock. */
-  readonly now: Date;
-}
+export type { RequestContext, ServiceName } from './request-context';
 
 /**
  * An operation handler. awsJson services receive the parsed JSON body; awsQuery

@@ -1,6 +1,6 @@
 import type { AwsServiceError } from '../errors';
 import type { PolicyRequest } from '../policy/types';
-import type { RequestContext } from '../service';
+import type { RequestContext } from '../request-context';
 import type { Principal } from '../principal';
 import { accessDeniedMessage, authorize, type AuthzDecision, type AuthzRequest } from './authorize';
 

@@ -1,4 +1,4 @@
-import { rolePermissionPolicies } from '../iam/role-policy-ops';
+import { rolePermissionPolicies } from '../iam/role-permission-policies';
 import { roleByArn } from '../iam/state';
 import type { PolicyDocument } from '../policy/types';
 import type { Principal } from '../principal';

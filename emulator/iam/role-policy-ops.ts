@@ -65,8 +65,3 @@ export function listRolePolicies(input: Input, ctx: RequestContext) {
   const { items, IsTruncated, Marker } = paginate(names, page);
   return { PolicyNames: items, IsTruncated, Marker };
 }
-
-/** The inline permission policies of a role, parsed (they were validated when put). */
-export function rolePermissionPolicies(role: Role): PolicyDocument[] {
-  return [...role.inlinePolicies.values()].map((doc) => parseIdentityPolicy(doc));
-}
