@@ -1,6 +1,5 @@
 import type { RequestContext } from '../service';
 import { parseIdentityPolicy } from '../policy/evaluate';
-import type { PolicyDocument } from '../policy/types';
 import { POLICY_DOCUMENT, POLICY_NAME, str } from './role-input';
 import { requireRole } from './role-ops';
 import { checkInlinePoliciesSize } from './policy-size';

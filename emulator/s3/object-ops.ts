@@ -3,7 +3,7 @@ import { LIST_BUCKET } from './permissions';
 import { refusalOf, requireAccess } from './s3-access';
 import { S3Error, s3Errors } from './s3-errors';
 import { requireBucket, type S3Answer, type S3Context } from './s3-request';
-import type { Bucket, S3Object } from './state';
+import type { S3Object } from './state';
 
 /** "The name for a key is a sequence of Unicode characters whose UTF-8 encoding is at most 1,024 bytes long" [doc: S3 User Guide "Naming Amazon S3 objects"]. */
 const MAX_KEY_BYTES = 1024;
