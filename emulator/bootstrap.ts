@@ -1,5 +1,7 @@
 import type { EmulatorState } from './state';
-import { iamUniqueId, secretAccessKey } from './ids';
+import { iamUniqueId, newAccessKeyId, secretAccessKey } from './ids';
+import { iamArn } from './region';
+import { ADMINISTRATOR_ACCESS } from './authz/principal-policies';
 
 export const BOOTSTRAP_USER = 'idchain-admin';
 
@@ -7,12 +9,17 @@ export const BOOTSTRAP_USER = 'idchain-admin';
  * The emulator starts with one IAM user and a long-term key, generated fresh
  * each start, so callers sign requests the way they would in a real account.
  * Keys the emulator did not issue are refused, as AWS refuses unknown keys.
+ * The user holds AdministratorAccess, so it is authorized like any other
+ * principal, by policy evaluation, and may do everything no explicit Deny
+ * refuses — a bucket policy's included: it is an administrator IAM user, not
+ * the account's root user, whom S3 alone lets manage a bucket policy that
+ * denies it [doc: S3-API DeleteBucketPolicy].
  */
 export function bootstrapAdmin(state: EmulatorState): { accessKeyId: string; secretAccessKey: string } {
   const userId = iamUniqueId('AIDA');
-  const arn = `arn:aws:iam::${state.accountId}:user/${BOOTSTRAP_USER}`;
-  state.iam.users.set(BOOTSTRAP_USER, { userName: BOOTSTRAP_USER, userId, arn, path: '/', createDate: state.clock.now() });
-  const credentials = { accessKeyId: iamUniqueId('AKIA'), secretAccessKey: secretAccessKey() };
+  const arn = iamArn(state.region, state.accountId, `user/${BOOTSTRAP_USER}`);
+  state.iam.users.set(BOOTSTRAP_USER, { userName: BOOTSTRAP_USER, userId, arn, path: '/', createDate: state.clock.now(), policies: [ADMINISTRATOR_ACCESS] });
+  const credentials = { accessKeyId: newAccessKeyId('AKIA'), secretAccessKey: secretAccessKey() };
   state.credentials.set(credentials.accessKeyId, {
     ...credentials,
     source: 'bootstrap',

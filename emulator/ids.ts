@@ -10,11 +10,24 @@ function randomFrom(alphabet: string, length: number): string {
 }
 
 /**
- * IAM unique ids: a four-letter prefix naming the kind (AROA role, AIDA user,
- * ASIA temporary key, AKIA long-term key) and 16 more characters, as in
- * IAM-UG "IAM identifiers".
+ * IAM unique ids of entities: a four-letter prefix naming the kind (AROA role,
+ * AIDA user) and 17 more characters, 21 in all — IAM-UG "IAM identifiers",
+ * § Unique IDs: "it assigns to each entity a unique ID that looks like the
+ * following example: `AIDAJQABLZS4A3QDU576Q`"; real output agrees, an assumed
+ * role's id `AROARK7LBOHXASFTNOIZG:example_session_name` [obs:
+ * reumachoi/The-Big-IAM-Challenge-Solutions solution_6.md]. Both use the
+ * upper-case base32 alphabet (A–Z, 2–7).
  */
-export function iamUniqueId(prefix: 'AROA' | 'AIDA' | 'ASIA' | 'AKIA'): string {
+export function iamUniqueId(prefix: 'AROA' | 'AIDA'): string {
+  return prefix + randomFrom(UPPER_ALNUM, 17);
+}
+
+/**
+ * Access key ids are 20 characters, the prefix (ASIA temporary, AKIA long-term)
+ * and 16 more: IAM-UG "Manage access keys" example `AKIAIOSFODNN7EXAMPLE`; real
+ * temporary keys `ASIARK7LBOHXDFQ6KRE3` [obs: same transcripts].
+ */
+export function newAccessKeyId(prefix: 'ASIA' | 'AKIA'): string {
   return prefix + randomFrom(UPPER_ALNUM, 16);
 }
 

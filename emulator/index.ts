@@ -9,7 +9,9 @@ import { createIamService } from './iam/service';
 import { createStsService } from './sts/service';
 import { createIdpService } from './cognito-idp/service';
 import { createIdentityService } from './cognito-identity/service';
+import { createS3Service } from './s3/service';
 import type { ServiceDefinition } from './service';
+import { regionFacts } from './region';
 
 export { MUTANTS, type MutantName };
 export type { Clock };
@@ -43,16 +45,18 @@ export interface StartedEmulator extends AsyncDisposable {
 }
 
 export function createServices(state: EmulatorState): ServiceDefinition[] {
-  return [createIamService(state), createStsService(state), createIdpService(state), createIdentityService(state)];
+  return [createIamService(state), createStsService(state), createIdpService(state), createIdentityService(state), createS3Service(state)];
 }
 
 /**
- * Start the reference emulator: one HTTP server answering IAM and STS (awsQuery)
- * and Cognito user pools and identity pools (awsJson1_1) the way AWS does.
+ * Start the reference emulator: one HTTP server answering IAM and STS (awsQuery),
+ * Cognito user pools and identity pools (awsJson1_1) and S3 (restXml) the way AWS does.
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<StartedEmulator> {
+  const region = options.region ?? 'us-east-1';
+  regionFacts(region); // a Region the emulator cannot derive names for is refused before anything starts
   const state = createState({
-    region: options.region ?? 'us-east-1',
+    region,
     accountId: options.accountId ?? '123456789012',
     clock: options.clock ?? systemClock,
     mutants: parseMutants(options.mutants ?? []),

@@ -22,6 +22,8 @@ export const MUTANTS = {
   'oidc-audience-unchecked': 'AssumeRoleWithWebIdentity accepts OIDC tokens whose aud is not in the IAM provider client id list',
   'developer-identity-not-reused': 'GetOpenIdTokenForDeveloperIdentity makes a new identity for a developer user it already knows',
   'sign-in-identity-not-reused': 'GetId makes a new identity for a user-pool login it already knows',
+  's3-policy-variables-literal': 'S3 authorization leaves policy variables such as ${aws:username} unsubstituted, as in a policy without Version 2012-10-17',
+  's3-explicit-deny-ignored': 'S3 authorization ignores Deny statements in identity, session and bucket policies',
 } as const;
 
 export type MutantName = keyof typeof MUTANTS;
@@ -29,7 +31,8 @@ export type MutantName = keyof typeof MUTANTS;
 export function parseMutants(names: Iterable<string>): ReadonlySet<MutantName> {
   const out = new Set<MutantName>();
   for (const name of names) {
-    if (!(name in MUTANTS)) {
+    // An own key only: `toString in MUTANTS` is true through the prototype.
+    if (!Object.prototype.hasOwnProperty.call(MUTANTS, name)) {
       throw new Error(`Unknown emulator mutant: ${name}. Expected one of: ${Object.keys(MUTANTS).join(', ')}`);
     }
     out.add(name as MutantName);

@@ -1,4 +1,18 @@
 /**
+ * What a role session carries into the request context of every later call
+ * [doc: IAM-UG "AWS global condition context keys": aws:PrincipalTag,
+ * aws:SourceIdentity; IAM-UG "IAM policy elements: Variables and tags": the
+ * web identity and SAML keys, e.g. `cognito-identity.amazonaws.com:sub`].
+ */
+export interface SessionAttributes {
+  /** Session tags (AssumeRole `Tags`); they win over the role's own tags. */
+  tags?: Record<string, string>;
+  sourceIdentity?: string;
+  /** The federation keys the session was issued with, e.g. `cognito-identity.amazonaws.com:sub` or `saml:sub`. */
+  federatedKeys?: Record<string, string | string[] | undefined>;
+}
+
+/**
  * Who signed a request, resolved from the SigV4 access key. The shapes follow
  * what STS GetCallerIdentity reports for each kind (IAM-UG "IAM identifiers").
  */
@@ -21,6 +35,7 @@ export type Principal =
       sessionName: string;
       /** Session policy passed to the assume call, narrowing the role. */
       sessionPolicy?: unknown;
+      session?: SessionAttributes;
     }
   | {
       kind: 'federated-user';

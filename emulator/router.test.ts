@@ -4,6 +4,7 @@ import { ManualClock } from './clock';
 import { bootstrapAdmin } from './bootstrap';
 import type { ServiceDefinition } from './service';
 import type { IncomingRequest } from './auth/sigv4';
+import { AwsServiceError } from './errors';
 
 // The router without sockets: protocol routing and the refusal of unsigned or
 // unknown-key calls, with each protocol's AWS error.
@@ -16,6 +17,10 @@ const json: ServiceDefinition = {
   targetPrefix: 'AWSCognitoIdentityService',
   unsignedOperations: new Set(['GetId']),
   operations: { GetId: (input) => ({ echo: input }), ListIdentityPools: () => ({}) },
+  access: {
+    operations: { GetId: { notChecked: 'public' }, ListIdentityPools: { action: 'cognito-identity:ListIdentityPools', resources: () => [{ arn: '*' }] } },
+    denied: (message) => new AwsServiceError('AccessDeniedException', message, 400),
+  },
 };
 const query: ServiceDefinition = {
   name: 'sts',
@@ -25,6 +30,7 @@ const query: ServiceDefinition = {
   xmlNamespace: 'https://sts.amazonaws.com/doc/2011-06-15/',
   unsignedOperations: new Set(),
   operations: { GetCallerIdentity: () => ({}) },
+  access: { operations: { GetCallerIdentity: { notChecked: 'no permission needed' } }, denied: (message) => new AwsServiceError('AccessDenied', message, 403) },
 };
 const handle = createRouter(state, [json, query]);
 
@@ -59,4 +65,23 @@ test('awsQuery: missing authentication is MissingAuthenticationToken 403; unknow
 test('an unknown X-Amz-Target is UnknownOperationException', async () => {
   const answer = await handle(post({ 'x-amz-target': 'AWSNoSuchService.Op' }, '{}'));
   expect([answer.status, JSON.parse(answer.body).__type]).toEqual([400, 'UnknownOperationException']);
+});
+
+test('awsQuery: no Action → MissingAction 400 (AWS redirects; the emulator answers the documented error); no Version → NO_VERSION_SPECIFIED', async () => {
+  let answer = await handle(post({ 'content-type': 'application/x-www-form-urlencoded' }, 'Version=2011-06-15'));
+  expect([answer.status, answer.body]).toEqual([400, expect.stringContaining('<Code>MissingAction</Code><Message>The request is missing an action or a required parameter.</Message>')]);
+  // [obs: argmin sts_oracle.rs "missing-version"]
+  answer = await handle(post({ 'content-type': 'application/x-www-form-urlencoded' }, 'Action=GetCallerIdentity'));
+  expect(answer.body).toContain('Could not find operation GetCallerIdentity for version NO_VERSION_SPECIFIED');
+  expect(answer.body).toContain('xmlns="http://webservices.amazon.com/AWSFault/2005-15-09"');
+});
+
+test('awsQuery over GET reads the query string, as STS serves it [obs: argmin sts_oracle.rs "get-caller-identity-get"]', async () => {
+  const answer = await handle({ method: 'GET', path: '/', query: {}, rawQuery: 'Action=GetCallerIdentity&Version=2011-06-15', headers: {}, body: '' });
+  expect([answer.status, answer.body]).toEqual([403, expect.stringContaining('<Code>MissingAuthenticationToken</Code>')]);
+});
+
+test('every answer carries a Date from the emulator clock, so SDKs can correct their skew', async () => {
+  const answer = await handle(post({ 'x-amz-target': 'AWSCognitoIdentityService.GetId' }, '{}'));
+  expect(answer.headers.date).toBe('Thu, 01 Jan 2026 00:00:00 GMT');
 });

@@ -1,22 +1,11 @@
 import type { EmulatorState } from './state';
 import type { Principal } from './principal';
 import type { IncomingRequest } from './auth/sigv4';
+import type { ServiceAccess } from './authz/operation-access';
+import type { RequestContext, ServiceName } from './request-context';
+import type { WireResponse } from './protocol/wire';
 
-export type ServiceName = 'iam' | 'sts' | 'cognito-idp' | 'cognito-identity';
-
-/** What an operation handler knows about the request it serves. */
-export interface RequestContext {
-  readonly state: EmulatorState;
-  readonly requestId: string;
-  readonly service: ServiceName;
-  readonly operation: string;
-  /** Undefined for an unsigned call (e.g. GetId, InitiateAuth, AssumeRoleWithWebIdentity). */
-  readonly caller?: Principal;
-  /** Region from the signature scope, else the emulator's region. */
-  readonly region: string;
-  /** Wall-clock instant of the request, from the injected clock. */
-  readonly now: Date;
-}
+export type { RequestContext, ServiceName } from './request-context';
 
 /**
  * An operation handler. awsJson services receive the parsed JSON body; awsQuery
@@ -37,9 +26,21 @@ export interface HttpRoute {
   ): Promise<{ status: number; body: unknown }> | { status: number; body: unknown };
 }
 
+/**
+ * A REST service (S3's restXml) routes by method, path and query rather than
+ * by an operation name in the request, so it takes whole requests: those
+ * protocol/request-protocol.ts finds written in its protocol.
+ */
+export interface RestService {
+  /** The names of the operations it serves: its access table has an entry for each. */
+  readonly operations: readonly string[];
+  /** Answer a request; `operation` and `errorCode` feed the router's observer. */
+  handle(request: IncomingRequest, requestId: string): Promise<{ response: WireResponse; operation: string; errorCode?: string }>;
+}
+
 export interface ServiceDefinition {
   readonly name: ServiceName;
-  readonly protocol: 'awsJson1_1' | 'awsQuery';
+  readonly protocol: 'awsJson1_1' | 'awsQuery' | 'restXml';
   /** SigV4 signing name, as in the credential scope. */
   readonly signingName: string;
   /** awsJson1_1: the X-Amz-Target prefix, e.g. `AWSCognitoIdentityService`. */
@@ -50,5 +51,14 @@ export interface ServiceDefinition {
   readonly operations: Readonly<Record<string, Operation>>;
   /** Operations AWS serves without a signature. Others need one. */
   readonly unsignedOperations: ReadonlySet<string>;
+  /** The action each operation needs and how a denial is answered (authz/operation-access.ts). */
+  readonly access: ServiceAccess;
+  /**
+   * Refuse credentials the service does not take at all, before any
+   * permission is looked at (IAM and federated-user credentials, for one).
+   */
+  admit?(caller: Principal, state: EmulatorState): void;
   readonly httpRoutes?: readonly HttpRoute[];
+  /** restXml: the whole request path, see RestService. */
+  readonly rest?: RestService;
 }

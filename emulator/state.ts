@@ -4,6 +4,7 @@ import type { CredentialRecord } from './principal';
 import { createIamState, type IamState } from './iam/state';
 import { createIdpState, type IdpState } from './cognito-idp/state';
 import { createIdentityState, type IdentityState } from './cognito-identity/state';
+import { createS3State, type S3State } from './s3/state';
 
 /** Everything the emulator knows. One instance per started emulator. */
 export interface EmulatorState {
@@ -16,6 +17,7 @@ export interface EmulatorState {
   readonly iam: IamState;
   readonly idp: IdpState;
   readonly identity: IdentityState;
+  readonly s3: S3State;
 }
 
 export interface StateOptions {
@@ -32,5 +34,6 @@ export function createState(opts: StateOptions): EmulatorState {
     iam: createIamState(),
     idp: createIdpState(),
     identity: createIdentityState(),
+    s3: createS3State(),
   };
 }

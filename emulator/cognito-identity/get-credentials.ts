@@ -1,5 +1,6 @@
 import { roleByArn } from '../iam/state';
 import { evaluatePolicy } from '../policy/evaluate';
+import { GUEST_ENHANCED_SCOPE_DOWN } from './guest-scope-down';
 import type { RequestContext } from '../service';
 import { issueRoleSession } from '../sts/issue-session';
 import { invalidPoolConfiguration, loginsDoNotMatch, unauthenticatedNotSupported } from './identity-errors';
@@ -7,7 +8,8 @@ import { InputCheck, SHAPES } from './input-check';
 import { findIdentity, matchLogins } from './match-logins';
 import type { OpenIdTokenClaims } from './openid-token';
 import { selectRole, type SelectionLogin } from './role-selection';
-import { COGNITO_IDENTITY_PRINCIPAL, trustRequest, trustRequestForAmr } from './trust-context';
+import { regionFacts } from '../region';
+import { trustRequest, trustRequestForAmr } from './trust-context';
 import { readLogins, verifyCognitoIdentityLogin, verifyLogins, type VerifiedLogin } from './verify-logins';
 
 /** Enhanced-flow sessions are named this [obs, aws-contract.md §2; aws-amplify/amplify-js#1643 caller ARN]. */
@@ -25,13 +27,16 @@ export const ENHANCED_CREDENTIAL_SECONDS = 3600;
  * and issue a one-hour `CognitoIdentityCredentials` session. The answer names
  * the secret `SecretKey`, not STS's `SecretAccessKey`.
  *
- * A `cognito-identity.amazonaws.com` login carries an OpenID token (a
+ * A `cognito-identity.amazonaws.com` login (region.ts `identityLoginsKey`) carries an OpenID token (a
  * developer-authenticated identity's, typically): "If the token is for
  * cognito-identity.amazonaws.com, it will be passed through to AWS Security
  * Token Service with the appropriate role for the token" [doc: CI-API]. Its
  * identity gets the pool's authenticated role ("Developer identities get the
  * default authenticated role", aws-contract.md §2) and the trust policy sees
  * the token's own `amr`.
+ *
+ * A guest's session carries the enhanced-flow scope-down (guest-scope-down.ts)
+ * as its session policy.
  *
  * Mutants: `trust-policy-ignored` skips the trust evaluation;
  * `credential-lifetime-2h` issues 7200-second credentials;
@@ -49,7 +54,8 @@ export async function getCredentialsForIdentity(input: Record<string, unknown>, 
   const found = findIdentity(state, identityId!);
   const pool = found.pool;
   let identity = found.identity;
-  const { [COGNITO_IDENTITY_PRINCIPAL]: openIdToken, ...providerLogins } = sent;
+  const names = regionFacts(state.region);
+  const { [names.identityLoginsKey]: openIdToken, ...providerLogins } = sent;
   let logins: VerifiedLogin[] = [];
   let openId: OpenIdTokenClaims | undefined;
   if (Object.keys(sent).length === 0) {
@@ -69,7 +75,7 @@ export async function getCredentialsForIdentity(input: Record<string, unknown>, 
   const primary = openId ? undefined : logins[0];
   const openIdAuthenticated = openId !== undefined && !openId.amr.includes('unauthenticated');
   const login: SelectionLogin | undefined = openIdAuthenticated
-    ? { provider: COGNITO_IDENTITY_PRINCIPAL, claims: { ...openId } }
+    ? { provider: names.identityLoginsKey, claims: { ...openId } }
     : primary && { provider: primary.provider, claims: primary.claims };
   const selection = selectRole({
     login,
@@ -85,18 +91,20 @@ export async function getCredentialsForIdentity(input: Record<string, unknown>, 
   // A role deleted since it was configured cannot be assumed [doc: CI-API "…or if the AssumeRole fails"].
   const role = roleByArn(state.iam, selection.roleArn);
   if (!role) throw invalidPoolConfiguration();
-  if (!state.mutants.has('trust-policy-ignored')) {
-    const request = openId
-      ? trustRequestForAmr(pool.IdentityPoolId, identity.identityId, openId.amr)
-      : trustRequest(pool.IdentityPoolId, identity.identityId, logins);
-    if (evaluatePolicy(role.trustPolicy, request) !== 'Allow') throw invalidPoolConfiguration();
-  }
+  const trust = openId
+    ? trustRequestForAmr(names.identityPrincipal, pool.IdentityPoolId, identity.identityId, openId.amr)
+    : trustRequest(names.identityPrincipal, pool.IdentityPoolId, identity.identityId, logins);
+  if (!state.mutants.has('trust-policy-ignored') && evaluatePolicy(role.trustPolicy, trust) !== 'Allow') throw invalidPoolConfiguration();
+  const guest = ([] as unknown[]).concat(trust.context[`${names.identityPrincipal}:amr`]).includes('unauthenticated');
 
   const session = issueRoleSession(state, {
     role,
     sessionName: ENHANCED_SESSION_NAME,
     durationSeconds: state.mutants.has('credential-lifetime-2h') ? 7200 : ENHANCED_CREDENTIAL_SECONDS,
     source: 'GetCredentialsForIdentity',
+    sessionPolicy: guest ? GUEST_ENHANCED_SCOPE_DOWN : undefined,
+    // The role's policies can name the identity: ${cognito-identity.amazonaws.com:sub} [doc: IAM-UG "IAM policy elements: Variables and tags"].
+    attributes: { federatedKeys: trust.context },
   });
   return {
     IdentityId: identity.identityId,

@@ -1,10 +1,10 @@
 import type { HttpRoute } from '../service';
-import { COGNITO_IDENTITY_ISSUER, OPEN_ID_TOKEN_ALGORITHM, openIdJwks } from './openid-token';
+import { OPEN_ID_TOKEN_ALGORITHM, openIdIssuer, openIdJwks } from './openid-token';
 
 /**
  * Where the emulator publishes the identity service's token keys.
  *
- * AWS serves them at the issuer's own root,
+ * AWS serves them at the issuer's own root, e.g.
  * `https://cognito-identity.amazonaws.com/.well-known/…`. The emulator answers
  * every service and every issuer from one host: user pools already live at
  * `/<userPoolId>/.well-known/jwks.json`, and test OpenID providers will share
@@ -25,13 +25,13 @@ export const OPEN_ID_ROUTES: readonly HttpRoute[] = [
   {
     method: 'GET',
     pattern: /^\/\.well-known\/cognito-identity\/openid-configuration$/,
-    handle(_match, _state, request) {
+    handle(_match, state, request) {
       const base = `http://${request.headers['host'] ?? '127.0.0.1'}`;
       return {
         status: 200,
         body: {
           // The issuer stays AWS's: it is what the tokens carry and what verifiers compare.
-          issuer: COGNITO_IDENTITY_ISSUER,
+          issuer: openIdIssuer(state),
           jwks_uri: `${base}${OPEN_ID_JWKS_PATH}`,
           id_token_signing_alg_values_supported: [OPEN_ID_TOKEN_ALGORITHM],
           response_types_supported: ['id_token'],

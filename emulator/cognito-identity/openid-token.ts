@@ -1,15 +1,20 @@
 import { takeRsaKeyPair } from '../rsa-key-reserve';
 import { SignJWT, compactVerify, decodeJwt, decodeProtectedHeader, errors as joseErrors } from 'jose';
 import type { SigningKey } from '../cognito-idp/state';
+import { regionFacts } from '../region';
 import type { EmulatorState } from '../state';
 
 /**
- * The issuer of every OpenID token Cognito identity pools hand out, whatever
- * the pool or region [doc: CG "Role trust and permissions": "cognito-identity.amazonaws.com
- * (the issuer of the OpenID Connect token)"; obs: decoded tokens carry
+ * The issuer of the OpenID tokens this emulator's identity pools hand out:
+ * `https://cognito-identity.amazonaws.com` in most Regions, a regional issuer in
+ * GovCloud, China and opt-in Regions (region.ts `identityIssuer`) [doc: CG "Role
+ * trust and permissions": "cognito-identity.amazonaws.com (the issuer of the OpenID
+ * Connect token)"; CG "Identity pools authentication flow"; obs: decoded tokens carry
  * `"iss": "https://cognito-identity.amazonaws.com"`, e.g. benorama/grails-cognito-auth README].
  */
-export const COGNITO_IDENTITY_ISSUER = 'https://cognito-identity.amazonaws.com';
+export function openIdIssuer(state: EmulatorState): string {
+  return regionFacts(state.region).identityIssuer;
+}
 
 /** GetOpenIdToken: "The OpenID token is valid for 10 minutes" [doc: CI-API GetOpenIdToken]. */
 export const OPEN_ID_TOKEN_SECONDS = 600;
@@ -74,7 +79,7 @@ export async function issueOpenIdToken(state: EmulatorState, req: OpenIdTokenReq
     sub: req.identityId,
     aud: req.poolId,
     amr: [...req.amr],
-    iss: COGNITO_IDENTITY_ISSUER,
+    iss: openIdIssuer(state),
     exp: iat + req.lifetimeSeconds,
     iat,
   };
@@ -114,8 +119,9 @@ function decode(token: string): { header: ReturnType<typeof decodeProtectedHeade
  */
 export async function verifyOpenIdToken(state: EmulatorState, token: string, now: Date): Promise<OpenIdTokenClaims> {
   const { header, claims } = decode(token);
-  if (claims.iss !== COGNITO_IDENTITY_ISSUER) {
-    throw new OpenIdTokenError('wrong-issuer', `Token issuer not allowed: ${String(claims.iss)}. Expected: ${COGNITO_IDENTITY_ISSUER}.`);
+  const issuer = openIdIssuer(state);
+  if (claims.iss !== issuer) {
+    throw new OpenIdTokenError('wrong-issuer', `Token issuer not allowed: ${String(claims.iss)}. Expected: ${issuer}.`);
   }
   const key = openIdSigningKey(state);
   if (header.kid !== key.kid || header.alg !== OPEN_ID_TOKEN_ALGORITHM) {
@@ -139,5 +145,5 @@ export async function verifyOpenIdToken(state: EmulatorState, token: string, now
   if (exp <= Math.floor(now.getTime() / 1000)) {
     throw new OpenIdTokenError('expired', `Token expired at ${new Date(exp * 1000).toISOString()}; it is now ${now.toISOString()}.`, exp);
   }
-  return { sub, aud, amr: amr.map(String), iss: COGNITO_IDENTITY_ISSUER, exp, iat };
+  return { sub, aud, amr: amr.map(String), iss: issuer, exp, iat };
 }

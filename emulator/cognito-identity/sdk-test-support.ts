@@ -16,21 +16,25 @@ import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 import { ManualClock } from '../clock';
 import { startEmulator, type StartedEmulator } from '../index';
+import { userPoolProviderName } from '../region';
 
 const PASSWORD = 'Correct-Horse-9-Battery';
 
-/** The documented identity-pool trust policy [aws-contract.md §2 Trust policy; CG "Role trust and permissions"]. */
-export function identityPoolTrust(identityPoolId: string, amr: string): string {
+/**
+ * The documented identity-pool trust policy [aws-contract.md §2 Trust policy; CG "Role trust and permissions"];
+ * `principal` is the Region's (GovCloud and China name their own, region.ts).
+ */
+export function identityPoolTrust(identityPoolId: string, amr: string, principal = 'cognito-identity.amazonaws.com'): string {
   return JSON.stringify({
     Version: '2012-10-17',
     Statement: [
       {
         Effect: 'Allow',
-        Principal: { Federated: 'cognito-identity.amazonaws.com' },
+        Principal: { Federated: principal },
         Action: 'sts:AssumeRoleWithWebIdentity',
         Condition: {
-          StringEquals: { 'cognito-identity.amazonaws.com:aud': identityPoolId },
-          'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': amr },
+          StringEquals: { [`${principal}:aud`]: identityPoolId },
+          'ForAnyValue:StringLike': { [`${principal}:amr`]: amr },
         },
       },
     ],
@@ -78,9 +82,9 @@ export interface UserPoolHandle {
 }
 
 /** Start an emulator and the clients a test needs. Call `stop` in afterAll. */
-export async function startWorld(mutants: string[] = []): Promise<World> {
+export async function startWorld(mutants: string[] = [], region?: string): Promise<World> {
   const clock = new ManualClock(Date.UTC(2026, 0, 1));
-  const emu = await startEmulator({ clock, mutants });
+  const emu = await startEmulator({ clock, mutants, region });
   const base = { endpoint: emu.url, region: emu.region, credentials: emu.credentials };
   const identity = new CognitoIdentityClient(base);
   const sts = new STSClient(base);
@@ -127,7 +131,7 @@ export async function startWorld(mutants: string[] = []): Promise<World> {
           await idp.send(new AdminAddUserToGroupCommand({ UserPoolId: pool.Id!, Username: username, GroupName: group }));
         }
       }
-      const provider = `cognito-idp.${emu.region}.amazonaws.com/${pool.Id!}`;
+      const provider = userPoolProviderName(emu.region, pool.Id!);
       return {
         poolId: pool.Id!,
         clientId: client.ClientId!,

@@ -1,4 +1,5 @@
 import type { ServiceDefinition } from '../service';
+import { IDENTITY_ACCESS } from './permissions';
 import type { EmulatorState } from '../state';
 import { getOpenIdTokenForDeveloperIdentity } from './developer-identity';
 import { lookupDeveloperIdentity, unlinkDeveloperIdentity } from './developer-operations';
@@ -51,6 +52,7 @@ export function createIdentityService(_state: EmulatorState): ServiceDefinition 
       ListIdentities: listIdentities,
       DeleteIdentities: deleteIdentities,
     },
+    access: IDENTITY_ACCESS,
     httpRoutes: OPEN_ID_ROUTES,
   };
 }

@@ -33,7 +33,7 @@ describe('amrValues', () => {
 describe('trustRequest', () => {
   test('is sts:AssumeRoleWithWebIdentity by the cognito-identity federated principal with aud, amr and sub', () => {
     // aws-contract.md §2 Trust policy; CG "Role trust and permissions"
-    expect(trustRequest(POOL, IDENTITY, [{ provider: PROVIDER, userId: 'sub-1' }])).toEqual({
+    expect(trustRequest('cognito-identity.amazonaws.com', POOL, IDENTITY, [{ provider: PROVIDER, userId: 'sub-1' }])).toEqual({
       action: 'sts:AssumeRoleWithWebIdentity',
       principal: { Federated: 'cognito-identity.amazonaws.com' },
       context: {
@@ -45,6 +45,16 @@ describe('trustRequest', () => {
   });
 
   test('a guest request carries amr ["unauthenticated"]', () => {
-    expect(trustRequest(POOL, IDENTITY, []).context['cognito-identity.amazonaws.com:amr']).toEqual(['unauthenticated']);
+    expect(trustRequest('cognito-identity.amazonaws.com', POOL, IDENTITY, []).context['cognito-identity.amazonaws.com:amr']).toEqual(['unauthenticated']);
+  });
+
+  test("the principal names the condition keys: China's cognito-identity.amazonaws.com.cn (aws-contract.md §3)", () => {
+    const request = trustRequest('cognito-identity.amazonaws.com.cn', POOL, IDENTITY, []);
+    expect(request.principal).toEqual({ Federated: 'cognito-identity.amazonaws.com.cn' });
+    expect(Object.keys(request.context).sort()).toEqual([
+      'cognito-identity.amazonaws.com.cn:amr',
+      'cognito-identity.amazonaws.com.cn:aud',
+      'cognito-identity.amazonaws.com.cn:sub',
+    ]);
   });
 });

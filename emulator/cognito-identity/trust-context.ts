@@ -1,8 +1,5 @@
 import type { PolicyRequest } from '../policy/evaluate';
 
-/** The principal Cognito identity pools present to STS [doc: CG "Role trust and permissions"]. */
-export const COGNITO_IDENTITY_PRINCIPAL = 'cognito-identity.amazonaws.com';
-
 /** A login the credentials are issued for: the provider (Logins key) and the user's id there (`sub`). */
 export interface AmrLogin {
   provider: string;
@@ -43,12 +40,13 @@ export function amrValues(logins: readonly AmrLogin[]): string[] {
 /**
  * The request Cognito makes against a role's trust policy when it assumes the
  * role for an identity: `sts:AssumeRoleWithWebIdentity` by the federated
- * principal `cognito-identity.amazonaws.com`, with the condition keys
- * `cognito-identity.amazonaws.com:aud` (the pool id), `:amr` and `:sub`
- * (the identity id) [doc: CG "Role trust and permissions"; aws-contract.md §2 Trust policy].
+ * principal (`cognito-identity.amazonaws.com` in most Regions; region.ts
+ * `identityPrincipal`), with the condition keys `<principal>:aud` (the pool id),
+ * `:amr` and `:sub` (the identity id) [doc: CG "Role trust and permissions";
+ * aws-contract.md §2 Trust policy].
  */
-export function trustRequest(poolId: string, identityId: string, logins: readonly AmrLogin[]): PolicyRequest {
-  return trustRequestForAmr(poolId, identityId, amrValues(logins));
+export function trustRequest(principal: string, poolId: string, identityId: string, logins: readonly AmrLogin[]): PolicyRequest {
+  return trustRequestForAmr(principal, poolId, identityId, amrValues(logins));
 }
 
 /**
@@ -56,14 +54,14 @@ export function trustRequest(poolId: string, identityId: string, logins: readonl
  * an OpenID token (GetCredentialsForIdentity with a `cognito-identity.amazonaws.com`
  * login, or STS AssumeRoleWithWebIdentity in the basic flow).
  */
-export function trustRequestForAmr(poolId: string, identityId: string, amr: readonly string[]): PolicyRequest {
+export function trustRequestForAmr(principal: string, poolId: string, identityId: string, amr: readonly string[]): PolicyRequest {
   return {
     action: 'sts:AssumeRoleWithWebIdentity',
-    principal: { Federated: COGNITO_IDENTITY_PRINCIPAL },
+    principal: { Federated: principal },
     context: {
-      [`${COGNITO_IDENTITY_PRINCIPAL}:aud`]: poolId,
-      [`${COGNITO_IDENTITY_PRINCIPAL}:amr`]: [...amr],
-      [`${COGNITO_IDENTITY_PRINCIPAL}:sub`]: identityId,
+      [`${principal}:aud`]: poolId,
+      [`${principal}:amr`]: [...amr],
+      [`${principal}:sub`]: identityId,
     },
   };
 }

@@ -4,7 +4,7 @@ import { UserPoolTokenError, verifyUserPoolToken } from '../cognito-idp/verify-t
 import type { EmulatorState } from '../state';
 import { cognitoTokenNotAllowed, loginsDoNotMatch, notAuthorized } from './identity-errors';
 import { OpenIdTokenError, verifyOpenIdToken, type OpenIdTokenClaims } from './openid-token';
-import { COGNITO_IDENTITY_PRINCIPAL } from './trust-context';
+import { USER_POOL_PROVIDER, regionFacts } from '../region';
 import { SHAPES, type InputCheck } from './input-check';
 import { mappableProviders } from './role-config';
 import type { IdentityPool } from './state';
@@ -31,8 +31,6 @@ export function readLogins(check: InputCheck, value: unknown): Record<string, st
     sensitive: true,
   });
 }
-
-const USER_POOL_PROVIDER = /^cognito-idp\.[a-z0-9-]+\.amazonaws\.com\/[\w-]+_[0-9a-zA-Z]+$/;
 
 // The "Invalid login token. …" wordings are AWS's as seen on the wire:
 const NOT_OIDC = 'Invalid login token. Not a valid OpenId Connect identity token.'; // [obs: jonsaw/amazon-cognito-identity-dart#85]
@@ -124,14 +122,14 @@ export async function verifyLogins(
       continue;
     }
     // An OpenID token goes under this key only to GetCredentialsForIdentity (verifyCognitoIdentityLogin).
-    if (provider === COGNITO_IDENTITY_PRINCIPAL) throw cognitoTokenNotAllowed();
+    if (provider === regionFacts(state.region).identityLoginsKey) throw cognitoTokenNotAllowed();
     // The developer provider's name is no Logins key for a token: its users sign in through
     // GetOpenIdTokenForDeveloperIdentity [obs: aws/aws-sdk-net#1251, a developer token sent under it].
     if (provider === pool.DeveloperProviderName) throw notAuthorized(ISSUER_MISMATCH);
     const configured = mappableProviders(pool).has(provider);
     if (!configured) throw notAuthorized(UNSUPPORTED);
     throw notAuthorized(
-      `Logins from ${provider} are not emulated by the idchain reference emulator. Expected an Amazon Cognito user pool provider, cognito-idp.<region>.amazonaws.com/<userPoolId>.`,
+      `Logins from ${provider} are not emulated by the idchain reference emulator. Expected an Amazon Cognito user pool provider, cognito-idp.<region>.${regionFacts(state.region).dnsSuffix}/<userPoolId>.`,
     );
   }
   return out;

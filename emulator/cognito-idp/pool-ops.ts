@@ -9,6 +9,7 @@ import { PAGINATION_KEY, POOL_NAME, TAG_KEY, TAG_VALUE, USER_POOL_ID } from './s
 import type { PasswordPolicy, UserPool } from './state';
 import { buildSchema } from './user-attributes';
 import { refillRsaReserve } from '../rsa-key-reserve';
+import { arn } from '../region';
 
 // Settings CreateUserPool accepts that the emulator stores and echoes without acting on them.
 const ECHOED = [
@@ -113,7 +114,7 @@ export function createUserPool(input: Record<string, unknown>, ctx: RequestConte
   const pool: UserPool = {
     id,
     name: name!,
-    arn: `arn:aws:cognito-idp:${ctx.region}:${ctx.state.accountId}:userpool/${id}`,
+    arn: arn(ctx.region, 'cognito-idp', ctx.state.accountId, `userpool/${id}`),
     region: ctx.region,
     createdAt: now,
     lastModifiedAt: now,

@@ -1,4 +1,5 @@
 import type { ServiceDefinition } from '../service';
+import { IDP_ACCESS } from './permissions';
 import type { EmulatorState } from '../state';
 import { adminInitiateAuth, initiateAuth } from './auth-ops';
 import { adminRespondToAuthChallenge, respondToAuthChallenge } from './challenge-ops';
@@ -54,6 +55,7 @@ export function createIdpService(_state: EmulatorState): ServiceDefinition {
       RespondToAuthChallenge: respondToAuthChallenge,
       AdminRespondToAuthChallenge: adminRespondToAuthChallenge,
     },
+    access: IDP_ACCESS,
     httpRoutes: WELL_KNOWN_ROUTES,
   };
 }

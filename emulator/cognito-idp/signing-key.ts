@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { takeRsaKeyPair } from '../rsa-key-reserve';
 import type { SigningKey, UserPool } from './state';
+import { userPoolProviderName } from '../region';
 
 /**
  * The pool's RSA signing key, made on first use. Tokens are RS256 with a
@@ -26,7 +27,7 @@ export function poolJwks(pool: UserPool): { keys: Record<string, unknown>[] } {
   return { keys: [poolSigningKey(pool).jwk] };
 }
 
-/** `https://cognito-idp.<region>.amazonaws.com/<poolId>` [doc: CG "Verifying JSON web tokens"]. */
+/** `https://cognito-idp.<region>.amazonaws.com/<poolId>` (`.com.cn` in China, region.ts) [doc: CG "Verifying JSON web tokens"]. */
 export function poolIssuer(pool: Pick<UserPool, 'id' | 'region'>): string {
-  return `https://cognito-idp.${pool.region}.amazonaws.com/${pool.id}`;
+  return `https://${userPoolProviderName(pool.region, pool.id)}`;
 }

@@ -1,4 +1,5 @@
 import { compactVerify, decodeJwt, decodeProtectedHeader, errors as joseErrors } from 'jose';
+import { USER_POOL_ISSUER, regionFacts } from '../region';
 import type { EmulatorState } from '../state';
 import { poolIssuer, poolSigningKey } from './signing-key';
 
@@ -21,12 +22,6 @@ export class UserPoolTokenError extends Error {
   }
 }
 
-/** The provider name identity pools use for a user pool (CI-API GetId, Logins). */
-export function userPoolProviderName(region: string, poolId: string): string {
-  return `cognito-idp.${region}.amazonaws.com/${poolId}`;
-}
-
-const ISSUER = /^https:\/\/cognito-idp\.([a-z0-9-]+)\.amazonaws\.com\/([\w-]+_[0-9a-zA-Z]+)$/;
 
 /**
  * Verify a token this emulator's user pools issued, the way CG "Verifying
@@ -49,12 +44,12 @@ export async function verifyUserPoolToken(state: EmulatorState, token: string, n
   }
 
   const iss = typeof claims.iss === 'string' ? claims.iss : '';
-  const match = ISSUER.exec(iss);
+  const match = USER_POOL_ISSUER.exec(iss);
   const pool = match ? state.idp.pools.get(match[2]) : undefined;
   if (!match || !pool || poolIssuer(pool) !== iss) {
     throw new UserPoolTokenError(
       'unknown-issuer',
-      `Token issuer not allowed: ${iss || '(none)'}. Expected the issuer of an existing user pool, https://cognito-idp.<region>.amazonaws.com/<userPoolId>.`,
+      `Token issuer not allowed: ${iss || '(none)'}. Expected the issuer of an existing user pool, https://cognito-idp.<region>.${regionFacts(state.region).dnsSuffix}/<userPoolId>.`,
     );
   }
 

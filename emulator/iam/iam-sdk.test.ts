@@ -86,7 +86,8 @@ describe('IAM and STS through the AWS SDK', () => {
       MaxSessionDuration: 7200,
       Description: 'authenticated identities',
     });
-    expect(created.Role?.RoleId).toMatch(/^AROA[A-Z0-9]{16}$/);
+    // IAM-UG "IAM identifiers": unique ids are 21 characters, e.g. AIDAJQABLZS4A3QDU576Q.
+    expect(created.Role?.RoleId).toMatch(/^AROA[A-Z2-7]{17}$/);
     expect(created.Role?.CreateDate).toBeInstanceOf(Date);
 
     const got = await iam.send(new GetRoleCommand({ RoleName: 'idchain-auth' }));
@@ -228,6 +229,6 @@ describe('IAM and STS through the AWS SDK', () => {
     const who = await sts.send(new GetCallerIdentityCommand({}));
     expect(who.Account).toBe(emu.accountId);
     expect(who.Arn).toBe(`arn:aws:iam::${emu.accountId}:user/idchain-admin`);
-    expect(who.UserId).toMatch(/^AIDA/);
+    expect(who.UserId).toMatch(/^AIDA[A-Z2-7]{17}$/); // IAM-UG "IAM identifiers": AIDAJQABLZS4A3QDU576Q
   });
 });

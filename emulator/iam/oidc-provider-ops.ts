@@ -5,6 +5,7 @@ import { checkListMembers, strList } from './list-input';
 import { checkTags, readTags, refuseDuplicateKeys, type Tag } from './tags';
 import { invalidInput, limitExceeded, noSuchOidcProvider, oidcProviderAlreadyExists } from './iam-errors';
 import { oidcProviderByUrl, type OidcProvider } from './state';
+import { iamArn } from '../region';
 
 type Input = Record<string, unknown>;
 
@@ -103,7 +104,7 @@ export function createOpenIDConnectProvider(input: Input, ctx: RequestContext) {
   if (oidcProviderByUrl(ctx.state.iam, hostPath)) throw oidcProviderAlreadyExists(url!);
 
   const provider: OidcProvider = {
-    arn: `arn:aws:iam::${ctx.state.accountId}:oidc-provider/${hostPath}`,
+    arn: iamArn(ctx.state.region, ctx.state.accountId, `oidc-provider/${hostPath}`),
     url: hostPath,
     clientIds: ids,
     thumbprints: [...(thumbprints ?? [])],

@@ -4,7 +4,8 @@ import { ManualClock } from '../clock';
 import type { RequestContext } from '../service';
 import { evaluatePolicy } from '../policy/evaluate';
 import { createRole, getRole, updateRole } from './role-ops';
-import { putRolePolicy, rolePermissionPolicies } from './role-policy-ops';
+import { putRolePolicy } from './role-policy-ops';
+import { rolePermissionPolicies } from './role-permission-policies';
 import { tagRole } from './role-tag-ops';
 import { roleByArn, roleByName } from './state';
 

@@ -21,6 +21,7 @@ import { roleShape } from './role-shape';
 import { roleByName, type Role } from './state';
 import { trustPrincipalExists } from './trust-principals';
 import { byName, paginate, readPageRequest } from './pagination';
+import { iamArn } from '../region';
 
 type Input = Record<string, unknown>;
 
@@ -71,7 +72,7 @@ export function createRole(input: Input, ctx: RequestContext) {
   const role: Role = {
     roleName: name!,
     roleId: iamUniqueId('AROA'),
-    arn: `arn:aws:iam::${ctx.state.accountId}:role${rolePath}${name}`,
+    arn: iamArn(ctx.state.region, ctx.state.accountId, `role${rolePath}${name}`),
     path: rolePath,
     assumeRolePolicyDocument: document!,
     trustPolicy,

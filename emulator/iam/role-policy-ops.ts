@@ -1,6 +1,5 @@
 import type { RequestContext } from '../service';
 import { parseIdentityPolicy } from '../policy/evaluate';
-import type { PolicyDocument } from '../policy/types';
 import { POLICY_DOCUMENT, POLICY_NAME, str } from './role-input';
 import { requireRole } from './role-ops';
 import { checkInlinePoliciesSize } from './policy-size';
@@ -64,9 +63,4 @@ export function listRolePolicies(input: Input, ctx: RequestContext) {
   const names = [...role.inlinePolicies.keys()].sort(byName);
   const { items, IsTruncated, Marker } = paginate(names, page);
   return { PolicyNames: items, IsTruncated, Marker };
-}
-
-/** The inline permission policies of a role, parsed (they were validated when put). */
-export function rolePermissionPolicies(role: Role): PolicyDocument[] {
-  return [...role.inlinePolicies.values()].map((doc) => parseIdentityPolicy(doc));
 }

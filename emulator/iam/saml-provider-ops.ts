@@ -5,6 +5,7 @@ import { checkTags, readTags, refuseDuplicateKeys, type Tag } from './tags';
 import { noSuchSamlProvider, samlProviderAlreadyExists } from './iam-errors';
 import { parseSamlMetadata } from './saml-metadata';
 import type { SamlProvider } from './state';
+import { iamArn } from '../region';
 
 type Input = Record<string, unknown>;
 
@@ -58,7 +59,7 @@ export function createSAMLProvider(input: Input, ctx: RequestContext) {
   const validUntil = new Date(ctx.now);
   validUntil.setUTCFullYear(validUntil.getUTCFullYear() + VALID_YEARS);
   const provider: SamlProvider = {
-    arn: `arn:aws:iam::${ctx.state.accountId}:saml-provider/${name}`,
+    arn: iamArn(ctx.state.region, ctx.state.accountId, `saml-provider/${name}`),
     name: name!,
     metadataDocument: document!,
     entityId: metadata.entityId,

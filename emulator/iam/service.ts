@@ -21,27 +21,28 @@ import {
   updateOpenIDConnectProviderThumbprint,
 } from './oidc-provider-ops';
 import { createSAMLProvider, deleteSAMLProvider, getSAMLProvider, listSAMLProviders } from './saml-provider-ops';
-import { authorized, refusingSessionCredentials, rolePathResource, roleResource } from './access-control';
+import { refuseSessionCredentials } from './session-credentials';
+import { IAM_ACCESS } from './permissions';
 
 /**
  * IAM (awsQuery, 2010-05-08): roles, their inline policies and tags, OIDC and
  * SAML identity providers. Every operation refuses federated-user and
- * GetSessionToken credentials; a few role reads check the caller's
- * permissions (access-control.ts).
+ * GetSessionToken credentials, then checks the caller's permissions for the
+ * action it needs (permissions.ts).
  */
 export function createIamService(_state: EmulatorState): ServiceDefinition {
   const operations: Record<string, Operation> = {
     CreateRole: createRole,
-    GetRole: authorized('iam:GetRole', roleResource, getRole),
+    GetRole: getRole,
     DeleteRole: deleteRole,
-    ListRoles: authorized('iam:ListRoles', rolePathResource, listRoles),
+    ListRoles: listRoles,
     UpdateRole: updateRole,
     UpdateRoleDescription: updateRoleDescription,
     UpdateAssumeRolePolicy: updateAssumeRolePolicy,
     PutRolePolicy: putRolePolicy,
-    GetRolePolicy: authorized('iam:GetRolePolicy', roleResource, getRolePolicy),
+    GetRolePolicy: getRolePolicy,
     DeleteRolePolicy: deleteRolePolicy,
-    ListRolePolicies: authorized('iam:ListRolePolicies', roleResource, listRolePolicies),
+    ListRolePolicies: listRolePolicies,
     TagRole: tagRole,
     UntagRole: untagRole,
     ListRoleTags: listRoleTags,
@@ -64,6 +65,8 @@ export function createIamService(_state: EmulatorState): ServiceDefinition {
     queryVersion: '2010-05-08',
     xmlNamespace: 'https://iam.amazonaws.com/doc/2010-05-08/',
     unsignedOperations: new Set(),
-    operations: Object.fromEntries(Object.entries(operations).map(([name, op]) => [name, refusingSessionCredentials(op)])),
+    operations,
+    access: IAM_ACCESS,
+    admit: (caller, state) => refuseSessionCredentials(state, caller),
   };
 }

@@ -24,6 +24,8 @@ export interface IamUser {
   arn: string;
   path: string;
   createDate: Date;
+  /** The user's identity-based policies, parsed. */
+  policies: PolicyDocument[];
 }
 
 /** An IAM OpenID Connect identity provider (IAM-API CreateOpenIDConnectProvider). */

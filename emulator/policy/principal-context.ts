@@ -1,4 +1,4 @@
-import type { Principal } from '../principal';
+import type { Principal, SessionAttributes } from '../principal';
 import type { RequestPrincipal } from './types';
 
 /**
@@ -12,8 +12,8 @@ import type { RequestPrincipal } from './types';
  * - `aws:CurrentTime` (ISO 8601) and `aws:EpochTime`.
  * Policy variables such as `${aws:username}` read the same keys.
  */
-export function principalContext(principal: Principal, now: Date): Record<string, string> {
-  const context: Record<string, string> = {
+export function principalContext(principal: Principal, now: Date): Record<string, string | string[]> {
+  const context: Record<string, string | string[]> = {
     'aws:PrincipalAccount': principal.accountId,
     'aws:userid': principal.userId,
     'aws:CurrentTime': now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
@@ -23,12 +23,25 @@ export function principalContext(principal: Principal, now: Date): Record<string
     case 'user':
       return { ...context, 'aws:PrincipalArn': principal.arn, 'aws:PrincipalType': 'User', 'aws:username': principal.userName };
     case 'assumed-role':
-      return { ...context, 'aws:PrincipalArn': principal.roleArn, 'aws:PrincipalType': 'AssumedRole' };
+      return { ...sessionContext(principal.session), ...context, 'aws:PrincipalArn': principal.roleArn, 'aws:PrincipalType': 'AssumedRole' };
     case 'federated-user':
       return { ...context, 'aws:PrincipalArn': principal.arn, 'aws:PrincipalType': 'FederatedUser' };
     case 'root':
       return { ...context, 'aws:PrincipalArn': principal.arn, 'aws:PrincipalType': 'Account' };
   }
+}
+
+/**
+ * A role session's own keys: its federation keys, `aws:SourceIdentity` and
+ * `aws:PrincipalTag/<key>` for its session tags. The role's tags are the
+ * caller's to add (they live in IAM state); session tags win over them.
+ */
+function sessionContext(session: SessionAttributes | undefined): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [key, value] of Object.entries(session?.federatedKeys ?? {})) if (value !== undefined) out[key] = value;
+  if (session?.sourceIdentity !== undefined) out['aws:SourceIdentity'] = session.sourceIdentity;
+  for (const [key, value] of Object.entries(session?.tags ?? {})) out[`aws:PrincipalTag/${key}`] = value;
+  return out;
 }
 
 /**

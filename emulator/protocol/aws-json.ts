@@ -1,7 +1,41 @@
 import { AwsServiceError } from '../errors';
 import type { WireResponse } from './wire';
+import { FORBIDDEN_NAMES, MAX_INPUT_DEPTH } from './input-limits';
 
 const CONTENT_TYPE = 'application/x-amz-json-1.1';
+
+const NOT_A_STRUCTURE = 'Start of structure or map found where not expected.';
+
+/**
+ * Walk a parsed body without recursion: refuse the names that reach object
+ * prototypes (input-limits.ts) and nesting deeper than MAX_INPUT_DEPTH.
+ * `JSON.parse` itself never touches a prototype (it defines `__proto__` as an
+ * own key), but handlers copy maps such as Logins and tags into objects of
+ * their own, where such a key would.
+ */
+function checkShape(parsed: object): void {
+  const stack: [unknown, number][] = [[parsed, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > MAX_INPUT_DEPTH) throw serialization(`Input nests deeper than ${MAX_INPUT_DEPTH} levels.`);
+    const children = Array.isArray(value) ? value : Object.values(value);
+    if (!Array.isArray(value)) {
+      const reserved = Object.keys(value).find((key) => FORBIDDEN_NAMES.has(key));
+      if (reserved !== undefined) throw serialization(`Member name '${reserved}' is not accepted.`);
+    }
+    for (const child of children) stack.push([child, depth + 1]);
+  }
+}
+
+/**
+ * `SerializationException` (400): the body is not the JSON structure the
+ * operation reads [obs: the service answers {"__type":"SerializationException"},
+ * pplu/aws-sdk-perl#237]. The wording past AWS's own sentence is the emulator's.
+ */
+function serialization(detail?: string): AwsServiceError {
+  return new AwsServiceError('SerializationException', detail ?? NOT_A_STRUCTURE, 400);
+}
 
 /** Parse an awsJson1_1 body. An empty body is an empty input, as AWS treats it. */
 export function decodeJsonBody(body: string): Record<string, unknown> {
@@ -10,11 +44,10 @@ export function decodeJsonBody(body: string): Record<string, unknown> {
   try {
     parsed = JSON.parse(body);
   } catch {
-    throw new AwsServiceError('SerializationException', 'Start of structure or map found where not expected.', 400);
+    throw serialization();
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new AwsServiceError('SerializationException', 'Start of structure or map found where not expected.', 400);
-  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw serialization();
+  checkShape(parsed);
   return parsed as Record<string, unknown>;
 }
 

@@ -28,6 +28,38 @@ describe('awsQuery decoding (form-encoded, lists as Name.member.N)', () => {
   });
 });
 
+describe('awsQuery decoding of hostile forms', () => {
+  const refusal = (body: string) => {
+    try {
+      decodeQueryForm(body);
+    } catch (err) {
+      return [(err as AwsServiceError).code, (err as AwsServiceError).status];
+    }
+    return undefined;
+  };
+
+  it('keeps the first of two values, as STS does [obs: argmin sts_oracle.rs "duplicate-action", "…-invalid-first"]', () => {
+    expect(decodeQueryForm('Action=A&Action=B&Version=1&Version=2&RoleName=x&RoleName=y')).toEqual({ action: 'A', version: '1', input: { RoleName: 'x' } });
+  });
+
+  it('tells a missing Action from an empty one', () => {
+    expect(decodeQueryForm('Version=1').action).toBeUndefined();
+    expect(decodeQueryForm('Action=&Version=1').action).toBe('');
+  });
+
+  it('refuses __proto__, constructor and prototype anywhere in a key, and keys deeper than 32 parts', () => {
+    for (const key of ['__proto__.x', 'a.constructor.prototype', 'Tags.member.1.prototype', '__proto__']) expect(refusal(`${key}=1`)).toEqual(['InvalidQueryParameter', 400]);
+    expect(refusal(`${Array(33).fill('a').join('.')}=1`)).toEqual(['InvalidQueryParameter', 400]);
+    expect(decodeQueryForm(`${Array(32).fill('a').join('.')}=1`).input).toHaveProperty('a');
+    expect(Object.keys(Object.prototype)).toEqual([]);
+  });
+
+  it('refuses broken percent-encoding as MalformedQueryString 404 [doc: "Common Errors"]', () => {
+    expect(refusal('Action=X&Version=1&Name=%E0%A4%A')).toEqual(['MalformedQueryString', 404]);
+    expect(refusal('Action=X&%zz=1')).toEqual(['MalformedQueryString', 404]);
+  });
+});
+
 describe('awsQuery encoding (STS-API / IAM-API response and error shapes)', () => {
   it('wraps the result in <ActionResponse><ActionResult> with ResponseMetadata and the request id header', () => {
     const answer = encodeQueryResult('GetCallerIdentity', 'https://sts.amazonaws.com/doc/2011-06-15/', { Arn: 'a&b', Account: '123' }, 'req-1');

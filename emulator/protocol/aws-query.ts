@@ -1,61 +1,14 @@
 import { AwsServiceError } from '../errors';
 import type { WireResponse } from './wire';
 
-/**
- * Decode an awsQuery form into nested objects. Lists arrive flattened as
- * `Name.member.N` (and `Name.member.N.Field`); they come back as arrays in index
- * order. Leaf values stay strings, as on the wire.
- */
-export function decodeQueryForm(body: string): { action: string; version: string; input: Record<string, unknown> } {
-  const params = new URLSearchParams(body);
-  const root: Record<string, unknown> = {};
-  let action = '';
-  let version = '';
-  for (const [key, value] of params) {
-    if (key === 'Action') {
-      action = value;
-      continue;
-    }
-    if (key === 'Version') {
-      version = value;
-      continue;
-    }
-    setPath(root, key.split('.'), value);
-  }
-  return { action, version, input: listify(root) as Record<string, unknown> };
-}
+export { decodeQueryForm } from './query-form';
 
-function setPath(target: Record<string, unknown>, parts: string[], value: string): void {
-  let node = target;
-  for (let i = 0; i < parts.length - 1; i++) {
-    const part = parts[i];
-    const next = node[part];
-    if (next === undefined || typeof next !== 'object') node[part] = {};
-    node = node[part] as Record<string, unknown>;
-  }
-  node[parts[parts.length - 1]] = value;
-}
-
-function listify(node: unknown): unknown {
-  if (node === null || typeof node !== 'object') return node;
-  const obj = node as Record<string, unknown>;
-  const keys = Object.keys(obj);
-  if (keys.length === 1 && (keys[0] === 'member' || keys[0] === 'entry')) {
-    const members = obj[keys[0]];
-    if (members && typeof members === 'object') {
-      return Object.entries(members as Record<string, unknown>)
-        .filter(([k]) => /^\d+$/.test(k))
-        .sort(([a], [b]) => Number(a) - Number(b))
-        .map(([, v]) => listify(v));
-    }
-  }
-  const out: Record<string, unknown> = {};
-  for (const key of keys) out[key] = listify(obj[key]);
-  return out;
-}
+// Characters XML 1.0 cannot carry at all (controls, lone surrogates, U+FFFE/U+FFFF):
+// a message echoing hostile input must still be a well-formed document.
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return text.replace(NOT_XML, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
 /** awsQuery timestamps are ISO 8601 in UTC, seconds precision as STS shows them. */

@@ -180,6 +180,7 @@ export function assumeRoleWithSAML(input: Record<string, unknown>, ctx: RequestC
     durationSeconds,
     source: 'AssumeRoleWithSAML',
     sessionPolicy: sessionPolicy.document,
+    attributes: { federatedKeys: trustRequest('sts:AssumeRoleWithSAML').context, sourceIdentity },
   });
   return {
     Credentials: {

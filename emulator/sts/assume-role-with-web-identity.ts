@@ -108,7 +108,9 @@ export async function assumeRoleWithWebIdentity(input: Record<string, unknown>, 
 
   const role = roleByArn(state.iam, req.roleArn);
   if (!role) throw webIdentityAccessDenied();
-  if (evaluatePolicy(role.trustPolicy, identity.issuer.trustRequest(identity.claims)) !== 'Allow') throw webIdentityAccessDenied();
+  const trust = identity.issuer.trustRequest(identity.claims);
+  if (evaluatePolicy(role.trustPolicy, trust) !== 'Allow') throw webIdentityAccessDenied();
+  const sourceIdentity = identity.claims[SOURCE_IDENTITY_CLAIM];
 
   const durationSeconds = boundsOff
     ? (req.durationSeconds ?? ROLE_SESSION_DURATION.default)
@@ -120,9 +122,10 @@ export async function assumeRoleWithWebIdentity(input: Record<string, unknown>, 
     durationSeconds,
     source: 'AssumeRoleWithWebIdentity',
     sessionPolicy: sessionPolicy.document,
+    // The token's keys stay usable in the role's policies, e.g. ${cognito-identity.amazonaws.com:sub}.
+    attributes: { federatedKeys: trust.context, sourceIdentity: typeof sourceIdentity === 'string' ? sourceIdentity : undefined },
   });
   if (session.principal.kind !== 'assumed-role') throw new Error('issueRoleSession must answer an assumed-role principal');
-  const sourceIdentity = identity.claims[SOURCE_IDENTITY_CLAIM];
 
   // Member order of the STS-API example response.
   return {

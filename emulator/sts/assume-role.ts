@@ -149,6 +149,7 @@ export function assumeRole(input: Record<string, unknown>, ctx: RequestContext) 
     durationSeconds,
     source: 'AssumeRole',
     sessionPolicy: sessionPolicy.document,
+    attributes: { tags: Object.fromEntries(req.tags.map((t) => [t.Key, t.Value])), sourceIdentity: req.sourceIdentity },
   });
   const policyPlaintext = (req.policy ?? '').replace(/\s/g, '').length + req.policyArns.reduce((n, a) => n + a.length, 0);
   const packed = packedSize(sessionPolicy.packedPolicySize, policyPlaintext, req.tags);

@@ -1,9 +1,6 @@
-import {
-  COGNITO_IDENTITY_ISSUER,
-  OPEN_ID_TOKEN_ALGORITHM,
-  openIdSigningKey,
-} from '../cognito-identity/openid-token';
-import { COGNITO_IDENTITY_PRINCIPAL, trustRequestForAmr } from '../cognito-identity/trust-context';
+import { OPEN_ID_TOKEN_ALGORITHM, openIdSigningKey } from '../cognito-identity/openid-token';
+import { trustRequestForAmr } from '../cognito-identity/trust-context';
+import { regionFacts } from '../region';
 import type { IssuerResolver } from './web-identity-issuer';
 
 function stringList(value: unknown): string[] {
@@ -24,17 +21,20 @@ function stringList(value: unknown): string[] {
  * `"Audience": "<identity pool id>"`, `"SubjectFromWebIdentityToken": "<identity id>"`,
  * quoted in public write-ups of Wiz's "Big IAM Challenge", challenge 6; the same
  * in a CloudTrail event quoted in catnekaise/catnekaise.github.io, content/github-actions-abac-aws/].
+ * Outside the Regions with the global issuer, the issuer, principal and
+ * `Provider` come from region.ts (`Provider` = the principal there: inferred).
  */
 export const cognitoIdentityIssuer: IssuerResolver = (state, iss) => {
-  if (iss !== COGNITO_IDENTITY_ISSUER) return undefined;
+  const names = regionFacts(state.region);
+  if (iss !== names.identityIssuer) return undefined;
   return {
-    issuer: COGNITO_IDENTITY_ISSUER,
-    provider: COGNITO_IDENTITY_PRINCIPAL,
+    issuer: names.identityIssuer,
+    provider: names.identityPrincipal,
     async keys() {
       const key = openIdSigningKey(state);
       return [{ kid: key.kid, alg: OPEN_ID_TOKEN_ALGORITHM, key: key.publicKey }];
     },
     checkAudience: () => undefined,
-    trustRequest: (claims) => trustRequestForAmr(String(claims.aud), String(claims.sub), stringList(claims.amr)),
+    trustRequest: (claims) => trustRequestForAmr(names.identityPrincipal, String(claims.aud), String(claims.sub), stringList(claims.amr)),
   };
 };

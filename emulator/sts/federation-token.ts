@@ -7,6 +7,9 @@ import { issueFederatedSession } from './issue-session';
 import { readSessionPolicy } from './session-policy';
 import { missingAuthentication, sessionCredentialsRefused } from './sts-errors';
 import { optionalString } from './query-input';
+import { accessDeniedMessage, authorize } from '../authz/authorize';
+import { stsArn } from '../region';
+import { STS_ACCESS } from './permissions';
 
 // [doc: STS-API GetFederationToken; botocore sts model: userNameType 2–32 `[\w+=,.@-]*`, sessionPolicyDocumentType ≤2048].
 const NAME: StringConstraint = { required: true, min: 2, max: 32, pattern: '[\\w+=,.@-]*' };
@@ -22,7 +25,8 @@ const POLICY_ARN: StringConstraint = { min: 20, max: 2048 };
  * - session credentials (a role session, a federated user, GetSessionToken's)
  *   → AccessDenied (403) "Cannot call GetFederationToken with session credentials";
  * - the session's permissions are the user's AND the session policy; without
- *   a policy it has none (iam/authorize.ts);
+ *   a policy it has none (authz/principal-policies.ts);
+ * - the user needs `sts:GetFederationToken` on `arn:aws:sts::<acct>:federated-user/<name>`;
  * - answers Credentials, FederatedUser {FederatedUserId `<acct>:<name>`, Arn
  *   `arn:aws:sts::<acct>:federated-user/<name>`} and PackedPolicySize, 0 when no
  *   policy was passed [obs, aws-contract.md §3].
@@ -42,6 +46,10 @@ export function getFederationToken(input: Record<string, unknown>, ctx: RequestC
   if (caller.kind === 'assumed-role' || caller.kind === 'federated-user' || ctx.state.iam.sessionTokenPrincipals.has(caller)) {
     throw sessionCredentialsRefused('GetFederationToken');
   }
+  // The user needs sts:GetFederationToken on the federated user it names [doc: IAM-UG "Permissions for GetFederationToken"].
+  const federatedUser = stsArn(ctx.state.region, ctx.state.accountId, `federated-user/${name}`);
+  const outcome = authorize(ctx.state, caller, { action: 'sts:GetFederationToken', resource: federatedUser, now: ctx.now });
+  if (outcome.decision !== 'Allow') throw STS_ACCESS.denied(accessDeniedMessage(caller.arn, 'sts:GetFederationToken', federatedUser, outcome));
   const session = issueFederatedSession(ctx.state, {
     name: name!,
     durationSeconds: userSessionDuration(durationSeconds, caller.kind === 'root'),

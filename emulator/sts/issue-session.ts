@@ -1,7 +1,8 @@
 import type { EmulatorState } from '../state';
-import type { CredentialRecord, Principal } from '../principal';
+import type { CredentialRecord, Principal, SessionAttributes } from '../principal';
 import type { Role } from '../iam/state';
-import { iamUniqueId, secretAccessKey, sessionToken } from '../ids';
+import { newAccessKeyId, secretAccessKey, sessionToken } from '../ids';
+import { stsArn } from '../region';
 
 export interface RoleSessionRequest {
   role: Role;
@@ -10,6 +11,8 @@ export interface RoleSessionRequest {
   /** Which API issued it, e.g. 'AssumeRole', 'GetCredentialsForIdentity'. */
   source: string;
   sessionPolicy?: unknown;
+  /** Tags, source identity and federation keys later requests' context carries. */
+  attributes?: SessionAttributes;
 }
 
 /**
@@ -21,7 +24,7 @@ export function issueRoleSession(state: EmulatorState, req: RoleSessionRequest):
   const now = state.clock.now();
   const { role, sessionName } = req;
   const record: CredentialRecord = {
-    accessKeyId: iamUniqueId('ASIA'),
+    accessKeyId: newAccessKeyId('ASIA'),
     secretAccessKey: secretAccessKey(),
     sessionToken: sessionToken(),
     expiration: new Date(now.getTime() + req.durationSeconds * 1000),
@@ -29,13 +32,14 @@ export function issueRoleSession(state: EmulatorState, req: RoleSessionRequest):
     principal: {
       kind: 'assumed-role',
       accountId: state.accountId,
-      arn: `arn:aws:sts::${state.accountId}:assumed-role/${role.roleName}/${sessionName}`,
+      arn: stsArn(state.region, state.accountId, `assumed-role/${role.roleName}/${sessionName}`),
       userId: `${role.roleId}:${sessionName}`,
       roleArn: role.arn,
       roleId: role.roleId,
       roleName: role.roleName,
       sessionName,
       sessionPolicy: req.sessionPolicy,
+      ...(req.attributes ? { session: req.attributes } : {}),
     },
   };
   state.credentials.set(record.accessKeyId, record);
@@ -53,7 +57,7 @@ export function issueFederatedSession(
 ): CredentialRecord {
   const now = state.clock.now();
   const record: CredentialRecord = {
-    accessKeyId: iamUniqueId('ASIA'),
+    accessKeyId: newAccessKeyId('ASIA'),
     secretAccessKey: secretAccessKey(),
     sessionToken: sessionToken(),
     expiration: new Date(now.getTime() + req.durationSeconds * 1000),
@@ -61,7 +65,7 @@ export function issueFederatedSession(
     principal: {
       kind: 'federated-user',
       accountId: state.accountId,
-      arn: `arn:aws:sts::${state.accountId}:federated-user/${req.name}`,
+      arn: stsArn(state.region, state.accountId, `federated-user/${req.name}`),
       userId: `${state.accountId}:${req.name}`,
       name: req.name,
       sessionPolicy: req.sessionPolicy,
@@ -82,7 +86,7 @@ export function issueUserSession(state: EmulatorState, caller: Principal, durati
   const principal: Principal = { ...caller };
   state.iam.sessionTokenPrincipals.add(principal);
   const record: CredentialRecord = {
-    accessKeyId: iamUniqueId('ASIA'),
+    accessKeyId: newAccessKeyId('ASIA'),
     secretAccessKey: secretAccessKey(),
     sessionToken: sessionToken(),
     expiration: new Date(now.getTime() + durationSeconds * 1000),

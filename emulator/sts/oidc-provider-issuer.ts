@@ -1,5 +1,6 @@
 import { poolIssuer, poolSigningKey } from '../cognito-idp/signing-key';
 import { oidcProviderByUrl } from '../iam/state';
+import { USER_POOL_ISSUER } from '../region';
 import type { EmulatorState } from '../state';
 import { discoverSigningKeys, fetchJsonOverHttps, KeysUnavailable, type FetchJson } from './oidc-discovery';
 import { invalidIdentityToken } from './sts-errors';
@@ -18,8 +19,6 @@ export const KEY_NOT_RETRIEVED =
 
 /** "Incorrect token audience" [obs, aws-contract.md §5]. */
 const INCORRECT_AUDIENCE = 'Incorrect token audience';
-
-const USER_POOL_ISSUER = /^https:\/\/cognito-idp\.([a-z0-9-]+)\.amazonaws\.com\/([\w-]+_[0-9a-zA-Z]+)$/;
 
 /**
  * The keys of one of this emulator's user pools, when `iss` is a user pool

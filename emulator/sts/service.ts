@@ -7,6 +7,7 @@ import { getCallerIdentity } from './get-caller-identity';
 import { iamOidcProviderIssuer } from './oidc-provider-issuer';
 import { getSessionToken } from './session-token';
 import type { ServiceDefinition } from '../service';
+import { STS_ACCESS } from './permissions';
 import type { EmulatorState } from '../state';
 import type { IssuerResolver } from './web-identity-issuer';
 
@@ -35,5 +36,6 @@ export function createStsService(_state: EmulatorState): ServiceDefinition {
       GetFederationToken: getFederationToken,
       GetSessionToken: getSessionToken,
     },
+    access: STS_ACCESS,
   };
 }

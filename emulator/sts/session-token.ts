@@ -18,7 +18,7 @@ const TOKEN_CODE: StringConstraint = { min: 6, max: 6, pattern: '[\\d]*' };
  * - session credentials → AccessDenied (403) "Cannot call GetSessionToken with session credentials";
  * - SerialNumber/TokenCode: the emulator has no MFA devices, so MFA never validates;
  * - answers Credentials only. The credentials act as the caller (GetCallerIdentity
- *   answers the user's ARN) but IAM refuses them without MFA (iam/authorize.ts).
+ *   answers the user's ARN) but IAM refuses them without MFA (iam/session-credentials.ts).
  */
 export function getSessionToken(input: Record<string, unknown>, ctx: RequestContext) {
   const caller = ctx.caller;

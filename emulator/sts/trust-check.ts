@@ -1,4 +1,4 @@
-import { principalPermissions, accessDeniedMessage } from '../iam/authorize';
+import { accessDeniedMessage, authorize } from '../authz/authorize';
 import type { Role } from '../iam/state';
 import { evaluatePolicy, type PolicyRequest, type PrincipalElement } from '../policy/evaluate';
 import { awsPrincipalOf, principalContext } from '../policy/principal-context';
@@ -48,8 +48,7 @@ export function assumeDenied(callerArn: string, action: string, roleArn: string,
 /**
  * Check that `caller` may perform `action` on `role`: the trust policy must
  * allow it, and when it only names the caller's account, so must the caller's
- * own permissions (a role session's role policies and session policy,
- * iam/authorize.ts). A trust-policy refusal answers without a reason, as AWS
+ * own permissions (authz/authorize.ts). A trust-policy refusal answers without a reason, as AWS
  * does for AssumeRole; a refusal by the caller's policies names the policy type.
  */
 export function requireTrust(state: EmulatorState, role: Role, caller: Principal, action: string, context: PolicyRequest['context'], now: Date): void {
@@ -58,7 +57,7 @@ export function requireTrust(state: EmulatorState, role: Role, caller: Principal
   if (answer === 'denied' && state.mutants.has('assume-role-trust-ignored')) return;
   if (answer === 'denied') throw assumeDenied(caller.arn, action, role.arn);
   if (answer === 'direct') return;
-  const outcome = principalPermissions(state, caller, action, role.arn, now);
+  const outcome = authorize(state, caller, { action, resource: role.arn, context, now });
   if (outcome.decision !== 'Allow') {
     throw new AwsServiceError('AccessDenied', accessDeniedMessage(caller.arn, action, role.arn, outcome), 403);
   }

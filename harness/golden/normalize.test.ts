@@ -1,6 +1,7 @@
 import { SignJWT, generateKeyPair } from 'jose';
 import type { RecordedStep } from '../clients/recorder';
 import { normalizeSteps } from './normalize';
+import { stableStringify } from './stable-json';
 
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/idchain-ab12cd34-enhanced-admin';
 const POOL = 'us-east-1_Abc123XyZ';
@@ -52,7 +53,7 @@ describe('normalizeSteps (DESIGN.md § The golden file)', () => {
           service: 'sts',
           operation: 'GetCallerIdentity',
           input: { Logins: { [`cognito-idp.us-east-1.amazonaws.com/${POOL}`]: 'x' } },
-          output: { Arn: 'arn:aws:sts::123456789012:assumed-role/idchain-ab12cd34-enhanced-admin/CognitoIdentityCredentials', UserId: 'AROAABCDEFGHIJKLMNOP:CognitoIdentityCredentials', Role: ROLE_ARN },
+          output: { Arn: 'arn:aws:sts::123456789012:assumed-role/idchain-ab12cd34-enhanced-admin/CognitoIdentityCredentials', UserId: 'AROARK7LBOHXASFTNOIZG:CognitoIdentityCredentials', Role: ROLE_ARN },
         }),
       ],
       ctx,
@@ -150,6 +151,43 @@ describe('normalizeSteps (DESIGN.md § The golden file)', () => {
     const run = (identity: string, key: string) =>
       normalizeSteps([step({ output: { IdentityId: identity, Credentials: { AccessKeyId: key, Expiration: new Date(1_000_000 + 3_600_000) } } })], ctx);
     expect(run(IDENTITY, 'ASIAAAAAAAAAAAAAAAAA')).toEqual(run(OTHER_IDENTITY, 'ASIABBBBBBBBBBBBBBBB'));
+  });
+});
+
+describe('IAM ids as AWS shapes them', () => {
+  // Unique ids are 21 characters (IAM-UG "IAM identifiers": `AIDAJQABLZS4A3QDU576Q`; real
+  // `AROARK7LBOHXASFTNOIZG:CognitoIdentityCredentials` [obs]); access key ids 20 (`ASIARK7LBOHXDFQ6KRE3` [obs]).
+  const recording = (ids: { role: string; user: string; key: string }) => [
+    step({
+      operation: 'GetCredentialsForIdentity',
+      output: { IdentityId: IDENTITY, Credentials: { AccessKeyId: ids.key, SecretKey: 's', SessionToken: 't', Expiration: new Date(1_000_000 + 3_600_000) } },
+    }),
+    step({
+      service: 'sts',
+      operation: 'GetCallerIdentity',
+      output: { UserId: `${ids.role}:CognitoIdentityCredentials`, Arn: 'arn:aws:sts::123456789012:assumed-role/idchain-ab12cd34-enhanced-admin/CognitoIdentityCredentials' },
+    }),
+    step({ service: 'iam', operation: 'GetRole', output: { Role: { RoleId: ids.role, Arn: ROLE_ARN } } }),
+    step({ service: 'iam', operation: 'GetUser', output: { User: { UserId: ids.user } } }),
+    step({ service: 'sts', operation: 'AssumeRole', error: { name: 'AccessDenied', message: `User: ${ids.role}:s is not authorized (key ${ids.key})` } }),
+  ];
+  const first = { role: 'AROARK7LBOHXASFTNOIZG', user: 'AIDAJQABLZS4A3QDU576Q', key: 'ASIARK7LBOHXDFQ6KRE3' };
+  const second = { role: 'AROAQWERTYUIOPASDFGH2', user: 'AIDA7ZZZZZZZZZZZZZZZ3', key: 'ASIA4XCVBNMQWERTYUIO' };
+
+  it('number 21-character role and user ids and 20-character keys wherever they appear', () => {
+    const [creds, who, role, user, denied] = normalizeSteps(recording(first), ctx);
+    expect((creds.output as any).Credentials.AccessKeyId).toBe('<access-key-id:1>');
+    expect((who.output as any).UserId).toBe('<role-id:1>:CognitoIdentityCredentials');
+    expect((role.output as any).Role.RoleId).toBe('<role-id:1>');
+    expect((user.output as any).User.UserId).toBe('<user-id:1>');
+    expect(denied.error?.message).toBe('User: <role-id:1>:s is not authorized (key <access-key-id:1>)');
+  });
+
+  it('make two recordings of the same case with different ids byte-identical goldens', () => {
+    const a = stableStringify(normalizeSteps(recording(first), ctx));
+    const b = stableStringify(normalizeSteps(recording(second), ctx));
+    expect(b).toBe(a);
+    for (const raw of [...Object.values(first), ...Object.values(second)]) expect(a).not.toContain(raw);
   });
 });
 

@@ -23,12 +23,17 @@ export class ReferenceTable {
   }
 }
 
-/** Volatile values recognised by shape wherever they appear in a string, in order of precedence. */
+/**
+ * Volatile values recognised by shape wherever they appear in a string, in order of precedence.
+ * Access key ids are 20 characters; role and user unique ids 21 (IAM-UG "IAM identifiers":
+ * `AIDAJQABLZS4A3QDU576Q`; real `AROARK7LBOHXASFTNOIZG:…` [obs]), and 20 is still matched
+ * for targets that shorten them.
+ */
 export const VOLATILE_PATTERNS: { kind: string; pattern: RegExp }[] = [
   { kind: 'identity-id', pattern: /\b[a-z]{2}(?:-[a-z]+)+-\d:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g },
   { kind: 'access-key-id', pattern: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g },
-  { kind: 'role-id', pattern: /\bAROA[A-Z0-9]{16}\b/g },
-  { kind: 'user-id', pattern: /\bAIDA[A-Z0-9]{16}\b/g },
+  { kind: 'role-id', pattern: /\bAROA[A-Z0-9]{16,17}\b/g },
+  { kind: 'user-id', pattern: /\bAIDA[A-Z0-9]{16,17}\b/g },
   { kind: 'user-pool-id', pattern: /\b[a-z]{2}(?:-[a-z]+)+-\d_[A-Za-z0-9]{6,}\b/g },
   { kind: 'uuid', pattern: /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g },
 ];

@@ -170,7 +170,7 @@ export const enhancedFlowSuite = defineSuite({
         ctx.expect.equal('GetCallerIdentity.Arn.role', assumed?.roleName, ctx.fx.role('admin').name, IAM_IDENTIFIERS);
         ctx.expect.equal('GetCallerIdentity.Arn.session', assumed?.sessionName, 'CognitoIdentityCredentials', SESSION_NAME_OBSERVED);
         ctx.expect.equal('GetCallerIdentity.Account', who.account, ctx.fx.role('admin').arn.split(':')[4], STS_GET_CALLER_IDENTITY);
-        ctx.expect.match('GetCallerIdentity.UserId', who.userId, /^AROA[A-Z0-9]{16}:CognitoIdentityCredentials$/, cite(IAM_IDENTIFIERS, '<RoleId>:<session>, role ids start AROA'));
+        ctx.expect.match('GetCallerIdentity.UserId', who.userId, /^AROA[A-Z0-9]{17}:CognitoIdentityCredentials$/, cite(IAM_IDENTIFIERS, 'unique ids are 21 characters (AIDAJQABLZS4A3QDU576Q), role ids start AROA; UserId is <RoleId>:<session> [obs: AROARK7LBOHXASFTNOIZG:CognitoIdentityCredentials]'));
       },
     },
     {
