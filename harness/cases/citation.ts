@@ -1,12 +1,36 @@
 /**
- * Where an expectation comes from. `doc` is AWS documentation (page named);
- * `obs` is behaviour seen on the wire but not documented — a real-AWS
- * recording should confirm or correct it (aws-contract.md, preamble).
+ * Where an expectation comes from (report.json `citations[].kind`):
+ * - `doc`: AWS documentation (page named);
+ * - `obs`: behaviour seen on the wire in real AWS output but not documented — a
+ *   real-AWS recording should confirm or correct it (aws-contract.md, preamble);
+ * - `inferred`: neither documented nor seen; `ref` says what it is inferred from,
+ *   so a reader sees which verdicts rest on inference;
+ * - `conflict`: AWS's own pages (or a page and real output) disagree; `sides`
+ *   quotes each, and `asserts` says which reading the case asserts and why.
  */
-export interface Citation {
-  kind: 'doc' | 'obs';
+export type Citation = PlainCitation | ConflictCitation;
+
+export interface PlainCitation {
+  kind: 'doc' | 'obs' | 'inferred';
   ref: string;
   url?: string;
+}
+
+/** One side of a documented conflict: its source and the words it uses. */
+export interface ConflictSide {
+  ref: string;
+  url?: string;
+  quote: string;
+}
+
+export interface ConflictCitation {
+  kind: 'conflict';
+  /** A short name for the disagreement, e.g. 'basic-flow credentials above one hour'. */
+  ref: string;
+  url?: string;
+  sides: readonly [ConflictSide, ConflictSide];
+  /** Which reading the case asserts, and why. */
+  asserts: string;
 }
 
 /** What an assertion rests on: one citation, or several read together. */
