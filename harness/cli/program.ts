@@ -111,12 +111,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   program
     .command('sweep')
-    .description('Delete resources earlier runs left behind: by ledger, then by the idchain- prefix and age.')
-    .option('--target <name>', 'aws, or any name with --endpoint', 'reference')
-    .option('--endpoint <url>', 'an emulator already running at this URL')
-    .option('--region <region>', 'region to sweep (default: AWS_REGION, else us-east-1)')
-    .option('--older-than <duration>', 'only resources (and ledgers) at least this old: 2h, 30m, 1d, 0', '2h')
-    .option('--dry-run', 'list what would be deleted and delete nothing')
+    .description('Delete what earlier runs left behind: each ledger where it says, then by the idchain- prefix and age; every deletion confirmed.')
+    .requiredOption('--target <name>', 'whose ledgers to sweep: reference, aws, moto, … or the name a run gave with --endpoint')
+    .option('--endpoint <url>', "only ledgers of this endpoint, and look there for idchain- resources no ledger names (keys: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)")
+    .option('--region <region>', "only ledgers of this region, and where to look by prefix (default: AWS_REGION, else us-east-1)")
+    .option('--older-than <duration>', 'by prefix, only resources at least this old: 0s, 30m, 2h, 1d (ledgers are swept whatever their age)', '2h')
+    .option('--dry-run', 'say what would be deleted and delete nothing')
     .action(async (opts) => {
       code = await sweepCommand(opts, io);
     });
