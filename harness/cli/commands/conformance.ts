@@ -12,6 +12,7 @@ import { toConformanceHtml } from '../../report/conformance-html';
 import type { ReportJson } from '../../report/report-json';
 import type { SuiteDefinition } from '../../runner/suite';
 import type { CliIo } from '../io';
+import type { RunControl } from '../run-control';
 import { parseMaxAge } from './max-golden-age';
 
 export interface ConformanceCommandOptions {
@@ -24,6 +25,7 @@ export interface ConformanceCommandOptions {
   maxGoldenAge?: string;
   suites?: readonly SuiteDefinition[];
   today?: Date;
+  control?: RunControl;
 }
 
 /**
@@ -49,7 +51,21 @@ export async function conformanceCommand(opts: ConformanceCommandOptions, io: Cl
   const results: { name: string; report?: ReportJson; unavailableReason?: string }[] = [];
   for (const { target } of resolved) {
     try {
-      const run = await runContract({ target, suites, baseline, goldenDir, deviationsDir: opts.deviationsDir, maxGoldenAgeDays, reportDir, today: opts.today, log: (line) => log(`${target.name}: ${line}`) });
+      if (opts.control?.signal.aborted) break;
+      const run = await runContract({
+        target,
+        suites,
+        baseline,
+        goldenDir,
+        deviationsDir: opts.deviationsDir,
+        maxGoldenAgeDays,
+        reportDir,
+        today: opts.today,
+        signal: opts.control?.signal,
+        timeouts: opts.control?.limits.http,
+        teardownTimeoutMs: opts.control?.limits.teardownTimeoutMs,
+        log: (line) => log(`${target.name}: ${line}`),
+      });
       results.push({ name: target.name, report: run.report });
     } catch (err) {
       if (!(err instanceof TargetUnavailableError)) throw err;

@@ -1,4 +1,3 @@
-import type { HttpTimeouts } from '../../clients/http-handler';
 import { DEFAULT_LEDGER_DIR } from '../../provisioning/ledger';
 import type { ConfirmPolicy } from '../../provisioning/reclaim';
 import { sweep, type Place, type Reach } from '../../provisioning/sweep';
@@ -7,6 +6,7 @@ import { resolveTarget } from '../../targets/registry';
 import { parseEndpointUrl } from '../../targets/endpoint';
 import { durationOption } from '../duration';
 import type { CliIo } from '../io';
+import type { RunControl } from '../run-control';
 import { sweepExitCode, sweepReport } from '../sweep-report';
 
 export interface SweepCommandOptions {
@@ -17,8 +17,7 @@ export interface SweepCommandOptions {
   dryRun?: boolean;
   ledgerDir?: string;
   now?: Date;
-  timeouts?: HttpTimeouts;
-  signal?: AbortSignal;
+  control?: RunControl;
   /** Injected in tests; reaches real targets otherwise. */
   reach?: Reach;
   /** How long to keep asking whether a deleted resource is gone. */
@@ -65,7 +64,7 @@ export async function sweepCommand(opts: SweepCommandOptions, io: CliIo): Promis
     olderThanMs,
     now: opts.now ?? new Date(),
     dryRun: opts.dryRun ?? false,
-    reach: opts.reach ?? reachTargets({ timeouts: opts.timeouts, signal: opts.signal, env, log }),
+    reach: opts.reach ?? reachTargets({ timeouts: opts.control?.limits.http, signal: opts.control?.signal, env, log }),
     confirm: opts.confirm,
   });
   io.out(sweepReport(result, { olderThan: opts.olderThan, dryRun: opts.dryRun ?? false, noScan, ledgerDir }));
