@@ -13,6 +13,7 @@ import type { ReportJson } from '../../report/report-json';
 import type { SuiteDefinition } from '../../runner/suite';
 import type { CliIo } from '../io';
 import type { RunControl } from '../run-control';
+import { checkWritableDir } from '../../report/writable-dir';
 import { parseMaxAge } from './max-golden-age';
 
 export interface ConformanceCommandOptions {
@@ -45,6 +46,7 @@ export async function conformanceCommand(opts: ConformanceCommandOptions, io: Cl
   const maxGoldenAgeDays = parseMaxAge(opts.maxGoldenAge, DEFAULT_MAX_GOLDEN_AGE_DAYS);
   for (const { target } of resolved) loadDeviations(target.name, opts.deviationsDir);
   const reportDir = resolve(opts.reportDir);
+  checkWritableDir(reportDir);
   const log = (line: string) => io.err(`[idchain] ${line}`);
 
   const started = Date.now();
