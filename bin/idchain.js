@@ -4,9 +4,10 @@
 //
 // The CLI handles SIGINT and SIGTERM itself: it stops starting work, tears
 // down within its deadline and exits with a clear message. This launcher only
-// passes those signals on and waits for the CLI to finish, then exits with its
-// code. (A Ctrl-C in a terminal reaches both processes; the CLI counts the two
-// deliveries of one keypress as one.)
+// relays the signals it gets and waits for the CLI to finish, then exits with
+// its code. It relays them as messages on an IPC channel, not as signals, so
+// the CLI can tell a relayed Ctrl-C from the one the terminal also sent it
+// directly, and count one keypress once (harness/cli/io.ts).
 const { spawn } = require('node:child_process');
 const { constants } = require('node:os');
 const path = require('node:path');
@@ -14,11 +15,13 @@ const { pathToFileURL } = require('node:url');
 const root = path.join(__dirname, '..');
 const loader = pathToFileURL(require.resolve('tsx', { paths: [root] })).href;
 const main = path.join(root, 'harness', 'cli', 'main.ts');
-const child = spawn(process.execPath, ['--import', loader, main, ...process.argv.slice(2)], { stdio: 'inherit' });
+const child = spawn(process.execPath, ['--import', loader, main, ...process.argv.slice(2)], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    if (child.connected) child.send({ idchainSignal: signal }, (err) => err && child.kill(signal));
+    else child.kill(signal);
   });
 }
 child.on('error', (err) => {

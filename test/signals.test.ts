@@ -56,3 +56,23 @@ test('SIGINT during provisioning: no new work, teardown deletes what was created
   expect(report.summary.pass).toBe(0);
   expect(report.cases.every((c: { verdict: string }) => c.verdict === 'error')).toBe(true);
 });
+
+test('a Ctrl-C in a terminal reaches the launcher and the CLI both, and the launcher forwards it: counted once, teardown runs', async () => {
+  const cwd = mkdtempSync(join(work, 'run-'));
+  const cli = startCli(['run', '--target', 'sigtest', '--endpoint', emulator.url, '--suite', 'enhanced-flow', '--report-dir', 'reports'], {
+    cwd,
+    env: childEnv({ AWS_ACCESS_KEY_ID: emulator.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: emulator.credentials.secretAccessKey }),
+    group: true,
+  });
+  onCreate = (operation) => {
+    if (operation.startsWith('Create')) {
+      onCreate = undefined;
+      process.kill(-cli.child.pid!, 'SIGINT'); // what a terminal does: the whole foreground process group
+    }
+  };
+  expect(await cli.exited).toEqual({ code: 130, signal: null });
+  expect(cli.stderr).not.toContain('again: quitting at once');
+  expect(cli.stderr).toContain('idchain: stopped (SIGINT); exit 130');
+  expect(await idchainResources(admin)).toEqual([]);
+  expect(existsSync(join(cwd, '.idchain', 'ledger')) ? readdirSync(join(cwd, '.idchain', 'ledger')) : []).toEqual([]);
+});

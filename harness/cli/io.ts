@@ -9,33 +9,51 @@ export interface CliIo {
   onInterrupt?(handler: (signal: StopSignal) => void): () => void;
 }
 
-/**
- * A Ctrl-C reaches both the launcher (bin/idchain.js) and the CLI it runs,
- * and the launcher forwards it too: two deliveries of one keypress arrive
- * within milliseconds. Only a signal later than this counts as a second one.
- */
-export const SAME_KEYPRESS_MS = 300;
+/** The message bin/idchain.js sends down its IPC channel for a signal it received: `{ idchainSignal: 'SIGINT' }`. */
+export interface RelayedSignal {
+  idchainSignal: StopSignal;
+}
 
+function isRelayed(message: unknown): message is RelayedSignal {
+  const s = (message as Partial<RelayedSignal> | null)?.idchainSignal;
+  return s === 'SIGINT' || s === 'SIGTERM';
+}
+
+/**
+ * A Ctrl-C in a terminal reaches the whole foreground process group: the
+ * launcher (bin/idchain.js), which relays it down its IPC channel, and the
+ * CLI itself. So signals are counted per way they came: the first, either
+ * way, stops the run; a second one the same way (a second Ctrl-C, a second
+ * `kill`) quits at once. No clock is involved, so a slow launcher on a busy
+ * machine cannot turn one keypress into two.
+ */
 export const processIo: CliIo = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
   onInterrupt(handler) {
-    let first: number | undefined;
-    const listener = (signal: StopSignal) => {
-      const now = Date.now();
-      if (first !== undefined) {
-        if (now - first < SAME_KEYPRESS_MS) return;
+    const seen = { direct: 0, relayed: 0 };
+    let stopping = false;
+    const receive = (signal: StopSignal, way: keyof typeof seen) => {
+      seen[way]++;
+      if (seen[way] > 1) {
         process.stderr.write(`idchain: ${signal} again: quitting at once; what was created stays in the ledger for 'idchain sweep'\n`);
-        process.exit(signal === 'SIGINT' ? 130 : 143); // a second signal means now
+        process.exit(signal === 'SIGINT' ? 130 : 143);
       }
-      first = now;
+      if (stopping) return;
+      stopping = true;
       handler(signal);
     };
-    process.on('SIGINT', listener);
-    process.on('SIGTERM', listener);
+    const direct = (signal: StopSignal) => receive(signal, 'direct');
+    const relayed = (message: unknown) => {
+      if (isRelayed(message)) receive(message.idchainSignal, 'relayed');
+    };
+    process.on('SIGINT', direct);
+    process.on('SIGTERM', direct);
+    process.on('message', relayed);
     return () => {
-      process.off('SIGINT', listener);
-      process.off('SIGTERM', listener);
+      process.off('SIGINT', direct);
+      process.off('SIGTERM', direct);
+      process.off('message', relayed);
     };
   },
 };

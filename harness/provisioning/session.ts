@@ -62,10 +62,10 @@ export interface Session extends AsyncDisposable {
   teardown(): Promise<TeardownResult>;
   /**
    * Close the clients and stop the target if the session started it, leaving
-   * the ledger as it is; `handOver` (`--keep`) also tells sweep it may take
-   * the resources while this process still runs.
+   * the ledger as it is (`--keep`; `ledger.released()` also tells sweep it may
+   * take the resources while this process still runs).
    */
-  release(options?: { handOver?: boolean }): Promise<void>;
+  release(): Promise<void>;
   /** Teardown, then release. */
   close(): Promise<TeardownResult>;
 }
@@ -114,10 +114,9 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
     options.ledgerDir,
   );
   let released = false;
-  const release = async ({ handOver = false } = {}) => {
+  const release = async () => {
     if (released) return;
     released = true;
-    if (handOver) ledger.released();
     clients.destroy();
     if (owned) await target.stop();
   };
