@@ -7,6 +7,7 @@ import { sweepCommand } from '../harness/cli/commands/sweep';
 import type { CliIo } from '../harness/cli/io';
 import type { LedgerHeader } from '../harness/provisioning/ledger';
 import type { Place, Reach } from '../harness/provisioning/sweep';
+import { reachTargets } from '../harness/provisioning/sweep-reach';
 
 // Sweep goes where each ledger says and nowhere else: checked with ledgers
 // written as a run writes them, and a reach seam that records every place
@@ -140,4 +141,26 @@ test.each(['0', '2', 'soon', '2 h', '-1h'])('--older-than %s is bad usage (exit 
     exitCode: 2,
     message: expect.stringContaining(`--older-than ${raw} is not a duration`),
   });
+});
+
+test('an aws ledger is swept in its own Region, through the aws target’s allow-list and account check', async () => {
+  const { dir, file } = writeLedger({ target: 'aws', targetKind: 'aws', endpoint: undefined, region: 'eu-west-1', account: '111111111111', services: ['iam', 'sts', 'cognito-idp', 'cognito-identity'] });
+  const asked: string[] = [];
+  const aws = {
+    sharedConfig: async () => ({ configFile: {}, credentialsFile: {} }),
+    resolveCredentials: async () => ({ accessKeyId: 'AKIAEXAMPLEEXAMPLE00', secretAccessKey: 'not-a-secret' }),
+    // The ledger's Region answers for another account; the scan's Region is not reachable: no call leaves this process.
+    callerAccount: async (_c: unknown, region: string) => {
+      asked.push(region);
+      if (region === 'eu-west-1') return '222222222222';
+      throw new Error('getaddrinfo ENOTFOUND sts.us-west-2.amazonaws.com');
+    },
+  };
+  const io = capture();
+  const env = { AWS_REGION: 'us-west-2', IDCHAIN_AWS_ACCOUNTS: '111111111111,222222222222' };
+  expect(await sweepCommand({ target: 'aws', olderThan: '2h', ledgerDir: dir, env, reach: reachTargets({ env, aws }) }, io)).toBe(3);
+  expect(asked).toEqual(['eu-west-1', 'us-west-2']); // the ledger's Region, then AWS_REGION for the scan by prefix
+  expect(io.stdout.join('\n')).toContain("aws in eu-west-1 answers for account 222222222222 with these credentials; the ledger's resources are in account 111111111111");
+  expect(io.stdout.join('\n')).toContain('not scanned: cannot reach aws in us-west-2: Could not reach AWS STS in us-west-2');
+  expect(existsSync(file)).toBe(true);
 });

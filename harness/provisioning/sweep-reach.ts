@@ -1,7 +1,7 @@
 import { createClients } from '../clients/factory';
 import type { HttpTimeouts } from '../clients/http-handler';
 import { UsageError } from '../errors';
-import { awsTarget, defaultAwsDeps } from '../targets/aws';
+import { awsTarget, defaultAwsDeps, type AwsTargetDeps } from '../targets/aws';
 import { endpointTarget } from '../targets/endpoint';
 import { identifyAccount } from './account';
 import type { Reach } from './sweep';
@@ -11,6 +11,8 @@ export interface ReachOptions {
   /** Cancels sweep's calls in flight (an interrupt). */
   signal?: AbortSignal;
   env?: Record<string, string | undefined>;
+  /** The aws target's seams (credentials, the account check), for tests. */
+  aws?: Omit<AwsTargetDeps, 'env'>;
   log?: (line: string) => void;
 }
 
@@ -26,7 +28,7 @@ export function reachTargets(options: ReachOptions = {}): Reach {
   return async (place) => {
     let target;
     if (place.targetKind === 'aws') {
-      target = awsTarget({ ...defaultAwsDeps, env: { ...env, AWS_REGION: place.region } });
+      target = awsTarget({ ...defaultAwsDeps, ...options.aws, env: { ...env, AWS_REGION: place.region } });
     } else {
       if (!place.endpoint) throw new UsageError(`The ledger for ${place.target} names no endpoint. Expected: the URL its emulator answered on.`);
       target = endpointTarget({ name: place.target, url: place.endpoint, region: place.region, services: place.services, env });
