@@ -62,6 +62,8 @@ async function silentAfterFirstCreate() {
   const url = await listen(server);
   return {
     url,
+    /** Whether the first CreateUserPool has come (and gone unanswered). */
+    wentDark: () => held.length > 0,
     wake: () => (dark = false),
     close: async () => {
       for (const r of held) r.destroy();
@@ -91,7 +93,7 @@ test('a target that goes silent mid-run: the create times out, teardown cannot c
   const proxy = await silentAfterFirstCreate();
   const cwd = mkdtempSync(join(work, 'dark-'));
   try {
-    const cli = startCli(['run', '--target', 'darkened', '--endpoint', proxy.url, '--suite', 'enhanced-flow', '--request-timeout', '1s'], { cwd, env: childEnv(keys()) });
+    const cli = startCli(['run', '--target', 'darkened', '--endpoint', proxy.url, '--suite', 'enhanced-flow', '--request-timeout', '2s'], { cwd, env: childEnv(keys()) });
     expect(await cli.exited).toEqual({ code: 1, signal: null });
     expect(cli.stderr).toMatch(/fixture could not be provisioned: Could not create user pool main: TimeoutError/);
     expect(cli.stderr).toMatch(/could not delete user-pool idchain-[0-9a-f]{8}-enhanced-flow-main: could not read: TimeoutError/);
@@ -118,12 +120,15 @@ test('the run’s deadline: it stops, teardown gets its own deadline, the ledger
   const proxy = await silentAfterFirstCreate();
   const cwd = mkdtempSync(join(work, 'deadline-'));
   try {
-    const args = ['run', '--target', 'darkened', '--endpoint', proxy.url, '--suite', 'enhanced-flow', '--timeout', '3s', '--request-timeout', '1h', '--teardown-timeout', '2s'];
+    // The deadline is long enough for the run to reach its first create even on a loaded machine (checked below):
+    // from there the run waits on a call that will never be answered, and only the deadline ends it.
+    const args = ['run', '--target', 'darkened', '--endpoint', proxy.url, '--suite', 'enhanced-flow', '--timeout', '15s', '--request-timeout', '1h', '--teardown-timeout', '2s'];
     const cli = startCli(args, { cwd, env: childEnv(keys()) });
     expect(await cli.exited).toEqual({ code: 3, signal: null });
-    expect(cli.stderr).toContain('idchain: the run passed its deadline (--timeout 3s): starting no new work, cancelling the calls in flight, tearing down (up to 2s');
+    expect(proxy.wentDark()).toBe(true);
+    expect(cli.stderr).toContain('idchain: the run passed its deadline (--timeout 15s): starting no new work, cancelling the calls in flight, tearing down (up to 2s');
     expect(cli.stderr).toMatch(/could not delete user-pool idchain-[0-9a-f]{8}-enhanced-flow-main: could not read: .*\(the teardown deadline passed\)/);
-    expect(cli.stderr).toContain('idchain: stopped (deadline --timeout 3s); exit 3');
+    expect(cli.stderr).toContain('idchain: stopped (deadline --timeout 15s); exit 3');
     expect(readdirSync(join(cwd, '.idchain', 'ledger'))).toHaveLength(1);
     proxy.wake();
     const sweep = startCli(['sweep', '--target', 'darkened', '--older-than', '1d'], { cwd, env: childEnv(keys()) });
