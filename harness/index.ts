@@ -15,6 +15,7 @@ export type { CaseResult, RunResult, Verdict } from './runner/result';
 export type { Finding, FindingKind } from './cases/finding';
 export type { RetryPolicy } from './clients/propagation-retry';
 export type { Clients } from './clients/factory';
+export type { HttpTimeouts } from './clients/http-handler';
 /** Patterns of secrets that must never reach disk: for scanning what a run wrote. */
 export { LEAK_PATTERNS } from './secrets/leak-patterns';
 

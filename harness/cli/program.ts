@@ -9,6 +9,8 @@ import { recordCommand } from './commands/record';
 import { sweepCommand } from './commands/sweep';
 import { flowCommand as runFlow } from './commands/flow';
 import { conformanceCommand } from './commands/conformance';
+import { limitsFrom, withLimits } from './limits';
+import { controlled } from './run-control';
 
 /**
  * Parse argv and run one command. Returns the documented exit code
@@ -24,8 +26,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
     .showHelpAfterError('(run idchain --help for usage)');
 
-  program
-    .command('run')
+  withLimits(program.command('run'), '1h')
     .description('Run the contract against one target and write reports.')
     .option('--target <name>', 'reference (built-in, default), aws, or any name with --endpoint', 'reference')
     .option('--endpoint <url>', 'use an emulator already running at this URL')
@@ -40,11 +41,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       new Option('--mutant <name...>', 'start the reference emulator with a deliberate fault (for testing idchain itself)').choices(Object.keys(MUTANTS)).hideHelp(),
     )
     .action(async (opts) => {
-      code = await runCommand(opts, io);
+      code = await controlled(io, limitsFrom(opts), (control) => runCommand({ ...opts, control }, io));
     });
 
-  program
-    .command('record')
+  withLimits(program.command('record'), '1h')
     .description("Run the cases on a target and write its answers as that target's goldens.")
     .requiredOption('--target <name>', 'reference, aws, or any name with --endpoint')
     .option('--endpoint <url>', 'use an emulator already running at this URL')
@@ -52,11 +52,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--suite <glob>', 'only suites or case ids matching this glob')
     .option('--golden-dir <dir>', 'where goldens live (default fixtures/golden)')
     .action(async (opts) => {
-      code = await recordCommand(opts, io);
+      code = await controlled(io, limitsFrom(opts), (control) => recordCommand({ ...opts, control }, io));
     });
 
-  program
-    .command('conformance')
+  withLimits(program.command('conformance'), '3h')
     .description('Run the contract on several targets and write a cases × targets matrix.')
     .option('--targets <list>', 'comma-separated targets', 'reference,moto,cognito-local')
     .option('--suite <glob>', 'only suites or case ids matching this glob')
@@ -65,7 +64,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--max-golden-age <days>', 'report goldens last validated longer ago than this as stale', '30')
     .option('--golden-dir <dir>', 'where goldens live (default fixtures/golden)')
     .action(async (opts) => {
-      code = await conformanceCommand(opts, io);
+      code = await controlled(io, limitsFrom(opts), (control) => conformanceCommand({ ...opts, control }, io));
     });
 
   const flow = program
@@ -78,8 +77,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       throw new UsageError(`Unknown flow '${name}'. Expected one of: ${flow.commands.map((c) => c.name()).join(', ')}.`);
     });
   const flowCommand = (name: string, description: string) =>
-    flow
-      .command(name)
+    withLimits(flow.command(name), '15m')
       .description(description)
       .option('--target <name>', 'reference (default), aws, or any name with --endpoint', 'reference')
       .option('--endpoint <url>', 'an emulator already running at this URL')
@@ -95,30 +93,29 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--password-env <var>', "existing resources: environment variable holding the user's password", 'IDCHAIN_PASSWORD')
     .option('--custom-role-arn <arn>', 'ask GetCredentialsForIdentity for this role')
     .action(async (opts) => {
-      code = await runFlow({ ...opts, name: 'enhanced' }, io);
+      code = await controlled(io, limitsFrom(opts), (control) => runFlow({ ...opts, name: 'enhanced', control }, io));
     });
   flowCommand('saml', 'idchain as a SAML identity provider: a signed assertion exchanged with AssumeRoleWithSAML.')
     .option('--duration-seconds <n>', 'the DurationSeconds to ask STS for')
     .option('--session-duration <n>', "the assertion's SessionDuration attribute")
     .action(async (opts) => {
-      code = await runFlow({ ...opts, name: 'saml' }, io);
+      code = await controlled(io, limitsFrom(opts), (control) => runFlow({ ...opts, name: 'saml', control }, io));
     });
   flowCommand('web-identity', "A user pool's ID token straight to AssumeRoleWithWebIdentity through an IAM OIDC provider.")
     .option('--duration-seconds <n>', 'the DurationSeconds to ask STS for')
     .action(async (opts) => {
-      code = await runFlow({ ...opts, name: 'web-identity' }, io);
+      code = await controlled(io, limitsFrom(opts), (control) => runFlow({ ...opts, name: 'web-identity', control }, io));
     });
 
-  program
-    .command('sweep')
-    .description('Delete resources earlier runs left behind: by ledger, then by the idchain- prefix and age.')
-    .option('--target <name>', 'aws, or any name with --endpoint', 'reference')
-    .option('--endpoint <url>', 'an emulator already running at this URL')
-    .option('--region <region>', 'region to sweep (default: AWS_REGION, else us-east-1)')
-    .option('--older-than <duration>', 'only resources (and ledgers) at least this old: 2h, 30m, 1d, 0', '2h')
-    .option('--dry-run', 'list what would be deleted and delete nothing')
+  withLimits(program.command('sweep'), '30m')
+    .description('Delete what earlier runs left behind: each ledger where it says, then by the idchain- prefix and age; every deletion confirmed.')
+    .requiredOption('--target <name>', 'whose ledgers to sweep: reference, aws, moto, … or the name a run gave with --endpoint')
+    .option('--endpoint <url>', "only ledgers of this endpoint, and look there for idchain- resources no ledger names (keys: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)")
+    .option('--region <region>', "only ledgers of this region, and where to look by prefix (default: AWS_REGION, else us-east-1)")
+    .option('--older-than <duration>', 'by prefix, only resources at least this old: 0s, 30m, 2h, 1d (ledgers are swept whatever their age)', '2h')
+    .option('--dry-run', 'say what would be deleted and delete nothing')
     .action(async (opts) => {
-      code = await sweepCommand(opts, io);
+      code = await controlled(io, limitsFrom(opts), (control) => sweepCommand({ ...opts, control }, io));
     });
 
   program

@@ -1,3 +1,4 @@
+import type { HttpTimeouts } from '../clients/http-handler';
 import type { RetryPolicy } from '../clients/propagation-retry';
 import type { CaseResult } from '../runner/result';
 import type { SuiteDefinition } from '../runner/suite';
@@ -29,8 +30,12 @@ export interface ContractTargetOptions {
   retry?: RetryPolicy;
   /** Cases run at once; 4 by default. */
   concurrency?: number;
-  /** Aborting stops new cases; teardown still runs. */
+  /** Aborting stops new cases and cancels the calls in flight; teardown still runs, within its own deadline. */
   signal?: AbortSignal;
+  /** Connection and request timeout of every SDK call. */
+  timeouts?: HttpTimeouts;
+  /** How long teardown may take (5 minutes by default); what it has not confirmed gone by then stays ledgered for sweep. */
+  teardownTimeoutMs?: number;
   /** Progress lines: provisioning, waiting for IAM, tearing down. */
   log?: (line: string) => void;
   /** Called as each case finishes. */

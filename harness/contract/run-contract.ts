@@ -6,6 +6,7 @@ import { DEFAULT_GOLDEN_DIR } from '../golden/golden-store';
 import type { ReportJson } from '../report/report-json';
 import { toReportJson } from '../report/report-json';
 import { writeReport } from '../report/write-report';
+import { checkWritableDir } from '../report/writable-dir';
 import type { RunResult } from '../runner/result';
 import { runSuites } from '../runner/run-suites';
 import { resolveContract, startTarget, type ContractTargetOptions } from './contract-options';
@@ -49,9 +50,10 @@ export async function runContract(options: RunContractOptions = {}): Promise<Con
   const baseline = options.baseline === false ? undefined : chooseBaseline(options.baseline, goldenDir);
   const deviations = loadDeviations(target.name, options.deviationsDir);
   const goldens = baseline ? loadBaselineGoldens(goldenDir, baseline, suites) : new Map();
+  if (options.reportDir) checkWritableDir(options.reportDir);
   const { started, stop } = await startTarget(target, options.log);
   try {
-    const raw = await runSuites({ target: started, suites, ledgerDir: options.ledgerDir, retry: options.retry, concurrency: options.concurrency, signal: options.signal, log: options.log, onCase: options.onCase });
+    const raw = await runSuites({ target: started, suites, ledgerDir: options.ledgerDir, retry: options.retry, concurrency: options.concurrency, signal: options.signal, timeouts: options.timeouts, teardownTimeoutMs: options.teardownTimeoutMs, log: options.log, onCase: options.onCase });
     const run = applyBaseline(raw, { baseline, goldens, deviations, maxAgeDays: options.maxGoldenAgeDays ?? DEFAULT_MAX_GOLDEN_AGE_DAYS, today: options.today ?? new Date() });
     if (options.reportDir) {
       const { dir, report } = writeReport(run, resolve(options.reportDir));

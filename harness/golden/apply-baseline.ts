@@ -14,7 +14,9 @@ import type { SuiteDefinition } from '../runner/suite';
  */
 export function loadBaselineGoldens(goldenDir: string, baseline: string, suites: readonly SuiteDefinition[]): Map<string, GoldenFile | undefined> {
   const goldens = new Map<string, GoldenFile | undefined>();
-  for (const suite of suites) for (const c of suite.cases) goldens.set(c.id, readGolden(goldenPath(goldenDir, baseline, suite.name, c.id)));
+  for (const suite of suites) {
+    for (const c of suite.cases) goldens.set(c.id, readGolden(goldenPath(goldenDir, baseline, suite.name, c.id), { target: baseline, suite: suite.name, caseId: c.id }));
+  }
   return goldens;
 }
 

@@ -4,6 +4,7 @@ import { unsupportedFinding } from '../cases/finding';
 import type { ProvisionedFixture } from '../provisioning/spec';
 import { openSession, type Session } from '../provisioning/session';
 import { withPropagationRetry, type RetryPolicy } from '../clients/propagation-retry';
+import type { HttpTimeouts } from '../clients/http-handler';
 import type { StartedTarget } from '../targets/target';
 import { HARNESS_VERSION, sdkVersions } from '../version';
 import { runCase } from './run-case';
@@ -18,8 +19,10 @@ export interface RunOptions {
   /** Cases run at once; fixtures are shared read-only within a suite. */
   concurrency?: number;
   retry?: RetryPolicy;
-  /** Aborting stops new work; teardown still runs. */
+  /** Aborting stops new work and cancels the calls in flight; teardown still runs, on clients of its own, within its deadline. */
   signal?: AbortSignal;
+  timeouts?: HttpTimeouts;
+  teardownTimeoutMs?: number;
   log?: (line: string) => void;
   /** Called as each case finishes, for live progress. */
   onCase?: (result: CaseResult) => void;
@@ -116,7 +119,9 @@ async function runBatch(suites: readonly SuiteDefinition[], b: Batch): Promise<R
           .map((c) =>
             limit(async () => {
               if (signal?.aborted) return b.record(notRun(suite, c, 'error', 'interrupted before it ran'));
-              b.record(await runCase(c, { suite, fx, clients, target: where }));
+              const result = await runCase(c, { suite, fx, clients, target: where });
+              // A case whose calls were cancelled by an interrupt or the deadline says nothing about the target.
+              b.record(signal?.aborted && result.verdict !== 'pass' ? { ...result, verdict: 'error', findings: [], error: 'interrupted while it ran' } : result);
             }),
           ),
       ),
@@ -125,6 +130,8 @@ async function runBatch(suites: readonly SuiteDefinition[], b: Batch): Promise<R
     log?.('tearing down');
     const torn = await session.teardown();
     for (const f of torn.failures) log?.(`could not delete ${f.entry.kind} ${f.entry.name}: ${f.message} (ledger: ${ledger.file})`);
+    if (torn.failures.length > 0) log?.(`teardown left ${torn.failures.length} resource(s); the ledger ${ledger.file} keeps them for 'idchain sweep --target ${target.name}'`);
+    else if (torn.deleted > 0) log?.(`teardown: ${torn.deleted} resource(s) confirmed gone`);
     leftovers = torn.failures.map((f) => ({ kind: f.entry.kind, name: f.entry.name, message: f.message }));
   }
   return leftovers;
@@ -140,7 +147,16 @@ export async function runSuites(options: RunOptions): Promise<RunResult> {
   const { target } = options;
   const started = Date.now();
   // The target is the caller's: the session leaves it running.
-  const session = await openSession({ target, runId: options.runId, ledgerDir: options.ledgerDir, retry: options.retry, log: options.log });
+  const session = await openSession({
+    target,
+    runId: options.runId,
+    ledgerDir: options.ledgerDir,
+    retry: options.retry,
+    log: options.log,
+    signal: options.signal,
+    timeouts: options.timeouts,
+    teardownTimeoutMs: options.teardownTimeoutMs,
+  });
   const results = new Map<string, CaseResult>();
   const batch: Batch = {
     options,

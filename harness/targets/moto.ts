@@ -90,6 +90,7 @@ export function motoTarget(options: MotoTargetOptions = {}): Target {
         endpoint: server.url,
         credentials: MOTO_CREDENTIALS,
         version: motoVersion,
+        lifetime: 'started',
         stop,
         [Symbol.asyncDispose]: stop,
         async reset() {

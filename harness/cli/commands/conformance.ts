@@ -12,6 +12,8 @@ import { toConformanceHtml } from '../../report/conformance-html';
 import type { ReportJson } from '../../report/report-json';
 import type { SuiteDefinition } from '../../runner/suite';
 import type { CliIo } from '../io';
+import type { RunControl } from '../run-control';
+import { checkWritableDir } from '../../report/writable-dir';
 import { parseMaxAge } from './max-golden-age';
 
 export interface ConformanceCommandOptions {
@@ -24,6 +26,7 @@ export interface ConformanceCommandOptions {
   maxGoldenAge?: string;
   suites?: readonly SuiteDefinition[];
   today?: Date;
+  control?: RunControl;
 }
 
 /**
@@ -43,13 +46,28 @@ export async function conformanceCommand(opts: ConformanceCommandOptions, io: Cl
   const maxGoldenAgeDays = parseMaxAge(opts.maxGoldenAge, DEFAULT_MAX_GOLDEN_AGE_DAYS);
   for (const { target } of resolved) loadDeviations(target.name, opts.deviationsDir);
   const reportDir = resolve(opts.reportDir);
+  checkWritableDir(reportDir);
   const log = (line: string) => io.err(`[idchain] ${line}`);
 
   const started = Date.now();
   const results: { name: string; report?: ReportJson; unavailableReason?: string }[] = [];
   for (const { target } of resolved) {
     try {
-      const run = await runContract({ target, suites, baseline, goldenDir, deviationsDir: opts.deviationsDir, maxGoldenAgeDays, reportDir, today: opts.today, log: (line) => log(`${target.name}: ${line}`) });
+      if (opts.control?.signal.aborted) break;
+      const run = await runContract({
+        target,
+        suites,
+        baseline,
+        goldenDir,
+        deviationsDir: opts.deviationsDir,
+        maxGoldenAgeDays,
+        reportDir,
+        today: opts.today,
+        signal: opts.control?.signal,
+        timeouts: opts.control?.limits.http,
+        teardownTimeoutMs: opts.control?.limits.teardownTimeoutMs,
+        log: (line) => log(`${target.name}: ${line}`),
+      });
       results.push({ name: target.name, report: run.report });
     } catch (err) {
       if (!(err instanceof TargetUnavailableError)) throw err;

@@ -2,6 +2,7 @@ import { join, relative } from 'node:path';
 import { recordContract } from '../../contract/record-contract';
 import type { SuiteDefinition } from '../../runner/suite';
 import type { CliIo } from '../io';
+import type { RunControl } from '../run-control';
 
 export interface RecordCommandOptions {
   target: string;
@@ -11,6 +12,7 @@ export interface RecordCommandOptions {
   goldenDir?: string;
   suites?: readonly SuiteDefinition[];
   today?: Date;
+  control?: RunControl;
 }
 
 /**
@@ -21,7 +23,8 @@ export interface RecordCommandOptions {
  */
 export async function recordCommand(opts: RecordCommandOptions, io: CliIo): Promise<number> {
   const log = (line: string) => io.err(`[idchain] ${line}`);
-  const run = await recordContract({ ...opts, log });
+  const { control, ...rest } = opts;
+  const run = await recordContract({ ...rest, signal: control?.signal, timeouts: control?.limits.http, teardownTimeoutMs: control?.limits.teardownTimeoutMs, log });
   const { outcome, goldenDir } = run;
   const failed = run.cases.filter((c) => c.verdict === 'fail');
   const lines = [

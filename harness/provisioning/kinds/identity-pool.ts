@@ -63,7 +63,7 @@ export const identityPoolKind: ResourceKind<IdentityPoolsFragment, IdentityPoolS
     const poolName = ctx.name(key);
     // Unique per run like every other name, so two runs never share a developer provider.
     const developerProviderName = spec.developerProvider ? ctx.name(spec.developerProvider) : undefined;
-    ctx.ledger.creating('identity-pool', poolName);
+    ctx.ledger.creating('identity-pool', poolName, { tags: ctx.tags });
     const created = await ctx.step(`identity pool ${key}`, () =>
       ctx.clients.identity.send(
         new CreateIdentityPoolCommand({

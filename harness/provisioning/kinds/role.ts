@@ -53,7 +53,8 @@ export const roleKind: ResourceKind<{ roles?: Record<string, RoleSpec> }, RoleSp
   async create({ key, spec }, ctx) {
     const roleName = ctx.name(key);
     const document = await ctx.step(`role ${key}`, async () => JSON.stringify(trustDocument(spec.trust, trustRefs(ctx))));
-    ctx.ledger.creating('iam-role', roleName);
+    // A role's name is its id: known before the call, so a role whose answer was lost is found by it.
+    ctx.ledger.creating('iam-role', roleName, { id: roleName, tags: ctx.tags });
     // A trust naming a principal created moments ago can be refused while IAM propagates it.
     const created = await ctx.step(`role ${key}`, () =>
       withPropagationRetry(

@@ -49,7 +49,7 @@ export const userPoolKind: ResourceKind<UserPoolsFragment, UserPoolSpec, Provisi
   declared: (spec) => Object.entries(spec.userPools ?? {}).map(([key, pool]) => ({ kind: 'user-pool', key, spec: pool, needs: [] })),
   async create({ key, spec }, ctx) {
     const poolName = ctx.name(key);
-    ctx.ledger.creating('user-pool', poolName);
+    ctx.ledger.creating('user-pool', poolName, { tags: ctx.tags });
     const created = await ctx.step(`user pool ${key}`, () =>
       ctx.clients.idp.send(
         new CreateUserPoolCommand({
