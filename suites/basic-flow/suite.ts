@@ -1,4 +1,4 @@
-import { COGNITO_IDENTITY_ISSUER, decodeClaims, defineSuite, developerOpenIdToken, getIdentityId, openIdToken } from '../../harness';
+import { regionNames, stsArn, decodeClaims, defineSuite, developerOpenIdToken, getIdentityId, openIdToken } from '../../harness';
 import {
   CG_AUTH_FLOW,
   CG_ROLE_TRUST,
@@ -41,7 +41,7 @@ export const basicFlowSuite = defineSuite({
         ctx.expect.equal(
           'AssumeRoleWithWebIdentity.AssumedRoleUser.Arn',
           sts.assumedRoleUser?.arn,
-          `arn:aws:sts::${account}:assumed-role/${app.name}/${SESSION_NAME}`,
+          stsArn(ctx.target.region, account, `assumed-role/${app.name}/${SESSION_NAME}`),
           [cite(STS_ASSUME_ROLE_WITH_WEB_IDENTITY, 'the ARN includes the RoleSessionName'), IAM_IDENTIFIERS],
         );
         ctx.expect.match('AssumeRoleWithWebIdentity.Credentials.AccessKeyId', sts.credentials.accessKeyId, /^ASIA[A-Z0-9]{16}$/, cite(IAM_IDENTIFIERS, 'temporary keys start ASIA'));
@@ -74,7 +74,7 @@ export const basicFlowSuite = defineSuite({
         const answer = await ctx.expect.succeeds('GetOpenIdToken', openIdToken(ctx.clients.identity, { identityId, logins: loginsOf(ctx.fx, idToken) }));
         ctx.expect.equal('GetOpenIdToken.IdentityId', answer.identityId, identityId, cite(CG_AUTH_FLOW, 'a login already associated returns the same identity id'));
         const claims = decodeClaims(answer.token);
-        ctx.expect.equal('openIdToken.iss', claims.iss, COGNITO_IDENTITY_ISSUER, [cite(TRUST, 'cognito-identity.amazonaws.com is the issuer'), OPENID_TOKEN_OBSERVED]);
+        ctx.expect.equal('openIdToken.iss', claims.iss, regionNames(ctx.target.region).identityIssuer, [cite(TRUST, 'cognito-identity.amazonaws.com is the issuer'), OPENID_TOKEN_OBSERVED]);
         ctx.expect.equal('openIdToken.aud', claims.aud, poolId, cite(TRUST, 'aud is the identity pool id'));
         ctx.expect.equal('openIdToken.sub', claims.sub, identityId, OPENID_TOKEN_OBSERVED);
         const amr = Array.isArray(claims.amr) ? (claims.amr as unknown[]) : [];

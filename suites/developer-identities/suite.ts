@@ -1,4 +1,4 @@
-import { COGNITO_IDENTITY_ISSUER, decodeClaims, defineSuite, developerFlow, getIdentityId, guestIdentity } from '../../harness';
+import { regionNames, decodeClaims, defineSuite, developerFlow, getIdentityId, guestIdentity } from '../../harness';
 import {
   CG_AUTH_FLOW,
   CG_DEVELOPER_AUTH,
@@ -35,7 +35,7 @@ export const developerIdentitiesSuite = defineSuite({
         ctx.expect.match('GetOpenIdTokenForDeveloperIdentity.IdentityId', identityId, /^[\w-]+:[0-9a-f-]+$/, cite(API, 'IdentityId REGION:GUID'));
         const claims = decodeClaims(token);
         ctx.expect.equal('developerToken.aud', claims.aud, pool.id, cite(CG_ROLE_TRUST, 'aud is the identity pool id'));
-        ctx.expect.equal('developerToken.iss', claims.iss, COGNITO_IDENTITY_ISSUER, [CG_ROLE_TRUST, OPENID_TOKEN_OBSERVED]);
+        ctx.expect.equal('developerToken.iss', claims.iss, regionNames(ctx.target.region).identityIssuer, [CG_ROLE_TRUST, OPENID_TOKEN_OBSERVED]);
         ctx.expect.equal('developerToken.sub', claims.sub, identityId, OPENID_TOKEN_OBSERVED);
         const amr = Array.isArray(claims.amr) ? (claims.amr as unknown[]) : [];
         ctx.expect.equal('developerToken.amr.includes(authenticated)', amr.includes('authenticated'), true, CG_ROLE_TRUST);

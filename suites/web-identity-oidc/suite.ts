@@ -1,4 +1,4 @@
-import { defineSuite } from '../../harness';
+import { defineSuite, stsArn } from '../../harness';
 import { ACCESS_DENIED_403_OBSERVED, CG_ID_TOKEN, IAM_IDENTIFIERS, STS_ASSUME_ROLE_WITH_WEB_IDENTITY, STS_GET_CALLER_IDENTITY, CG_ACCESS_TOKEN, CG_VERIFY_JWT, cite } from '../citations';
 import { SESSION_NAME, webIdentityOidcFixture } from './fixture';
 import {
@@ -66,14 +66,14 @@ export const webIdentityOidcSuite = defineSuite({
         ctx.expect.equal(
           `${STS}.AssumedRoleUser.Arn`,
           sts.assumedRoleUser?.arn,
-          `arn:aws:sts::${account}:assumed-role/${role.name}/${SESSION_NAME}`,
+          stsArn(ctx.target.region, account, `assumed-role/${role.name}/${SESSION_NAME}`),
           [cite(STS_ASSUME_ROLE_WITH_WEB_IDENTITY, 'the ARN includes the RoleSessionName'), IAM_IDENTIFIERS],
         );
         ctx.expect.equal(`${STS}.AssumedRoleUser.AssumedRoleId`, sts.assumedRoleUser?.assumedRoleId, `${role.id}:${SESSION_NAME}`, cite(IAM_IDENTIFIERS, '<RoleId>:<session-name>'));
         ctx.expect.match(`${STS}.Credentials.AccessKeyId`, sts.credentials.accessKeyId, /^ASIA[A-Z0-9]{16}$/, cite(IAM_IDENTIFIERS, 'temporary keys start ASIA'));
         ctx.expect.present(`${STS}.Credentials.SessionToken`, sts.credentials.sessionToken, cite(STS_ASSUME_ROLE_WITH_WEB_IDENTITY, 'Credentials: temporary credentials carry a session token'));
         const { who, assumed } = await whoAmI(ctx, sts.credentials);
-        ctx.expect.equal('GetCallerIdentity.Arn', who.arn, `arn:aws:sts::${account}:assumed-role/${role.name}/${SESSION_NAME}`, [STS_GET_CALLER_IDENTITY, IAM_IDENTIFIERS]);
+        ctx.expect.equal('GetCallerIdentity.Arn', who.arn, stsArn(ctx.target.region, account, `assumed-role/${role.name}/${SESSION_NAME}`), [STS_GET_CALLER_IDENTITY, IAM_IDENTIFIERS]);
         ctx.expect.equal('GetCallerIdentity.Arn.role', assumed?.roleName, role.name, IAM_IDENTIFIERS);
         ctx.expect.equal('GetCallerIdentity.Arn.session', assumed?.sessionName, SESSION_NAME, cite(STS_ASSUME_ROLE_WITH_WEB_IDENTITY, 'RoleSessionName'));
         ctx.expect.equal('GetCallerIdentity.UserId', who.userId, `${role.id}:${SESSION_NAME}`, cite(IAM_IDENTIFIERS, "an assumed role's UserId is <RoleId>:<session-name>"));
