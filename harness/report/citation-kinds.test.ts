@@ -82,10 +82,16 @@ describe('report.md shows [conflict] and [inferred] beside the case, and each co
   it('lists what rests on inference, with its cases', () => {
     expect(md).toContain('## What rests on inference [inferred]\n\n- a user in no group is denied: the docs describe no token without cognito:roles — `enhanced/no-group-denied`, `basic/another-on-the-same-conflict`');
   });
-  it('a report with neither kind has neither section', () => {
-    const plain = toMarkdown(toReportJson({ ...run, cases: [run.cases[2]] }));
+  it("adds what the run's Region rests on: in eu-south-1 the identity-pool principal and Logins key", () => {
+    expect(md).toContain(
+      "- Region eu-south-1: the identity-pool trust principal, condition-key prefix and STS Provider cognito-identity.eu-south-1.amazonaws.com: AWS names none for opt-in Regions; chosen like GovCloud (US-East)'s, the regional issuer's host — every case with an identity-pool role",
+    );
+  });
+  it('a us-east-1 report with neither kind has neither section', () => {
+    const plain = toMarkdown(toReportJson({ ...run, provenance: { ...run.provenance, region: 'us-east-1' }, cases: [run.cases[2]] }));
     expect(plain).not.toContain('[conflict]');
     expect(plain).not.toContain('[inferred]');
+    expect(plain).not.toContain('Region us-east-1:');
   });
 });
 
@@ -107,6 +113,7 @@ describe('report.html shows the same', () => {
   it('lists conflicts and inferences after the cases, with their cases', () => {
     expect(html).toContain('<h2>Where AWS contradicts itself</h2>');
     expect(html).toContain('<h2>What rests on inference</h2>');
+    expect(html).toContain('<li><span class="k k-inferred">[inferred]</span> Region eu-south-1: the Logins key of an OpenID token cognito-identity.eu-south-1.amazonaws.com');
     expect(html).toContain('<span class="k k-inferred">[inferred]</span> a user in no group is denied: the docs describe no token without cognito:roles — <code>enhanced/no-group-denied</code>, <code>basic/another-on-the-same-conflict</code>');
   });
 });

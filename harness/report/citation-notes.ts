@@ -1,5 +1,6 @@
 import type { Citation, ConflictCitation } from '../cases/citation';
 import type { ReportJson } from './report-json';
+import { regionInferences } from '../targets/region';
 
 type ReportCase = ReportJson['cases'][number];
 
@@ -39,4 +40,17 @@ export function citationNotes(cases: readonly Pick<ReportCase, 'id' | 'citations
     conflicts: all.filter((e): e is CitedBy<ConflictCitation> => e.citation.kind === 'conflict'),
     inferred: all.filter((e) => e.citation.kind === 'inferred'),
   };
+}
+
+/**
+ * What the run's Region adds to the inferences: names AWS does not document
+ * for it (targets/region.ts), which every case with an identity-pool role
+ * rests on. None for a Region the harness cannot name.
+ */
+export function regionNotes(region: string): string[] {
+  try {
+    return regionInferences(region).map((what) => `Region ${region}: ${what}`);
+  } catch {
+    return [];
+  }
 }

@@ -1,7 +1,7 @@
 import type { ReportJson } from './report-json';
 import { escapeHtml as h, seconds, show } from './format';
 import { caseTables } from './case-tables';
-import { caseMarks, citationNotes } from './citation-notes';
+import { caseMarks, citationNotes, regionNotes } from './citation-notes';
 import type { Citation } from '../cases/citation';
 
 export const VERDICT_STYLE = `
@@ -79,15 +79,17 @@ export function citationsHtml(citations: readonly Citation[]): string {
 }
 
 /** After the cases: every conflict and every inference once, with the cases that rest on it. */
-function citationSectionsHtml(cases: ReportJson['cases']): string {
+function citationSectionsHtml(cases: ReportJson['cases'], region: string): string {
   const { conflicts, inferred } = citationNotes(cases);
+  const regional = regionNotes(region).map((what) => `<li><span class="k k-inferred">[inferred]</span> ${h(what)} — every case with an identity-pool role</li>`);
   const ids = (list: string[]) => list.map((id) => `<code>${h(id)}</code>`).join(', ');
   const parts: string[] = [];
   if (conflicts.length > 0) {
     parts.push(`<h2>Where AWS contradicts itself</h2>\n<ul>${conflicts.map(({ citation, cases: by }) => `<li>${conflictHtml(citation)}<br>Cases: ${ids(by)}</li>`).join('')}</ul>`);
   }
-  if (inferred.length > 0) {
-    parts.push(`<h2>What rests on inference</h2>\n<ul>${inferred.map(({ citation, cases: by }) => `<li><span class="k k-inferred">[inferred]</span> ${linked(citation.ref, citation.url)} — ${ids(by)}</li>`).join('')}</ul>`);
+  if (inferred.length + regional.length > 0) {
+    const items = inferred.map(({ citation, cases: by }) => `<li><span class="k k-inferred">[inferred]</span> ${linked(citation.ref, citation.url)} — ${ids(by)}</li>`);
+    parts.push(`<h2>What rests on inference</h2>\n<ul>${[...items, ...regional].join('')}</ul>`);
   }
   return parts.join('\n');
 }
@@ -121,7 +123,7 @@ ${filterControls(suites)}
 ${rows}
 </tbody></table>
 ${tables}
-${citationSectionsHtml(report.cases)}
+${citationSectionsHtml(report.cases, report.provenance.region)}
 <script>${FILTER_SCRIPT}</script>
 </body></html>
 `;

@@ -1,7 +1,7 @@
 import type { ReportJson } from './report-json';
 import { seconds, show } from './format';
 import { caseTables } from './case-tables';
-import { caseMarks, citationNotes } from './citation-notes';
+import { caseMarks, citationNotes, regionNotes } from './citation-notes';
 import type { Citation } from '../cases/citation';
 
 const ICON: Record<string, string> = { pass: '✅ pass', fail: '❌ fail', unsupported: '➖ unsupported', error: '⚠️ error' };
@@ -15,8 +15,9 @@ function link(ref: string, url?: string): string {
 }
 
 /** Each conflict with both sides quoted and the reading asserted, then every inference, with the cases resting on them. */
-function citationSections(cases: ReportJson['cases']): string[] {
+function citationSections(cases: ReportJson['cases'], region: string): string[] {
   const { conflicts, inferred } = citationNotes(cases);
+  const regional = regionNotes(region);
   const ids = (list: string[]) => list.map((id) => `\`${id}\``).join(', ');
   const lines: string[] = [];
   if (conflicts.length > 0) {
@@ -25,8 +26,14 @@ function citationSections(cases: ReportJson['cases']): string[] {
       lines.push(`### ${x.ref}`, '', ...x.sides.map((side) => `- ${link(side.ref, side.url)}: “${side.quote}”`), `- **Asserted:** ${x.asserts}`, `- Cases: ${ids(by)}`, '');
     }
   }
-  if (inferred.length > 0) {
-    lines.push('## What rests on inference [inferred]', '', ...inferred.map(({ citation: x, cases: by }) => `- ${link(x.ref, x.url)} — ${ids(by)}`), '');
+  if (inferred.length + regional.length > 0) {
+    lines.push(
+      '## What rests on inference [inferred]',
+      '',
+      ...inferred.map(({ citation: x, cases: by }) => `- ${link(x.ref, x.url)} — ${ids(by)}`),
+      ...regional.map((what) => `- ${what} — every case with an identity-pool role`),
+      '',
+    );
   }
   return lines;
 }
@@ -61,7 +68,7 @@ export function toMarkdown(report: ReportJson): string {
       '',
     );
   }
-  lines.push(...citationSections(report.cases));
+  lines.push(...citationSections(report.cases, report.provenance.region));
   const open = (c: ReportJson['cases'][number]) => c.findings.filter((f) => f.kind !== 'deviation');
   const troubled = report.cases.filter((c) => open(c).length > 0 || c.error);
   if (troubled.length > 0) {

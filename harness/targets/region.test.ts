@@ -1,5 +1,5 @@
 import { UsageError } from '../errors';
-import { iamArn, regionNames, resolveRegion, serviceEndpoint, stsArn, userPoolProviderName } from './region';
+import { iamArn, regionInferences, regionNames, resolveRegion, serviceEndpoint, stsArn, userPoolProviderName } from './region';
 
 // Expected values are AWS's, written out with their source ([doc], [sdk], [obs], [inferred] as region.ts says).
 describe('regionNames', () => {
@@ -117,5 +117,26 @@ describe('user-pool provider names and endpoints', () => {
     ['cognito-identity', 'us-gov-west-1', 'https://cognito-identity-fips.us-gov-west-1.amazonaws.com'],
   ] as const)('%s in %s: %s', (service, region, url) => {
     expect(serviceEndpoint(service, region)).toBe(url);
+  });
+});
+
+describe('regionInferences: what AWS does not say for a Region, in words', () => {
+  test('nothing for us-east-1 and the other documented default Regions', () => {
+    expect(regionInferences('us-east-1')).toEqual([]);
+    expect(regionInferences('eu-west-1')).toEqual([]);
+  });
+  test('eu-south-1: the principal and the Logins key (the regional issuer itself is documented)', () => {
+    expect(regionInferences('eu-south-1')).toEqual([
+      "the identity-pool trust principal, condition-key prefix and STS Provider cognito-identity.eu-south-1.amazonaws.com: AWS names none for opt-in Regions; chosen like GovCloud (US-East)'s, the regional issuer's host",
+      "the Logins key of an OpenID token cognito-identity.eu-south-1.amazonaws.com: the issuer's host, as every Logins key is a bare provider name",
+    ]);
+  });
+  test('cn-north-1 and us-gov-west-1 name what they infer', () => {
+    expect(regionInferences('cn-north-1').join('\n')).toMatch(/trust principal cognito-identity\.amazonaws\.com\.cn[\s\S]*Logins key[\s\S]*user-pool issuers https:\/\/cognito-idp\.cn-north-1\.amazonaws\.com\.cn\/<pool>/);
+    // GovCloud (US-West)'s principal is documented; its Logins key and user-pool issuer are not.
+    expect(regionInferences('us-gov-west-1').map((x) => x.split(':')[0])).toEqual([
+      'the Logins key of an OpenID token cognito-identity.us-gov-west-1.amazonaws.com',
+      'user-pool issuers https',
+    ]);
   });
 });

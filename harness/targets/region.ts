@@ -174,3 +174,22 @@ export function serviceEndpoint(service: EndpointService, region: string): strin
   const fips = partition === 'aws-us-gov' && service !== 'sts' ? '-fips' : '';
   return `https://${service}${fips}.${region}.${dnsSuffix}`;
 }
+
+/**
+ * What idchain had to infer for a Region's names, in words (empty where AWS
+ * documents or was seen to answer them all): reports list it beside the cases'
+ * own inferences, since every case with an identity-pool role rests on it.
+ */
+export function regionInferences(region: string): string[] {
+  const { partition, identityPrincipal, identityLoginsKey } = regionNames(region);
+  const out: string[] = [];
+  if (region === 'ap-northeast-3') out.push('ap-northeast-3 keeps the global identity-pool issuer: it existed (as Osaka-Local) before March 20, 2019, so it is taken as enabled by default');
+  if (partition === 'aws' && identityPrincipal !== GLOBAL_IDENTITY_HOST) {
+    out.push(`the identity-pool trust principal, condition-key prefix and STS Provider ${identityPrincipal}: AWS names none for opt-in Regions; chosen like GovCloud (US-East)'s, the regional issuer's host`);
+  }
+  if (partition === 'aws-cn') out.push(`the identity-pool trust principal ${identityPrincipal}: an AWS-generated service-principal table says so, the China "Role trust and permissions" page repeats cognito-identity.amazonaws.com`);
+  if (region === 'us-gov-east-1') out.push('the regional identity-pool issuer: the CG jwks_uri table lists GovCloud (US-West) only');
+  if (identityLoginsKey !== GLOBAL_IDENTITY_HOST) out.push(`the Logins key of an OpenID token ${identityLoginsKey}: the issuer's host, as every Logins key is a bare provider name`);
+  if (partition !== 'aws') out.push(`user-pool issuers https://cognito-idp.${region}.${regionNames(region).dnsSuffix}/<pool>: no ${partition} user-pool token was seen`);
+  return out;
+}
