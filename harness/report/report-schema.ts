@@ -14,7 +14,7 @@ export const reportJsonSchema = z
     provenance: z.object({ target: z.string().min(1), region: z.string().min(1) }).passthrough(),
     startedAt: z.string().min(1),
     durationMs: count,
-    summary: z.object({ total: count, pass: count, fail: count, unsupported: count, error: count }).strict(),
+    summary: z.object({ total: count, pass: count, fail: count, unsupported: count, error: count }).passthrough(),
     cases: z.array(
       z
         .object({
@@ -24,7 +24,7 @@ export const reportJsonSchema = z
           verdict: z.enum(['pass', 'fail', 'unsupported', 'error']),
           durationMs: count,
           citations: z.array(citationSchema),
-          findings: z.array(z.object({ path: z.string(), kind: z.string().min(1), expected: z.unknown(), actual: z.unknown(), source: z.string().optional() }).strict()),
+          findings: z.array(z.object({ path: z.string(), kind: z.string().min(1), expected: z.unknown(), actual: z.unknown(), source: z.string().optional() }).passthrough()),
         })
         .passthrough(),
     ),
