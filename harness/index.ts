@@ -11,6 +11,7 @@ export { openSession, type Session, type SessionOptions } from './provisioning/s
 export { startEmulator, type EmulatorOptions, type StartedEmulator } from '../emulator';
 export { referenceTarget } from './targets/reference';
 export type { Target, StartedTarget, ServiceName, Credentials } from './targets/target';
+export { regionNames, iamArn, stsArn, userPoolProviderName, serviceEndpoint, type RegionNames, type Partition } from './targets/region';
 export type { CaseResult, RunResult, Verdict } from './runner/result';
 export type { Finding, FindingKind } from './cases/finding';
 export type { RetryPolicy } from './clients/propagation-retry';
@@ -22,7 +23,7 @@ export { LEAK_PATTERNS } from './secrets/leak-patterns';
 // Writing suites: cases, fixtures, trust policies.
 export { defineSuite, type CaseContext, type CaseDefinition, type SuiteDefinition } from './runner/suite';
 export type { CaseTableRow } from './cases/case-table-row';
-export type { Citation, Source } from './cases/citation';
+export type { Citation, ConflictCitation, ConflictSide, Source } from './cases/citation';
 export type { Expectations, ExpectedError } from './cases/expectations';
 export type { FixtureSpec, ProvisionedFixture } from './provisioning/spec';
 export type { RoleSpec, ProvisionedRole } from './provisioning/kinds/role';
@@ -63,7 +64,6 @@ export {
   openIdToken,
   assumeRoleWithWebIdentity,
   BASIC_FLOW_SESSION_NAME,
-  COGNITO_IDENTITY_ISSUER,
   type BasicFlowRequest,
   type BasicFlowResult,
   type OpenIdTokenRequest,
@@ -71,7 +71,7 @@ export {
   type WebIdentityRequest,
   type WebIdentityResult,
 } from './flows/basic';
-export { developerOpenIdToken, developerFlow, COGNITO_IDENTITY_LOGIN, type DeveloperTokenRequest, type DeveloperFlowResult } from './flows/developer';
+export { developerOpenIdToken, developerFlow, type DeveloperTokenRequest, type DeveloperFlowResult } from './flows/developer';
 export { guestIdentity, guestCredentials } from './flows/guest';
 export { getIdentityId } from './flows/get-id';
 export { setRulesMapping, type MappingRuleInput } from './flows/role-mappings';

@@ -58,6 +58,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   withLimits(program.command('conformance'), '3h')
     .description('Run the contract on several targets and write a cases × targets matrix.')
     .option('--targets <list>', 'comma-separated targets', 'reference,moto,cognito-local')
+    .option('--region <region>', 'region to run in (default: AWS_REGION, else us-east-1)')
     .option('--suite <glob>', 'only suites or case ids matching this glob')
     .option('--report-dir <dir>', 'where conformance.{json,md,html} and <target>/ reports go', 'reports')
     .option('--baseline <name>', 'golden set to compare with (default: aws when recorded, else reference)')

@@ -126,7 +126,7 @@ describe('normalizeSteps (DESIGN.md § The golden file)', () => {
     const issue = () => step({ service: 'cognito-identity', operation: 'GetOpenIdTokenForDeveloperIdentity', input: {}, output: { Token: token } });
     const steps = normalizeSteps([issue(), issue(), step({ input: { Logins: { 'cognito-identity.amazonaws.com': token } } })], ctx);
     expect(steps.map((s) => (s.output as any)?.Token?.jwt)).toEqual(['<jwt:1>', '<jwt:2>', undefined]);
-    expect(steps[2].input).toEqual({ Logins: { 'cognito-identity.amazonaws.com': '<jwt:2>' } });
+    expect(steps[2].input).toEqual({ Logins: { '<cognito-identity>': '<jwt:2>' } });
   });
 
   it('normalizes errors to name, status, fault and a message without volatile parts', () => {

@@ -3,7 +3,8 @@ import type { CaseResult } from '../runner/result';
 import { sortPaths, type StepsTransformer } from './case-transformers';
 import type { NormalizedStep } from './normalized-step';
 import { EPOCH_SECONDS_IN_TEXT, ReferenceTable, TIMESTAMP_IN_TEXT, VOLATILE_KEYS, VOLATILE_PATTERNS } from './references';
-import { fixtureNames, region, timestampsInText, volatilePatterns } from './text-transformers';
+import { fixtureNames, identityPoolNames, region, timestampsInText, volatilePatterns } from './text-transformers';
+import { regionNames } from '../targets/region';
 import { composeText, walker, type TextTransformer, type ValueTransformer } from './transformer';
 import { dates, jwts, policyDocuments, sdkSecrets, volatileKeys } from './value-transformers';
 
@@ -29,7 +30,8 @@ function roundLifetime(seconds: number): number {
  * dates, URL-encoded policy documents, JWTs, secrets (from the SDK models),
  * volatile keys.
  * Text transformers, on every other string and every key: fixture names and
- * accounts, volatile values by shape, timestamps, the region. One reference
+ * accounts, volatile values by shape, timestamps, the Region's identity-pool
+ * names, the region. One reference
  * table serves a whole case, so a value an earlier step returned is
  * recognised when a later step sends it back.
  */
@@ -38,8 +40,18 @@ export function defaultTransformers(ctx: NormalizeContext, sensitiveNow: () => R
   const names = fixtureNames(ctx.names);
   return {
     values: [dates, policyDocuments, jwts(), sdkSecrets(sensitiveNow), volatileKeys(VOLATILE_KEYS, refs, names.has)],
-    text: [names, volatilePatterns(VOLATILE_PATTERNS, refs), timestampsInText([TIMESTAMP_IN_TEXT, EPOCH_SECONDS_IN_TEXT]), region(ctx.region)],
+    text: [names, volatilePatterns(VOLATILE_PATTERNS, refs), timestampsInText([TIMESTAMP_IN_TEXT, EPOCH_SECONDS_IN_TEXT]), identityPoolNames(identityHosts(ctx.region)), region(ctx.region)],
   };
+}
+
+/** The identity-pool names of a Region; none for a Region the harness cannot name (a target's own, unchecked). */
+function identityHosts(name: string): string[] {
+  try {
+    const r = regionNames(name);
+    return [r.identityIssuer.replace(/^https:\/\//, ''), r.identityPrincipal, r.identityLoginsKey];
+  } catch {
+    return [];
+  }
 }
 
 /** Normalize the steps of one case through the default transformers, then the case's own (a sort, with its reason). */

@@ -1,5 +1,6 @@
 import type { CaseTableRow } from '../cases/case-table-row';
 import type { Citation } from '../cases/citation';
+import { citationProblem } from '../cases/citation-schema';
 import type { Expectations } from '../cases/expectations';
 import { MIN_REASON_LENGTH, type GoldenRules } from '../cases/golden-rules';
 import type { Clients } from '../clients/factory';
@@ -53,6 +54,14 @@ export function defineSuite(suite: SuiteDefinition): SuiteDefinition {
     if (!CASE_ID.test(c.id)) throw new UsageError(`Case id '${c.id}' in suite ${suite.name} is not of the form family/behaviour (lower-case, digits, hyphens).`);
     if (seen.has(c.id)) throw new UsageError(`Case id '${c.id}' appears twice in suite ${suite.name}.`);
     if (c.citations.length === 0) throw new UsageError(`Case ${c.id} has no citation. Every case states where its expectations come from.`);
+    for (const citation of c.citations) {
+      const problem = citationProblem(citation);
+      if (problem) {
+        throw new UsageError(
+          `Case ${c.id} has a malformed ${citation.kind ?? ''} citation '${citation.ref}': ${problem}. Expected: doc, obs or inferred with a ref (and an https url), or a conflict naming both sides, each with its quote, and which reading the case asserts.`,
+        );
+      }
+    }
     for (const [what, rules] of Object.entries(c.golden ?? {})) {
       for (const rule of rules ?? []) {
         if (!rule.path || (rule.reason ?? '').trim().length < MIN_REASON_LENGTH) {

@@ -18,6 +18,7 @@ import { parseMaxAge } from './max-golden-age';
 
 export interface ConformanceCommandOptions {
   targets: string;
+  region?: string;
   suite?: string;
   reportDir: string;
   baseline?: string;
@@ -39,7 +40,7 @@ export async function conformanceCommand(opts: ConformanceCommandOptions, io: Cl
   const names = opts.targets.split(',').map((t) => t.trim()).filter(Boolean);
   if (names.length === 0) throw new UsageError('--targets is empty. Expected: a comma-separated list such as reference,moto,cognito-local.');
   // Every name, golden and deviations file is checked before any target starts.
-  const resolved = names.map((name) => resolveContract({ target: name, suite: opts.suite, suites: opts.suites }));
+  const resolved = names.map((name) => resolveContract({ target: name, region: opts.region, suite: opts.suite, suites: opts.suites }));
   const suites = resolved[0].suites;
   const goldenDir = resolve(opts.goldenDir ?? DEFAULT_GOLDEN_DIR);
   const baseline = chooseBaseline(opts.baseline, goldenDir);

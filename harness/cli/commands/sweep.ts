@@ -2,6 +2,7 @@ import { DEFAULT_LEDGER_DIR } from '../../provisioning/ledger';
 import type { ConfirmPolicy } from '../../provisioning/reclaim';
 import { sweep, type Place, type Reach } from '../../provisioning/sweep';
 import { reachTargets } from '../../provisioning/sweep-reach';
+import { regionNames } from '../../targets/region';
 import { resolveTarget } from '../../targets/registry';
 import { parseEndpointUrl } from '../../targets/endpoint';
 import { durationOption } from '../duration';
@@ -53,6 +54,9 @@ function scanPlace(opts: SweepCommandOptions, env: Record<string, string | undef
 export async function sweepCommand(opts: SweepCommandOptions, io: CliIo): Promise<number> {
   const olderThanMs = durationOption('--older-than', opts.olderThan);
   const env = opts.env ?? process.env;
+  // A malformed Region is bad usage here as on every command, refused before any ledger is read.
+  if (opts.region !== undefined) regionNames(opts.region, '--region');
+  else if (env.AWS_REGION) regionNames(env.AWS_REGION, 'AWS_REGION');
   const endpoint = opts.endpoint ? parseEndpointUrl(opts.endpoint) : undefined;
   const { scan, noScan } = scanPlace(opts, env);
   const log = (line: string) => io.err(`[idchain] ${line}`);

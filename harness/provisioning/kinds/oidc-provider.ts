@@ -26,7 +26,7 @@ export interface OidcProviderSpec {
 
 export interface ProvisionedOidcProvider {
   arn: string;
-  /** `https://cognito-idp.<region>.amazonaws.com/<poolId>`: the tokens' `iss`. */
+  /** `https://cognito-idp.<region>.<dnsSuffix>/<poolId>`: the tokens' `iss`. */
   issuer: string;
   /** The issuer without `https://`: the prefix of the `:aud`, `:sub` and `:amr` trust condition keys. */
   conditionKeyPrefix: string;
