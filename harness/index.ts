@@ -21,6 +21,7 @@ export { LEAK_PATTERNS } from './secrets/leak-patterns';
 // Writing suites: cases, fixtures, trust policies.
 export { defineSuite, type CaseContext, type CaseDefinition, type SuiteDefinition } from './runner/suite';
 export type { CaseTableRow } from './cases/case-table-row';
+export type { PermissionCell, PermissionCellResult } from './cases/permission-cell';
 export type { Citation, Source } from './cases/citation';
 export type { Expectations, ExpectedError } from './cases/expectations';
 export type { FixtureSpec, ProvisionedFixture } from './provisioning/spec';

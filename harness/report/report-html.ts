@@ -1,6 +1,7 @@
 import type { ReportJson } from './report-json';
 import { escapeHtml as h, seconds, show } from './format';
 import { caseTables } from './case-tables';
+import { MATRIX_STYLE, matrixHtml, permissionMatrices } from './permission-matrix';
 
 export const VERDICT_STYLE = `
   body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem; color: #1b1f24; }
@@ -75,7 +76,7 @@ export function toHtml(report: ReportJson): string {
     )
     .join('\n');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>idchain — ${h(report.target)}</title><style>${VERDICT_STYLE}</style></head>
+<html lang="en"><head><meta charset="utf-8"><title>idchain — ${h(report.target)}</title><style>${VERDICT_STYLE}${MATRIX_STYLE}</style></head>
 <body>
 <h1>idchain report — ${h(report.target)}</h1>
 <div class="meta">Started ${h(report.startedAt)}, took ${seconds(report.durationMs)} · target version ${h(report.provenance.targetVersion ?? 'unknown')} · region ${h(report.provenance.region)} · harness ${h(report.provenance.harnessVersion)}</div>
@@ -85,6 +86,7 @@ ${filterControls(suites)}
 ${rows}
 </tbody></table>
 ${tables}
+${matrixHtml(permissionMatrices(report.cases))}
 <script>${FILTER_SCRIPT}</script>
 </body></html>
 `;

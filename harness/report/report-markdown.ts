@@ -1,6 +1,7 @@
 import type { ReportJson } from './report-json';
 import { seconds, show } from './format';
 import { caseTables } from './case-tables';
+import { matrixMarkdown, permissionMatrices } from './permission-matrix';
 
 const ICON: Record<string, string> = { pass: '✅ pass', fail: '❌ fail', unsupported: '➖ unsupported', error: '⚠️ error' };
 
@@ -34,6 +35,7 @@ export function toMarkdown(report: ReportJson): string {
       '',
     );
   }
+  lines.push(...matrixMarkdown(permissionMatrices(report.cases)));
   const open = (c: ReportJson['cases'][number]) => c.findings.filter((f) => f.kind !== 'deviation');
   const troubled = report.cases.filter((c) => open(c).length > 0 || c.error);
   if (troubled.length > 0) {

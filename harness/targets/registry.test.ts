@@ -3,7 +3,7 @@ import { resolveTarget, TARGET_NAMES } from './registry';
 describe('registry: emulator targets', () => {
   it('knows moto, cognito-local and localstack by name', () => {
     expect(TARGET_NAMES).toEqual(expect.arrayContaining(['moto', 'cognito-local', 'localstack']));
-    expect(resolveTarget({ name: 'moto' }).services).toEqual(['cognito-idp', 'cognito-identity', 'sts', 'iam']);
+    expect(resolveTarget({ name: 'moto' }).services).toEqual(['cognito-idp', 'cognito-identity', 'sts', 'iam', 's3']);
     expect(resolveTarget({ name: 'cognito-local' }).services).toEqual(['cognito-idp']);
   });
 

@@ -26,8 +26,8 @@ export interface ProvisionedRole {
   id: string;
 }
 
-/** What a trust document names, looked up among what the fixture has made. */
-function trustRefs(ctx: CreateContext): TrustRefs {
+/** What a trust (or bucket policy) document names, looked up among what the fixture has made. */
+export function trustRefs(ctx: CreateContext): TrustRefs {
   const caller = ctx.made<Caller>(CALLER);
   return {
     identityPoolId: (n) => ctx.made<ProvisionedIdentityPool>({ kind: 'identity-pool', key: n }).id,
