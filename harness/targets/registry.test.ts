@@ -10,7 +10,7 @@ describe('registry: emulator targets', () => {
   it('keeps each name and its claims with --endpoint', () => {
     const t = resolveTarget({ name: 'cognito-local', endpoint: 'http://127.0.0.1:9229' });
     expect([t.name, t.services]).toEqual(['cognito-local', ['cognito-idp']]);
-    expect(resolveTarget({ name: 'localstack', endpoint: 'http://127.0.0.1:4566' }).services).toHaveLength(4);
+    expect(resolveTarget({ name: 'localstack', endpoint: 'http://127.0.0.1:4566' }).services).toHaveLength(5);
   });
 
   it('refuses a malformed --endpoint for them as bad usage', () =>
