@@ -30,6 +30,7 @@ export type { TrustRefs, TrustSpec } from './provisioning/kinds/trust-refs';
 export type { ProvisionedOidcProvider } from './provisioning/kinds/oidc-provider';
 export type { ProvisionedSamlProvider } from './provisioning/kinds/saml-provider';
 export type { ProvisionedIdentityPool, RoleMappingSpec } from './provisioning/kinds/identity-pool';
+export type { BucketSpec, BucketRefs, ProvisionedBucket } from './provisioning/kinds/bucket';
 export { callerKind, type CallerKind } from './provisioning/kinds/caller';
 export { generatePassword } from './provisioning/names';
 export {
