@@ -19,7 +19,8 @@ import {
 } from './sources';
 import { assumeWith, cell, chainInto, readsAllowed, readsDenied, samlTaggedSession, sessionArn, webTaggedSession } from './steps';
 
-const TAGGED = 'tagger (AssumeRole, tags project + stage)';
+const TAGGED = 'tagger (AssumeRole, session tags)';
+const HARNESS = 'harness (AssumeRole)';
 const CHAINED = 'chained (from tagger, project transitive)';
 const TRANSITIVE = { tags: { project: 'alpha', stage: 'blue' }, transitiveTagKeys: ['project'] };
 const CONFLICT = "One of the specified transitive tag keys can't be set because it conflicts with a transitive tag key from the calling session.";
@@ -121,7 +122,7 @@ export const sessionTagCases: CaseDefinition[] = [
     id: 'attributes/tags-need-tag-session',
     title: 'AssumeRole passing session tags to a role whose trust allows sts:AssumeRole but not sts:TagSession is AccessDenied 403; without tags it succeeds',
     citations: [IAM_SESSION_TAGS, TAG_SESSION_DENIED_OBSERVED],
-    matrix: [cell('harness (AssumeRole into untagged)', 'sts:AssumeRole', 'role untagged', 'allow', 'AssumeRole(untagged)'), cell('harness (AssumeRole into untagged)', 'sts:TagSession', 'role untagged', 'deny', 'AssumeRole(untagged, tags)')],
+    matrix: [cell(HARNESS, 'sts:AssumeRole', 'role untagged', 'allow', 'AssumeRole(untagged)'), cell(HARNESS, 'sts:TagSession', 'role untagged', 'deny', 'AssumeRole(untagged, tags)')],
     async run(ctx) {
       await ctx.expect.succeeds('AssumeRole(untagged)', assumeWith(ctx, 'untagged', 'idchain-untagged'), STS_ASSUME_ROLE);
       await ctx.expect.error(
@@ -134,7 +135,6 @@ export const sessionTagCases: CaseDefinition[] = [
   },
 ];
 
-const PARTNER = 'partner (AssumeRole with ExternalId)';
 
 /** ExternalId required by a trust condition. */
 export const externalIdCases: CaseDefinition[] = [
@@ -142,7 +142,7 @@ export const externalIdCases: CaseDefinition[] = [
     id: 'attributes/external-id-missing-refused',
     title: 'AssumeRole without the ExternalId the trust policy requires is AccessDenied 403',
     citations: [IAM_THIRD_PARTY, STS_ASSUME_ROLE, ACCESS_DENIED_ASSUME_OBSERVED],
-    matrix: [cell(PARTNER, 'sts:AssumeRole', 'without ExternalId', 'deny', 'AssumeRole(partner)')],
+    matrix: [cell(HARNESS, 'sts:AssumeRole', 'role partner, no ExternalId', 'deny', 'AssumeRole(partner)')],
     async run(ctx) {
       await ctx.expect.error('AssumeRole(partner)', assumeWith(ctx, 'partner', 'idchain-partner'), denied(ctx, 'sts:AssumeRole', 'partner'), [IAM_THIRD_PARTY, ACCESS_DENIED_ASSUME_OBSERVED]);
     },
@@ -151,7 +151,7 @@ export const externalIdCases: CaseDefinition[] = [
     id: 'attributes/external-id-wrong-refused',
     title: 'AssumeRole with another ExternalId than the trust policy requires is AccessDenied 403',
     citations: [IAM_THIRD_PARTY, STS_ASSUME_ROLE, ACCESS_DENIED_ASSUME_OBSERVED],
-    matrix: [cell(PARTNER, 'sts:AssumeRole', 'with a wrong ExternalId', 'deny', 'AssumeRole(partner)')],
+    matrix: [cell(HARNESS, 'sts:AssumeRole', 'role partner, another ExternalId', 'deny', 'AssumeRole(partner)')],
     async run(ctx) {
       await ctx.expect.error('AssumeRole(partner)', assumeWith(ctx, 'partner', 'idchain-partner', { externalId: 'idchain-partner-8' }), denied(ctx, 'sts:AssumeRole', 'partner'), [
         IAM_THIRD_PARTY,
@@ -163,7 +163,7 @@ export const externalIdCases: CaseDefinition[] = [
     id: 'attributes/external-id-matching-accepted',
     title: 'AssumeRole with the required ExternalId succeeds, and the session reads what the role allows',
     citations: [IAM_THIRD_PARTY, STS_ASSUME_ROLE],
-    matrix: [cell(PARTNER, 'sts:AssumeRole', 'with the ExternalId', 'allow', 'AssumeRole(partner)'), cell(PARTNER, 's3:GetObject', 'partner/*', 'allow', 'GetObject(partner/)')],
+    matrix: [cell(HARNESS, 'sts:AssumeRole', 'role partner, its ExternalId', 'allow', 'AssumeRole(partner)'), cell('partner (AssumeRole with ExternalId)', 's3:GetObject', 'partner/*', 'allow', 'GetObject(partner/)')],
     async run(ctx) {
       const { credentials } = await ctx.expect.succeeds('AssumeRole(partner)', assumeWith(ctx, 'partner', 'idchain-partner', { externalId: EXTERNAL_ID }), IAM_THIRD_PARTY);
       await readsAllowed(ctx, credentials, 'partner/terms.txt', 'GetObject(partner/)', STS_ASSUME_ROLE);
