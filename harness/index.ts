@@ -23,6 +23,7 @@ export { LEAK_PATTERNS } from './secrets/leak-patterns';
 // Writing suites: cases, fixtures, trust policies.
 export { defineSuite, type CaseContext, type CaseDefinition, type SuiteDefinition } from './runner/suite';
 export type { CaseTableRow } from './cases/case-table-row';
+export type { PermissionCell, PermissionCellResult } from './cases/permission-cell';
 export type { Citation, ConflictCitation, ConflictSide, Source } from './cases/citation';
 export type { Expectations, ExpectedError } from './cases/expectations';
 export type { FixtureSpec, ProvisionedFixture } from './provisioning/spec';
@@ -31,6 +32,7 @@ export type { TrustRefs, TrustSpec } from './provisioning/kinds/trust-refs';
 export type { ProvisionedOidcProvider } from './provisioning/kinds/oidc-provider';
 export type { ProvisionedSamlProvider } from './provisioning/kinds/saml-provider';
 export type { ProvisionedIdentityPool, RoleMappingSpec } from './provisioning/kinds/identity-pool';
+export type { BucketSpec, BucketRefs, ProvisionedBucket } from './provisioning/kinds/bucket';
 export { callerKind, type CallerKind } from './provisioning/kinds/caller';
 export { generatePassword } from './provisioning/names';
 export {

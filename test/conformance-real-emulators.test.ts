@@ -11,6 +11,16 @@ const work = mkdtempSync(join(tmpdir(), 'idchain-conformance-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 let matrix: ConformanceReport;
+/** The S3 and session-attribute cases picked here: one identity-pool case, the rest decided by STS, IAM and S3. */
+const ACCESS = [
+  'access/own-prefix-read-write',
+  'access/bucket-policy-grants-role',
+  'access/explicit-deny-wins',
+  'access/session-policy-narrows',
+  'attributes/external-id-missing-refused',
+  'attributes/inherited-transitive-tag-cannot-be-set',
+  'attributes/source-identity-set-and-visible',
+];
 let code: number;
 const cell = (id: string, target: string) => matrix.cases.find((c) => c.id === id)!.results[target];
 const finding = (id: string, target: string, path: string) => cell(id, target).findings.find((f) => f.path === path);
@@ -25,12 +35,12 @@ beforeAll(async () => {
     'federation-token/session-token-answer-shape',
     'sts-duration/assume-role-max3600-899',
   ];
-  code = await runCli(['conformance', '--targets', 'reference,moto,cognito-local', '--suite', ['user-pools', 'enhanced/editor-gets-editor-role', ...federation].join(','), '--report-dir', work], {
+  code = await runCli(['conformance', '--targets', 'reference,moto,cognito-local', '--suite', ['user-pools', 'enhanced/editor-gets-editor-role', ...federation, ...ACCESS].join(','), '--report-dir', work], {
     out: () => {},
     err: (t) => void err.push(t),
   });
   matrix = JSON.parse(readFileSync(join(work, 'conformance.json'), 'utf8'));
-}, 180_000);
+}, 300_000);
 
 test('all three targets ran, and the matrix and per-target reports were written', () => {
   expect(code).toBe(1);
@@ -100,6 +110,36 @@ test('the reference emulator passes every federation case picked here, and cogni
   for (const id of ['saml/tampered-assertion-refused', 'assume-role/untrusted-caller-refused', 'oidc/wrong-audience-refused']) {
     expect([id, cell(id, 'reference').verdict, cell(id, 'cognito-local').verdict]).toEqual([id, 'pass', 'unsupported']);
   }
+});
+
+test("moto's S3 does not enforce IAM: what neither the role nor a session policy allows is done (IAM-UG \"Policy evaluation logic\", \"Session policies\")", () => {
+  expect(finding('access/bucket-policy-grants-role', 'moto', 'GetObject(shared/)')).toMatchObject({ kind: 'unexpected-success', expected: { error: 'AccessDenied' } });
+  expect(finding('access/session-policy-narrows', 'moto', 'PutObject(scratch/)')).toMatchObject({ kind: 'unexpected-success', expected: { error: 'AccessDenied' } });
+  // What the bucket policy grants is granted: the allow-side of the contract holds there.
+  expect(finding('access/bucket-policy-grants-role', 'moto', 'GetObject(reports/)')).toBeUndefined();
+});
+
+test("moto refuses a bucket policy's explicit deny with a 403 that carries no S3 Error document, so there is no AccessDenied code or message to read", () => {
+  expect(finding('access/explicit-deny-wins', 'moto', 'DeleteObject(protected/).error.name')).toMatchObject({ kind: 'contract', expected: 'AccessDenied', actual: 'Unknown' });
+  expect(finding('access/explicit-deny-wins', 'moto', 'DeleteObject(protected/).error.message')).toMatchObject({ kind: 'contract', actual: 'UnknownError' });
+});
+
+test('moto ignores session attributes in STS: an ExternalId trust condition, an inherited transitive tag set again, the SourceIdentity answer and condition (STS-API AssumeRole)', () => {
+  expect(finding('attributes/external-id-missing-refused', 'moto', 'AssumeRole(partner)')).toMatchObject({ kind: 'unexpected-success', expected: { error: 'AccessDenied' } });
+  expect(finding('attributes/inherited-transitive-tag-cannot-be-set', 'moto', 'AssumeRole(chained, project=beta)')).toMatchObject({ kind: 'unexpected-success', expected: { error: 'InvalidParameterValue' } });
+  expect(finding('attributes/source-identity-set-and-visible', 'moto', 'AssumeRole(tagger, SourceIdentity).SourceIdentity')).toMatchObject({ kind: 'contract', expected: 'idchain-auditor', actual: 'absent' });
+  expect(finding('attributes/source-identity-set-and-visible', 'moto', 'GetObject(audit/) without')).toMatchObject({ kind: 'unexpected-success' });
+});
+
+test('an access case needing an identity pool is unsupported on moto (no SetIdentityPoolRoles) while the others in its suite run; cognito-local claims none of their services; the reference passes them all', () => {
+  const own = cell('access/own-prefix-read-write', 'moto');
+  expect(own.verdict).toBe('unsupported');
+  expect(own.findings[0]).toMatchObject({ kind: 'unsupported', path: 'fixture.identity pool rbac', actual: expect.stringMatching(/^roles of identity pool rbac: HTTP 500/) });
+  for (const id of ACCESS) {
+    expect([id, cell(id, 'reference').verdict, cell(id, 'cognito-local').verdict]).toEqual([id, 'pass', 'unsupported']);
+    if (id !== 'access/own-prefix-read-write') expect([id, cell(id, 'moto').verdict]).toEqual([id, 'fail']);
+  }
+  expect(cell('access/explicit-deny-wins', 'cognito-local').findings[0]).toMatchObject({ actual: 'cognito-local does not claim cognito-identity, sts, iam, s3' });
 });
 
 test('localstack without a Docker engine exits 3, says what is missing, and writes nothing', async () => {

@@ -44,8 +44,17 @@ test('role chaining beyond one hour being allowed is caught by the assume-role s
 
 test('a session policy that does not narrow is caught: GetRole, allowed by the role but not the session policy, succeeds', () => {
   const run = runs['session-policy-ignored'];
-  expect(failed(run)).toEqual(['assume-role/session-policy-narrows']);
+  // S3 sees it too: a narrowed role session, a broker's per-user session policy, and Cognito's guest scope-down.
+  expect(failed(run)).toEqual([
+    'access/broker-per-user-session-policy',
+    'access/guest-enhanced-scope-down-refuses-iam',
+    'access/session-policy-narrows',
+    'assume-role/session-policy-narrows',
+  ]);
   expect(findingsOf(run, 'assume-role/session-policy-narrows')).toEqual([accepted('GetRole', 'AccessDenied')]);
+  expect(findingsOf(run, 'access/session-policy-narrows')).toEqual([accepted('PutObject(scratch/)', 'AccessDenied')]);
+  expect(findingsOf(run, 'access/broker-per-user-session-policy')).toEqual([accepted('GetObject(home/bob/)', 'AccessDenied')]);
+  expect(findingsOf(run, 'access/guest-enhanced-scope-down-refuses-iam')).toEqual([accepted('GetRole(guest)', 'AccessDenied')]);
 });
 
 test('an ID token for a client outside the provider ClientIDList being accepted is caught', () => {
@@ -70,7 +79,16 @@ test('web-identity tokens accepted without their signature verifying are caught:
 
 test('AssumeRole ignoring the trust policy is caught: an untrusted caller, and a role session assuming its own role', () => {
   const run = runs['assume-role-trust-ignored'];
-  expect(failed(run)).toEqual(['assume-role/role-cannot-assume-itself-unless-trusted', 'assume-role/untrusted-caller-refused']);
+  // The trust's ExternalId condition and its missing sts:TagSession go unread too.
+  expect(failed(run)).toEqual([
+    'assume-role/role-cannot-assume-itself-unless-trusted',
+    'assume-role/untrusted-caller-refused',
+    'attributes/external-id-missing-refused',
+    'attributes/external-id-wrong-refused',
+    'attributes/tags-need-tag-session',
+  ]);
   expect(findingsOf(run, 'assume-role/untrusted-caller-refused')).toEqual([accepted('AssumeRole', 'AccessDenied')]);
+  expect(findingsOf(run, 'attributes/external-id-missing-refused')).toEqual([accepted('AssumeRole(partner)', 'AccessDenied')]);
+  expect(findingsOf(run, 'attributes/tags-need-tag-session')).toEqual([accepted('AssumeRole(untagged, tags)', 'AccessDenied')]);
   expect(findingsOf(run, 'assume-role/role-cannot-assume-itself-unless-trusted')).toEqual([accepted('AssumeRole(backend as backend)', 'AccessDenied')]);
 });

@@ -1,12 +1,12 @@
-import { runContract, type RunResult } from '../harness';
+import { runContract, type RunResult, type SuiteDefinition } from '../harness';
 import { suites } from '../suites';
 
 // Shared by the *-can-fail tests: the whole contract on a reference emulator
 // started with one deliberate fault, and what that run reports.
 
-/** Every suite against the reference emulator with `mutant` switched on. */
-export function runWithMutant(mutant: string, ledgerDir: string): Promise<RunResult> {
-  return runContract({ mutants: [mutant], suites, baseline: false, ledgerDir });
+/** Every suite (or only `only`) against the reference emulator with `mutant` switched on. */
+export function runWithMutant(mutant: string, ledgerDir: string, only: SuiteDefinition[] = suites): Promise<RunResult> {
+  return runContract({ mutants: [mutant], suites: only, baseline: false, ledgerDir });
 }
 
 /** The ids of the cases that did not pass, sorted. */

@@ -13,8 +13,9 @@ const runWith = (mutant: string) => runWithMutant(mutant, ledgerDir);
 
 test('precedence reversed: the user in admin (1) and editor (10) is caught getting editor', async () => {
   const run = await runWith('precedence-reversed');
-  // The user-pools suite sees it too: precedence 0 must beat 1.
-  expect(failed(run)).toEqual(['enhanced/lowest-precedence-wins', 'pool/zero-is-highest-precedence']);
+  // The user-pools suite sees it too (precedence 0 must beat 1), and so does S3: ada gets the editor role's rights.
+  expect(failed(run)).toEqual(['access/admin-by-precedence-writes', 'access/admin-deletes', 'enhanced/lowest-precedence-wins', 'pool/zero-is-highest-precedence']);
+  expect(findingsOf(run, 'access/admin-by-precedence-writes')[0]).toMatchObject({ path: 'GetCallerIdentity(ada).Arn.role', expected: expect.stringMatching(/-admin$/), actual: expect.stringMatching(/-editor$/) });
   const findings = findingsOf(run, 'enhanced/lowest-precedence-wins');
   const role = findings.find((f) => f.path === 'GetCallerIdentity.Arn.role')!;
   expect(role.expected).toMatch(/-admin$/);
@@ -35,8 +36,11 @@ test('a precedence tie with different roles still yielding a role is caught', as
 
 test('an unevaluated trust policy is caught', async () => {
   const run = await runWith('trust-policy-ignored');
-  // The guest suite's unauthenticated role that trusts only authenticated identities is caught too.
-  expect(failed(run)).toEqual(['enhanced/trust-for-another-pool-refused', 'guest/authenticated-only-role-refuses-guest-enhanced']);
+  // The guest suite's unauthenticated role that trusts only authenticated identities is caught too, and a trust lacking sts:TagSession.
+  expect(failed(run)).toEqual(['attributes/trust-needs-tag-session', 'enhanced/trust-for-another-pool-refused', 'guest/authenticated-only-role-refuses-guest-enhanced']);
+  expect(findingsOf(run, 'attributes/trust-needs-tag-session')).toEqual([
+    { path: 'GetCredentialsForIdentity', kind: 'unexpected-success', expected: { error: 'InvalidIdentityPoolConfigurationException' }, actual: 'success' },
+  ]);
   expect(findingsOf(run, 'guest/authenticated-only-role-refuses-guest-enhanced')).toEqual([
     { path: 'GetCredentialsForIdentity', kind: 'unexpected-success', expected: { error: 'InvalidIdentityPoolConfigurationException' }, actual: 'success' },
   ]);

@@ -4,6 +4,7 @@ import { CaseAborted } from './case-aborted';
 import { sourceText, type Source } from './citation';
 import { unsupportedFinding, type Finding } from './finding';
 import { classifyNotImplemented } from '../clients/not-implemented';
+import { outcomeOf, type CellOutcome } from './permission-cell';
 
 export interface ExpectedError {
   /**
@@ -24,6 +25,8 @@ export interface ExpectedError {
  */
 export class Expectations {
   readonly findings: Finding[] = [];
+  /** What each call asserted through `succeeds` or `error` answered, by its path: a permission matrix's actual cells. */
+  readonly outcomes = new Map<string, CellOutcome>();
 
   private add(finding: Omit<Finding, 'source'> & { source?: Source }): false {
     // A missing value must survive JSON, which drops undefined.
@@ -89,12 +92,14 @@ export class Expectations {
     let seen: StepError;
     try {
       await call;
+      this.outcomes.set(path, outcomeOf(undefined));
       this.add({ path, kind: 'unexpected-success', expected: { error: expected.name ?? 'any error' }, actual: 'success', source });
       return undefined;
     } catch (err) {
       const notImplemented = classifyNotImplemented(err);
       if (notImplemented) throw new CaseAborted(unsupportedFinding(path, notImplemented.evidence));
       seen = toStepError(err);
+      this.outcomes.set(path, outcomeOf(seen.name));
     }
     if (expected.name !== undefined) this.equal(`${path}.error.name`, seen.name, expected.name, source);
     if (expected.message instanceof RegExp) this.match(`${path}.error.message`, seen.message, expected.message, source);
@@ -109,12 +114,15 @@ export class Expectations {
    */
   async succeeds<T>(path: string, call: Promise<T>, source?: Source): Promise<T> {
     try {
-      return await call;
+      const result = await call;
+      this.outcomes.set(path, outcomeOf(undefined));
+      return result;
     } catch (err) {
       const notImplemented = classifyNotImplemented(err);
       if (notImplemented) throw new CaseAborted(unsupportedFinding(path, notImplemented.evidence));
       if (!isServiceError(err)) throw err;
       const seen = toStepError(err);
+      this.outcomes.set(path, outcomeOf(seen.name));
       throw new CaseAborted({ path, kind: 'unexpected-error', expected: 'success', actual: { error: seen.name, message: seen.message }, source: sourceText(source) });
     }
   }

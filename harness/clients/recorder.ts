@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ServiceName } from '../targets/target';
 import { sensitivePaths } from '../secrets/sdk-sensitive';
 import { toStepError, type StepError } from './sdk-errors';
+import { recordableInput, recordableOutput } from './s3-bodies';
 
 /** One SDK call inside a case, captured as it happened (DESIGN.md § Concepts, step). */
 export interface RecordedStep {
@@ -29,6 +30,7 @@ const CLIENT_SERVICES: Record<string, ServiceName> = {
   CognitoIdentityClient: 'cognito-identity',
   STSClient: 'sts',
   IAMClient: 'iam',
+  S3Client: 's3',
 };
 
 /** Where steps go while a case runs. Calls outside a case (provisioning) are not recorded. */
@@ -96,10 +98,10 @@ export function recorderMiddleware(next: (args: any) => Promise<any>, context: {
     const service = CLIENT_SERVICES[context.clientName ?? ''];
     const operation = (context.commandName ?? 'Unknown').replace(/Command$/, '');
     const sentAt = Date.now();
-    const input = structuredClone(args.input);
+    const input = structuredClone(recordableInput(args.input));
     try {
       const result = await next(args);
-      const output = stripMetadata(result.output);
+      const output = stripMetadata(await recordableOutput(result.output));
       sink.add({
         service,
         operation,

@@ -14,6 +14,8 @@ export interface DeveloperTokenRequest {
   identityId?: string;
   /** 1–86400 seconds; the token lasts 15 minutes when omitted (CI-API GetOpenIdTokenForDeveloperIdentity). */
   tokenDuration?: number;
+  /** "Attribute mappings for custom providers": tags for the sessions this token leads to (CI-API GetOpenIdTokenForDeveloperIdentity, PrincipalTags). */
+  principalTags?: Record<string, string>;
 }
 
 /**
@@ -28,6 +30,7 @@ export async function developerOpenIdToken(identity: CognitoIdentityClient, req:
       IdentityId: req.identityId,
       Logins: { [req.developerProviderName]: req.developerUserId },
       TokenDuration: req.tokenDuration,
+      PrincipalTags: req.principalTags,
     }),
   );
   if (!answer.IdentityId || !answer.Token) {

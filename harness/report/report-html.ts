@@ -3,6 +3,7 @@ import { escapeHtml as h, seconds, show } from './format';
 import { caseTables } from './case-tables';
 import { caseMarks, citationNotes, regionNotes } from './citation-notes';
 import type { Citation } from '../cases/citation';
+import { MATRIX_STYLE, matrixHtml, permissionMatrices } from './permission-matrix';
 
 export const VERDICT_STYLE = `
   body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem; color: #1b1f24; }
@@ -113,7 +114,7 @@ export function toHtml(report: ReportJson): string {
     )
     .join('\n');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>idchain — ${h(report.target)}</title><style>${VERDICT_STYLE}</style></head>
+<html lang="en"><head><meta charset="utf-8"><title>idchain — ${h(report.target)}</title><style>${VERDICT_STYLE}${MATRIX_STYLE}</style></head>
 <body>
 <h1>idchain report — ${h(report.target)}</h1>
 <div class="meta">Started ${h(report.startedAt)}, took ${seconds(report.durationMs)} · target version ${h(report.provenance.targetVersion ?? 'unknown')} · region ${h(report.provenance.region)} · harness ${h(report.provenance.harnessVersion)}</div>
@@ -123,6 +124,7 @@ ${filterControls(suites)}
 ${rows}
 </tbody></table>
 ${tables}
+${matrixHtml(permissionMatrices(report.cases))}
 ${citationSectionsHtml(report.cases, report.provenance.region)}
 <script>${FILTER_SCRIPT}</script>
 </body></html>

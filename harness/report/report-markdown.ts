@@ -3,6 +3,7 @@ import { seconds, show } from './format';
 import { caseTables } from './case-tables';
 import { caseMarks, citationNotes, regionNotes } from './citation-notes';
 import type { Citation } from '../cases/citation';
+import { matrixMarkdown, permissionMatrices } from './permission-matrix';
 
 const ICON: Record<string, string> = { pass: '✅ pass', fail: '❌ fail', unsupported: '➖ unsupported', error: '⚠️ error' };
 
@@ -68,6 +69,7 @@ export function toMarkdown(report: ReportJson): string {
       '',
     );
   }
+  lines.push(...matrixMarkdown(permissionMatrices(report.cases)));
   lines.push(...citationSections(report.cases, report.provenance.region));
   const open = (c: ReportJson['cases'][number]) => c.findings.filter((f) => f.kind !== 'deviation');
   const troubled = report.cases.filter((c) => open(c).length > 0 || c.error);

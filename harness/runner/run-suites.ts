@@ -1,6 +1,7 @@
 import pLimit from 'p-limit';
 import type { CaseDefinition, SuiteDefinition } from './suite';
 import { unsupportedFinding } from '../cases/finding';
+import { cellResults } from '../cases/permission-cell';
 import type { ProvisionedFixture } from '../provisioning/spec';
 import { openSession, type Session } from '../provisioning/session';
 import { withPropagationRetry, type RetryPolicy } from '../clients/propagation-retry';
@@ -37,6 +38,7 @@ function notRun(suite: SuiteDefinition, c: CaseDefinition, verdict: 'unsupported
     durationMs: 0,
     citations: c.citations,
     ...(c.table ? { table: c.table } : {}),
+    ...(c.matrix ? { matrix: cellResults(c.matrix, new Map(), 'not run') } : {}),
     findings: verdict === 'unsupported' && evidence ? [{ ...unsupportedFinding(evidence.path, evidence.actual) }] : [],
     steps: [],
     fixtureNames: [],

@@ -1,4 +1,5 @@
 import type { CaseTableRow } from '../cases/case-table-row';
+import type { PermissionCell } from '../cases/permission-cell';
 import type { Citation } from '../cases/citation';
 import { citationProblem } from '../cases/citation-schema';
 import type { Expectations } from '../cases/expectations';
@@ -26,6 +27,8 @@ export interface CaseDefinition {
   services?: ServiceName[];
   /** Set when the case is one row of a table-driven family. */
   table?: CaseTableRow;
+  /** The permission-matrix cells the case decides, each naming the step that decides it. */
+  matrix?: PermissionCell[];
   /** Paths its golden keeps sorted or leaves out of the comparison, each with its reason. */
   golden?: GoldenRules;
   run(ctx: CaseContext): Promise<void>;

@@ -6,8 +6,8 @@ export interface Credentials {
   expiration?: Date;
 }
 
-export type ServiceName = 'cognito-idp' | 'cognito-identity' | 'sts' | 'iam';
-export const ALL_SERVICES: readonly ServiceName[] = ['cognito-idp', 'cognito-identity', 'sts', 'iam'];
+export type ServiceName = 'cognito-idp' | 'cognito-identity' | 'sts' | 'iam' | 's3';
+export const ALL_SERVICES: readonly ServiceName[] = ['cognito-idp', 'cognito-identity', 'sts', 'iam', 's3'];
 
 /** Where a run goes. `start()` brings it up (or checks it is reachable) and returns a started target. */
 export interface Target {

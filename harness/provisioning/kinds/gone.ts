@@ -1,6 +1,6 @@
-const GONE = new Set(['ResourceNotFoundException', 'NoSuchEntity', 'NoSuchEntityException']);
+const GONE = new Set(['ResourceNotFoundException', 'NoSuchEntity', 'NoSuchEntityException', 'NoSuchBucket']);
 
-/** AWS's "not found" answers: Cognito's ResourceNotFoundException, IAM's NoSuchEntity. */
+/** AWS's "not found" answers: Cognito's ResourceNotFoundException, IAM's NoSuchEntity, S3's NoSuchBucket. */
 export function isGone(err: unknown): boolean {
   return GONE.has((err as { name?: string })?.name ?? '');
 }

@@ -35,6 +35,8 @@ export interface IdentityPoolSpec {
   /** Set once the roles exist, by the identity-pool-roles kind. */
   roles?: { authenticated?: string; unauthenticated?: string };
   roleMappings?: RoleMappingSpec[];
+  /** Attributes for access control for a fixture user pool's users: its default mappings, or tag → claim (identity-pool-principal-tags kind). */
+  principalTags?: { userPool: string; useDefaults?: boolean; tags?: Record<string, string> }[];
 }
 
 export interface ProvisionedIdentityPool {
