@@ -18,7 +18,7 @@ export interface RunOptions {
   /** Cases run at once; fixtures are shared read-only within a suite. */
   concurrency?: number;
   retry?: RetryPolicy;
-  /** Aborting stops new work; teardown still runs. */
+  /** Aborting stops new work; teardown still runs. A string reason is what the cases not started report. */
   signal?: AbortSignal;
   log?: (line: string) => void;
   /** Called as each case finishes, for live progress. */
@@ -41,6 +41,11 @@ function notRun(suite: SuiteDefinition, c: CaseDefinition, verdict: 'unsupported
   };
 }
 
+/** Why cases were not started after the signal fired: its reason when a caller gave one (`--bail`), else an interruption. */
+function notRunReason(signal: AbortSignal): string {
+  return typeof signal.reason === 'string' ? signal.reason : 'interrupted before it ran';
+}
+
 interface Batch {
   options: RunOptions;
   session: Session;
@@ -61,7 +66,7 @@ async function runBatch(suites: readonly SuiteDefinition[], b: Batch): Promise<R
   try {
     for (const suite of suites) {
       if (signal?.aborted) {
-        for (const c of suite.cases) b.record(notRun(suite, c, 'error', 'interrupted before it ran'));
+        for (const c of suite.cases) b.record(notRun(suite, c, 'error', notRunReason(signal)));
         continue;
       }
       const unclaimed = (c: CaseDefinition) => [...suite.services, ...(c.services ?? [])].filter((s) => !target.services.includes(s));
@@ -115,7 +120,7 @@ async function runBatch(suites: readonly SuiteDefinition[], b: Batch): Promise<R
           .filter((c) => !b.has(c.id))
           .map((c) =>
             limit(async () => {
-              if (signal?.aborted) return b.record(notRun(suite, c, 'error', 'interrupted before it ran'));
+              if (signal?.aborted) return b.record(notRun(suite, c, 'error', notRunReason(signal)));
               b.record(await runCase(c, { suite, fx, clients, target: where }));
             }),
           ),
