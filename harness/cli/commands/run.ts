@@ -3,6 +3,8 @@ import { DEFAULT_MAX_GOLDEN_AGE_DAYS } from '../../contract/run-contract';
 import { consoleSummary } from '../../report/console-summary';
 import type { SuiteDefinition } from '../../runner/suite';
 import type { CliIo } from '../io';
+import { formatCaseList, selectedCases } from '../case-list';
+import { progressFor } from '../progress';
 import { parseMaxAge } from './max-golden-age';
 
 export interface RunCommandOptions {
@@ -12,6 +14,12 @@ export interface RunCommandOptions {
   suite?: string;
   reportDir: string;
   json?: boolean;
+  /** List the selected cases and stop: nothing is started or provisioned. */
+  list?: boolean;
+  /** Stop starting cases after the first that does not pass; teardown still runs. */
+  bail?: boolean;
+  /** The summary only: no line per case, no status line, no diagnostics. */
+  quiet?: boolean;
   mutant?: string[];
   baseline?: string;
   maxGoldenAge?: string;
@@ -24,9 +32,17 @@ export interface RunCommandOptions {
 
 /** `idchain run`: the contract against one target, through runContract. Returns the exit code. */
 export async function runCommand(opts: RunCommandOptions, io: CliIo): Promise<number> {
-  const log = (line: string) => io.err(`[idchain] ${line}`);
+  const cases = selectedCases(opts.suite, opts.suites);
+  if (opts.list) {
+    io.out(formatCaseList(cases, opts.json));
+    return 0;
+  }
+  const progress = progressFor(io, { total: cases.length, quiet: opts.quiet, json: opts.json });
+  const log = (line: string) => progress.log(line);
   const controller = new AbortController();
+  let interrupted = false;
   const release = io.onInterrupt?.(() => {
+    interrupted = true;
     log('interrupted: finishing the running cases and tearing down (Ctrl-C again to quit at once)');
     controller.abort();
   });
@@ -46,17 +62,27 @@ export async function runCommand(opts: RunCommandOptions, io: CliIo): Promise<nu
       today: opts.today,
       signal: controller.signal,
       log,
+      onCase: (c) => {
+        progress.onCase(c);
+        // --bail: cases not yet started end as `error` with this reason; those running finish.
+        if (opts.bail && (c.verdict === 'fail' || c.verdict === 'error') && !controller.signal.aborted) {
+          log(`--bail: ${c.id} did not pass; starting no more cases, then tearing down`);
+          controller.abort(`not run: --bail stopped the run after ${c.id} did not pass`);
+        }
+      },
     });
+    progress.finish();
     if (opts.json) io.out(JSON.stringify(report, null, 2));
-    else io.out(consoleSummary(report, `${reportDir}/report.md`));
-    if (controller.signal.aborted) return 130;
-    if (report.summary.pass === 0 && report.summary.total > 0) {
+    else io.out(`${opts.quiet ? '' : '\n'}${consoleSummary(report, `${reportDir}/report.md`, { table: false })}`);
+    if (interrupted) return 130;
+    if (report.summary.total > 0 && report.summary.unsupported === report.summary.total) {
       // Every case unsupported: nothing was checked, so nothing passed.
       io.err(`[idchain] no case could run on ${report.target}: nothing was checked`);
       return 1;
     }
     return report.summary.fail + report.summary.error > 0 ? 1 : 0;
   } finally {
+    progress.finish();
     release?.();
   }
 }
