@@ -70,3 +70,8 @@ describe('in jest itself, on a module no python3 has', () => {
     expect(skipped.json).toMatchObject({ numPassedTests: 0, numFailedTests: 0, numPendingTests: 1 });
   });
 });
+
+test('IDCHAIN_PYTHON names the interpreter, as it does for the moto target', () => {
+  const plan = planPythonTests(['boto3'], { IDCHAIN_PYTHON: '/opt/py/bin/python3.12' }, python({ status: 0, stdout: 'boto3' }));
+  expect((plan as { line: string }).line).toMatch(/^These tests need \/opt\/py\/bin\/python3\.12 with boto3, and \/opt\/py\/bin\/python3\.12 cannot find boto3\./);
+});

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 
 // Tests that need python (moto's server, boto3 as a client) say so here, in
-// one place: with the modules there they run; without them they fail with
+// one place. The interpreter is the one the moto target starts: IDCHAIN_PYTHON,
+// else python3. With the modules there they run; without them they fail with
 // one line saying what is missing, or, when IDCHAIN_SKIP_MOTO=1 is set, jest
 // reports them as skipped. Never passed without running.
 
@@ -13,11 +14,14 @@ export const SKIP_ENV = 'IDCHAIN_SKIP_MOTO';
 
 export const INSTALL_HINT = "pip install 'moto[server]' boto3";
 
-/** How the check reaches python3: spawnSync by default, a fake in this helper's own tests. */
+/** How the check reaches python: spawnSync by default, a fake in this helper's own tests. */
 export type PythonRunner = (args: string[]) => { status: number | null; stdout: string; error?: NodeJS.ErrnoException };
 
+/** The interpreter the moto target starts (harness/targets/moto.ts): IDCHAIN_PYTHON, else python3. */
+export const pythonCommand = (env: NodeJS.ProcessEnv = process.env) => env.IDCHAIN_PYTHON || 'python3';
+
 const realPython: PythonRunner = (args) => {
-  const r = spawnSync('python3', args, { encoding: 'utf8' });
+  const r = spawnSync(pythonCommand(), args, { encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout ?? '', error: r.error as NodeJS.ErrnoException | undefined };
 };
 
@@ -25,25 +29,25 @@ const realPython: PythonRunner = (args) => {
 const FIND = 'import importlib.util, sys; print(" ".join(m for m in sys.argv[1:] if importlib.util.find_spec(m) is None))';
 
 /** Why python3 cannot serve `modules` (one sentence), or undefined when it can. */
-export function whyPythonCannot(modules: readonly string[], run: PythonRunner = realPython): string | undefined {
+export function whyPythonCannot(modules: readonly string[], run: PythonRunner = realPython, python = pythonCommand()): string | undefined {
   const r = run(['-c', FIND, ...modules]);
-  if (r.error?.code === 'ENOENT') return 'python3 was not found on PATH';
-  if (r.error || r.status !== 0) return `python3 could not be asked about its modules (${r.error?.message ?? `exit code ${r.status}`})`;
+  if (r.error?.code === 'ENOENT') return `${python} was not found on PATH`;
+  if (r.error || r.status !== 0) return `${python} could not be asked about its modules (${r.error?.message ?? `exit code ${r.status}`})`;
   const missing = r.stdout.trim().split(/\s+/).filter(Boolean);
-  return missing.length > 0 ? `python3 cannot find ${missing.join(', ')}` : undefined;
+  return missing.length > 0 ? `${python} cannot find ${missing.join(', ')}` : undefined;
 }
 
 export type PythonPlan = { run: true } | { run: false; skip: true } | { run: false; skip: false; line: string };
 
 /** Run, skip or fail, from what python3 lacks and the environment. */
 export function planPythonTests(modules: readonly string[], env: NodeJS.ProcessEnv = process.env, run: PythonRunner = realPython): PythonPlan {
-  const why = whyPythonCannot(modules, run);
+  const why = whyPythonCannot(modules, run, pythonCommand(env));
   if (!why) return { run: true };
   if (env[SKIP_ENV] === '1') return { run: false, skip: true };
   return {
     run: false,
     skip: false,
-    line: `These tests need python3 with ${modules.join(', ')}, and ${why}. Install them (${INSTALL_HINT}), or set ${SKIP_ENV}=1 to report these tests as skipped.`,
+    line: `These tests need ${pythonCommand(env)} with ${modules.join(', ')}, and ${why}. Install them (${INSTALL_HINT}), or set ${SKIP_ENV}=1 to report these tests as skipped.`,
   };
 }
 
