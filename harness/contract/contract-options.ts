@@ -29,11 +29,11 @@ export interface ContractTargetOptions {
   retry?: RetryPolicy;
   /** Cases run at once; 4 by default. */
   concurrency?: number;
-  /** Aborting stops new cases; teardown still runs. */
+  /** Aborting stops new cases; teardown still runs. A text reason is what the cases not started report as their error. */
   signal?: AbortSignal;
   /** Progress lines: provisioning, waiting for IAM, tearing down. */
   log?: (line: string) => void;
-  /** Called as each case finishes. */
+  /** Called as each case finishes, with its final verdict (runContract has compared it with its golden). */
   onCase?: (result: CaseResult) => void;
 }
 
