@@ -1,3 +1,4 @@
+import { seconds } from '../report/format';
 import type { Verdict } from '../runner/result';
 import type { CliIo, Terminal } from './io';
 
@@ -24,10 +25,6 @@ export interface FinishedCase {
 const MARK: Record<Verdict, string> = { pass: 'pass', fail: 'FAIL', unsupported: 'unsupported', error: 'ERROR' };
 const CLEAR = '\r\x1b[2K';
 
-function time(ms: number): string {
-  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-
 /**
  * Live progress of a run: one line per case as it finishes (verdict, time,
  * id), and on a terminal a status line under them with the counts so far,
@@ -46,7 +43,7 @@ export class Progress {
     this.done++;
     this.counts[c.verdict]++;
     if (this.options.quiet) return;
-    this.above(() => this.options.out(`${target ? `${target}  ` : ''}${MARK[c.verdict].padEnd(11)} ${time(c.durationMs).padStart(8)}  ${c.id}`));
+    this.above(() => this.options.out(`${target ? `${target}  ` : ''}${MARK[c.verdict].padEnd(11)} ${seconds(c.durationMs).padStart(8)}  ${c.id}`));
   }
 
   /** A diagnostic line, on stderr, under `[idchain]`. */
