@@ -29,8 +29,10 @@ export interface ContractTargetOptions {
   retry?: RetryPolicy;
   /** Cases run at once; 4 by default. */
   concurrency?: number;
-  /** Aborting stops new cases; teardown still runs. A text reason is what the cases not started report as their error. */
+  /** Aborting stops new cases; teardown still runs. */
   signal?: AbortSignal;
+  /** Aborting it starts no further case (each reports the abort's reason as its error); cases running finish, teardown runs: `--bail`. */
+  stopNewCases?: AbortSignal;
   /** Progress lines: provisioning, waiting for IAM, tearing down. */
   log?: (line: string) => void;
   /** Called as each case finishes, with its final verdict (runContract has compared it with its golden). */

@@ -29,7 +29,7 @@ export async function recordContract(options: RecordContractOptions = {}): Promi
   const goldenDir = resolve(options.goldenDir ?? DEFAULT_GOLDEN_DIR);
   const { started, stop } = await startTarget(target, options.log);
   try {
-    const run = await runSuites({ target: started, suites, ledgerDir: options.ledgerDir, retry: options.retry, concurrency: options.concurrency, signal: options.signal, log: options.log, onCase: options.onCase });
+    const run = await runSuites({ target: started, suites, ledgerDir: options.ledgerDir, retry: options.retry, concurrency: options.concurrency, signal: options.signal, stopNewCases: options.stopNewCases, log: options.log, onCase: options.onCase });
     const outcome = recordGoldens(run, goldenDir, options.today ?? new Date());
     return { ...run, summary: summarize(run.cases), outcome, goldenDir };
   } finally {

@@ -18,8 +18,13 @@ export interface RunOptions {
   /** Cases run at once; fixtures are shared read-only within a suite. */
   concurrency?: number;
   retry?: RetryPolicy;
-  /** Aborting stops new work; teardown still runs. A string reason is what the cases not started report. */
+  /** Aborting stops new work; teardown still runs. */
   signal?: AbortSignal;
+  /**
+   * Aborting it starts no further case, which reports the abort's reason as
+   * its error; cases running finish and teardown runs as usual (`--bail`).
+   */
+  stopNewCases?: AbortSignal;
   log?: (line: string) => void;
   /** Called as each case finishes, for live progress. */
   onCase?: (result: CaseResult) => void;
@@ -41,9 +46,11 @@ function notRun(suite: SuiteDefinition, c: CaseDefinition, verdict: 'unsupported
   };
 }
 
-/** Why cases were not started after the signal fired: its reason when a caller gave one (`--bail`), else an interruption. */
-function notRunReason(signal: AbortSignal): string {
-  return typeof signal.reason === 'string' ? signal.reason : 'interrupted before it ran';
+/** Why a case may not start now: an interruption, or the caller's reason to start no more (`--bail`). */
+function heldBack(options: RunOptions): string | undefined {
+  if (options.signal?.aborted) return 'interrupted before it ran';
+  if (options.stopNewCases?.aborted) return String(options.stopNewCases.reason);
+  return undefined;
 }
 
 interface Batch {
@@ -65,8 +72,9 @@ async function runBatch(suites: readonly SuiteDefinition[], b: Batch): Promise<R
   let leftovers: RunResult['leftovers'] = [];
   try {
     for (const suite of suites) {
-      if (signal?.aborted) {
-        for (const c of suite.cases) b.record(notRun(suite, c, 'error', notRunReason(signal)));
+      const held = heldBack(options);
+      if (held) {
+        for (const c of suite.cases) b.record(notRun(suite, c, 'error', held));
         continue;
       }
       const unclaimed = (c: CaseDefinition) => [...suite.services, ...(c.services ?? [])].filter((s) => !target.services.includes(s));
@@ -120,7 +128,8 @@ async function runBatch(suites: readonly SuiteDefinition[], b: Batch): Promise<R
           .filter((c) => !b.has(c.id))
           .map((c) =>
             limit(async () => {
-              if (signal?.aborted) return b.record(notRun(suite, c, 'error', notRunReason(signal)));
+              const held = heldBack(options);
+              if (held) return b.record(notRun(suite, c, 'error', held));
               b.record(await runCase(c, { suite, fx, clients, target: where }));
             }),
           ),

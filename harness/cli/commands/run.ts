@@ -40,6 +40,7 @@ export async function runCommand(opts: RunCommandOptions, io: CliIo): Promise<nu
   const progress = progressFor(io, { total: cases.length, quiet: opts.quiet, json: opts.json });
   const log = (line: string) => progress.log(line);
   const controller = new AbortController();
+  const bail = new AbortController();
   let interrupted = false;
   const release = io.onInterrupt?.(() => {
     interrupted = true;
@@ -61,13 +62,14 @@ export async function runCommand(opts: RunCommandOptions, io: CliIo): Promise<nu
       reportDir: opts.reportDir,
       today: opts.today,
       signal: controller.signal,
+      stopNewCases: bail.signal,
       log,
       onCase: (c) => {
         progress.onCase(c);
         // --bail: cases not yet started end as `error` with this reason; those running finish.
-        if (opts.bail && (c.verdict === 'fail' || c.verdict === 'error') && !controller.signal.aborted) {
+        if (opts.bail && (c.verdict === 'fail' || c.verdict === 'error') && !bail.signal.aborted && !controller.signal.aborted) {
           log(`--bail: ${c.id} did not pass; starting no more cases, then tearing down`);
-          controller.abort(`not run: --bail stopped the run after ${c.id} did not pass`);
+          bail.abort(`not run: --bail stopped the run after ${c.id} did not pass`);
         }
       },
     });
@@ -75,12 +77,13 @@ export async function runCommand(opts: RunCommandOptions, io: CliIo): Promise<nu
     if (opts.json) io.out(JSON.stringify(report, null, 2));
     else io.out(`${opts.quiet ? '' : '\n'}${consoleSummary(report, `${reportDir}/report.md`, { table: false })}`);
     if (interrupted) return 130;
-    if (report.summary.total > 0 && report.summary.unsupported === report.summary.total) {
-      // Every case unsupported: nothing was checked, so nothing passed.
-      io.err(`[idchain] no case could run on ${report.target}: nothing was checked`);
+    const { total, pass, fail, error, unsupported } = report.summary;
+    if (total > 0 && pass + fail === 0) {
+      // Only when no case got as far as a verdict on the target: a run whose cases all failed did check something.
+      io.err(`[idchain] no case ran to a verdict on ${report.target} (${unsupported} unsupported, ${error} error): nothing was checked`);
       return 1;
     }
-    return report.summary.fail + report.summary.error > 0 ? 1 : 0;
+    return fail + error > 0 ? 1 : 0;
   } finally {
     progress.finish();
     release?.();
