@@ -64,7 +64,7 @@ describe('in jest itself, on a module no python3 has', () => {
     const [failing, skipped] = await Promise.all([jestOn({ IDCHAIN_SKIP_MOTO: '' }), jestOn({ IDCHAIN_SKIP_MOTO: '1' })]);
     expect(failing.json).toMatchObject({ numPassedTests: 0, numFailedTests: 1, numPendingTests: 0 });
     expect(failing.stderr).toContain(
-      "These tests need python3 with idchain_no_such_module, and python3 cannot find idchain_no_such_module. Install them (pip install 'moto[server]' boto3), or set IDCHAIN_SKIP_MOTO=1 to report these tests as skipped.",
+      "These tests need python3 with idchain_no_such_module, and python3 cannot find idchain_no_such_module. Install them (pip install idchain_no_such_module), or set IDCHAIN_SKIP_MOTO=1 to report these tests as skipped.",
     );
     expect(failing.stderr).not.toMatch(/at .*python-prerequisites\.ts/);
     expect(skipped.json).toMatchObject({ numPassedTests: 0, numFailedTests: 0, numPendingTests: 1 });
@@ -74,4 +74,10 @@ describe('in jest itself, on a module no python3 has', () => {
 test('IDCHAIN_PYTHON names the interpreter, as it does for the moto target', () => {
   const plan = planPythonTests(['boto3'], { IDCHAIN_PYTHON: '/opt/py/bin/python3.12' }, python({ status: 0, stdout: 'boto3' }));
   expect((plan as { line: string }).line).toMatch(/^These tests need \/opt\/py\/bin\/python3\.12 with boto3, and \/opt\/py\/bin\/python3\.12 cannot find boto3\./);
+});
+
+test('the install hint names the pip packages that bring the modules', () => {
+  const line = (modules: string[]) => (planPythonTests(modules, {}, python({ status: 0, stdout: modules.join(' ') })) as { line: string }).line;
+  expect(line(['boto3', 'botocore'])).toContain('Install them (pip install boto3), or');
+  expect(line([...MOTO_MODULES])).toContain("Install them (pip install 'moto[server]' boto3), or");
 });

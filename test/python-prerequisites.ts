@@ -12,7 +12,16 @@ export const MOTO_MODULES = ['moto', 'boto3', 'flask', 'flask_cors'] as const;
 /** Set to 1 to report python-backed tests as skipped when their modules are missing, instead of failing. */
 export const SKIP_ENV = 'IDCHAIN_SKIP_MOTO';
 
-export const INSTALL_HINT = "pip install 'moto[server]' boto3";
+/** The pip packages that bring `modules`: moto's server extras bring flask and flask_cors, boto3 brings botocore. */
+export function installHint(modules: readonly string[]): string {
+  const names = new Set<string>();
+  for (const m of modules) {
+    if (m === 'moto' || m === 'flask' || m === 'flask_cors') names.add("'moto[server]'");
+    else if (m === 'boto3' || m === 'botocore') names.add('boto3');
+    else names.add(m);
+  }
+  return `pip install ${[...names].join(' ')}`;
+}
 
 /** How the check reaches python: spawnSync by default, a fake in this helper's own tests. */
 export type PythonRunner = (args: string[]) => { status: number | null; stdout: string; error?: NodeJS.ErrnoException };
@@ -47,7 +56,7 @@ export function planPythonTests(modules: readonly string[], env: NodeJS.ProcessE
   return {
     run: false,
     skip: false,
-    line: `These tests need ${pythonCommand(env)} with ${modules.join(', ')}, and ${why}. Install them (${INSTALL_HINT}), or set ${SKIP_ENV}=1 to report these tests as skipped.`,
+    line: `These tests need ${pythonCommand(env)} with ${modules.join(', ')}, and ${why}. Install them (${installHint(modules)}), or set ${SKIP_ENV}=1 to report these tests as skipped.`,
   };
 }
 
