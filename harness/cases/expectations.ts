@@ -28,6 +28,9 @@ export class Expectations {
   /** What each call asserted through `succeeds` or `error` answered, by its path: a permission matrix's actual cells. */
   readonly outcomes = new Map<string, CellOutcome>();
 
+  /** `now` is the clock lifetimes are read against (epoch ms); injected in tests. */
+  constructor(private readonly now: () => number = Date.now) {}
+
   private add(finding: Omit<Finding, 'source'> & { source?: Source }): false {
     // A missing value must survive JSON, which drops undefined.
     this.findings.push({ ...finding, expected: finding.expected ?? 'absent', actual: finding.actual ?? 'absent', source: sourceText(finding.source) });
@@ -65,13 +68,20 @@ export class Expectations {
   }
 
   /**
-   * Credentials that last `seconds`, measured from `sentAt` (epoch ms taken
-   * just before the call that issued them). The tolerance, stated once here:
-   * up to 120 s short for the round trip and clock skew against a remote
-   * target, 5 s long for rounding.
+   * Credentials that last `seconds`. Call it as the answer arrives, with
+   * `sentAt` (epoch ms) taken just before the call: the target issued them
+   * somewhere in between, so their lifetime is only known to lie within
+   * [expiration − now, expiration − sentAt]. It passes when that span meets
+   * [seconds − 120, seconds + 5] (120 s short for clock skew against a remote
+   * target, 5 s long for rounding), so a slow round trip on a busy machine
+   * never fails it. A finding gives the end of the span nearest the window.
    */
   lifetime(path: string, expiration: Date, sentAt: number, seconds: number, source?: Source): boolean {
-    return this.within(path, Math.round((expiration.getTime() - sentAt) / 1000), seconds - 120, seconds + 5, source);
+    const [min, max] = [seconds - 120, seconds + 5];
+    const longest = (expiration.getTime() - sentAt) / 1000;
+    const shortest = (expiration.getTime() - this.now()) / 1000;
+    if (longest >= min && shortest <= max) return true;
+    return this.add({ path, kind: 'contract', expected: `between ${min} and ${max}`, actual: Math.round(shortest > max ? shortest : longest), source });
   }
 
   /**

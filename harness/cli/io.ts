@@ -1,10 +1,16 @@
 /** The signals the CLI handles itself: Ctrl-C, and what a CI runner or a process manager sends to stop it. */
 export type StopSignal = 'SIGINT' | 'SIGTERM';
+/** A terminal to draw a status line on: stdout when it is a TTY. */
+export interface Terminal {
+  write(text: string): void;
+}
 
 /** Where the CLI writes; injected so tests read what a user would see. */
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** Stdout when it is a terminal, for the live status line; absent when piped or in CI logs. */
+  terminal?: Terminal;
   /** SIGINT/SIGTERM wiring; tests pass a controller of their own. Returns how to unhook. */
   onInterrupt?(handler: (signal: StopSignal) => void): () => void;
 }
@@ -30,6 +36,7 @@ function isRelayed(message: unknown): message is RelayedSignal {
 export const processIo: CliIo = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
+  terminal: process.stdout.isTTY ? { write: (text) => void process.stdout.write(text) } : undefined,
   onInterrupt(handler) {
     const seen = { direct: 0, relayed: 0 };
     let stopping = false;

@@ -31,12 +31,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--target <name>', 'reference (built-in, default), aws, or any name with --endpoint', 'reference')
     .option('--endpoint <url>', 'use an emulator already running at this URL')
     .option('--region <region>', 'region to run in (default: AWS_REGION, else us-east-1)')
-    .option('--suite <glob>', 'only suites or case ids matching this glob (comma-separated globs allowed)')
+    .option('--suite <glob>', 'only suites or case ids matching these globs (comma-separated; * stays within a path segment)')
     .option('--report-dir <dir>', 'where <target>/report.{json,md,html} and junit.xml go', 'reports')
     .option('--baseline <name>', 'golden set to compare with (default: aws when recorded, else reference)')
     .option('--max-golden-age <days>', 'report goldens last validated longer ago than this as stale', '30')
     .option('--golden-dir <dir>', 'where goldens live (default fixtures/golden)')
-    .option('--json', 'print report.json to stdout instead of the summary table')
+    .option('--json', 'print report.json to stdout (case lines go to stderr); with --list, the cases as JSON')
+    .option('--list', 'list the selected cases (id, suite, title) and stop: nothing is started')
+    .option('--bail', 'start no more cases after the first that does not pass; teardown still runs')
+    .option('--quiet', 'print the summary only: no line per case, no progress line')
     .addOption(
       new Option('--mutant <name...>', 'start the reference emulator with a deliberate fault (for testing idchain itself)').choices(Object.keys(MUTANTS)).hideHelp(),
     )
@@ -49,8 +52,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .requiredOption('--target <name>', 'reference, aws, or any name with --endpoint')
     .option('--endpoint <url>', 'use an emulator already running at this URL')
     .option('--region <region>', 'region to run in (default: AWS_REGION, else us-east-1)')
-    .option('--suite <glob>', 'only suites or case ids matching this glob')
+    .option('--suite <glob>', 'only suites or case ids matching these globs (comma-separated)')
     .option('--golden-dir <dir>', 'where goldens live (default fixtures/golden)')
+    .option('--list', 'list the selected cases (id, suite, title) and stop: nothing is started')
+    .option('--quiet', 'print the summary only: no line per case, no progress line')
     .action(async (opts) => {
       code = await controlled(io, limitsFrom(opts), (control) => recordCommand({ ...opts, control }, io));
     });
@@ -59,11 +64,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description('Run the contract on several targets and write a cases × targets matrix.')
     .option('--targets <list>', 'comma-separated targets', 'reference,moto,cognito-local')
     .option('--region <region>', 'region to run in (default: AWS_REGION, else us-east-1)')
-    .option('--suite <glob>', 'only suites or case ids matching this glob')
+    .option('--suite <glob>', 'only suites or case ids matching these globs (comma-separated)')
     .option('--report-dir <dir>', 'where conformance.{json,md,html} and <target>/ reports go', 'reports')
     .option('--baseline <name>', 'golden set to compare with (default: aws when recorded, else reference)')
     .option('--max-golden-age <days>', 'report goldens last validated longer ago than this as stale', '30')
     .option('--golden-dir <dir>', 'where goldens live (default fixtures/golden)')
+    .option('--json', 'print the conformance matrix (conformance.json) to stdout; case lines go to stderr')
+    .option('--list', 'list the selected cases (id, suite, title) and stop: nothing is started')
+    .option('--quiet', 'print the summary only: no line per case, no progress line')
     .action(async (opts) => {
       code = await controlled(io, limitsFrom(opts), (control) => conformanceCommand({ ...opts, control }, io));
     });

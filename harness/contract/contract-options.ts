@@ -36,9 +36,11 @@ export interface ContractTargetOptions {
   timeouts?: HttpTimeouts;
   /** How long teardown may take (5 minutes by default); what it has not confirmed gone by then stays ledgered for sweep. */
   teardownTimeoutMs?: number;
+  /** Aborting it starts no further case (each reports the abort's reason as its error); cases running finish, teardown runs: `--bail`. */
+  stopNewCases?: AbortSignal;
   /** Progress lines: provisioning, waiting for IAM, tearing down. */
   log?: (line: string) => void;
-  /** Called as each case finishes. */
+  /** Called as each case finishes, with its final verdict (runContract has compared it with its golden). */
   onCase?: (result: CaseResult) => void;
 }
 

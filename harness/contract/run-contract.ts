@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { applyBaseline, loadBaselineGoldens } from '../golden/apply-baseline';
+import { applyBaseline, judgeCase, loadBaselineGoldens, type BaselineOptions } from '../golden/apply-baseline';
 import { chooseBaseline } from '../golden/choose-baseline';
 import { loadDeviations } from '../golden/deviations';
 import { DEFAULT_GOLDEN_DIR } from '../golden/golden-store';
@@ -7,7 +7,7 @@ import type { ReportJson } from '../report/report-json';
 import { toReportJson } from '../report/report-json';
 import { writeReport } from '../report/write-report';
 import { checkWritableDir } from '../report/writable-dir';
-import type { RunResult } from '../runner/result';
+import type { CaseResult, RunResult } from '../runner/result';
 import { runSuites } from '../runner/run-suites';
 import { resolveContract, startTarget, type ContractTargetOptions } from './contract-options';
 
@@ -53,8 +53,11 @@ export async function runContract(options: RunContractOptions = {}): Promise<Con
   if (options.reportDir) checkWritableDir(options.reportDir);
   const { started, stop } = await startTarget(target, options.log);
   try {
-    const raw = await runSuites({ target: started, suites, ledgerDir: options.ledgerDir, retry: options.retry, concurrency: options.concurrency, signal: options.signal, timeouts: options.timeouts, teardownTimeoutMs: options.teardownTimeoutMs, log: options.log, onCase: options.onCase });
-    const run = applyBaseline(raw, { baseline, goldens, deviations, maxAgeDays: options.maxGoldenAgeDays ?? DEFAULT_MAX_GOLDEN_AGE_DAYS, today: options.today ?? new Date() });
+    const compare: BaselineOptions = { baseline, goldens, deviations, maxAgeDays: options.maxGoldenAgeDays ?? DEFAULT_MAX_GOLDEN_AGE_DAYS, today: options.today ?? new Date() };
+    // onCase hears each case's final verdict, compared with its golden, as it finishes.
+    const onCase = options.onCase && ((c: CaseResult) => options.onCase!(judgeCase(c, started.region, compare).result));
+    const raw = await runSuites({ target: started, suites, ledgerDir: options.ledgerDir, retry: options.retry, concurrency: options.concurrency, signal: options.signal, stopNewCases: options.stopNewCases, timeouts: options.timeouts, teardownTimeoutMs: options.teardownTimeoutMs, log: options.log, onCase });
+    const run = applyBaseline(raw, compare);
     if (options.reportDir) {
       const { dir, report } = writeReport(run, resolve(options.reportDir));
       return { ...run, summary: report.summary, report, reportDir: dir };

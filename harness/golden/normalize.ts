@@ -15,14 +15,21 @@ export interface NormalizeContext {
 }
 
 /**
- * Credential lifetimes are measured from when the call was sent, so they carry
- * the round trip and any clock skew; rounding to the minute keeps two runs of
- * the same behaviour identical. The tolerance is stated here and in the README.
+ * Credential lifetimes: the target issued the credentials somewhere between
+ * the call being sent and its answer arriving, so the lifetime lies within
+ * [expiration − answered, expiration − sent]. The whole minute in that span
+ * is kept, so neither a slow round trip nor a busy machine changes a golden;
+ * when no whole minute falls in it (clock skew), the nearest one. The
+ * tolerance is stated here and in the README.
  */
 export const LIFETIME_ROUNDING_SECONDS = 60;
 
-function roundLifetime(seconds: number): number {
-  return Math.round(seconds / LIFETIME_ROUNDING_SECONDS) * LIFETIME_ROUNDING_SECONDS;
+function lifetimeOf(expiration: Date, step: RecordedStep): number {
+  const unit = LIFETIME_ROUNDING_SECONDS;
+  const longest = (expiration.getTime() - step.sentAt) / 1000;
+  const shortest = longest - step.durationMs / 1000;
+  const whole = Math.floor(longest / unit) * unit;
+  return whole >= shortest ? whole : Math.round(longest / unit) * unit;
 }
 
 /**
@@ -64,7 +71,7 @@ export function normalizeSteps(steps: readonly RecordedStep[], ctx: NormalizeCon
     sensitive = new Set(step.sensitive);
     const facts: Record<string, number> = {};
     const expiration = (step.output as { Credentials?: { Expiration?: unknown } } | undefined)?.Credentials?.Expiration;
-    if (expiration instanceof Date) facts.credentialLifetimeSeconds = roundLifetime((expiration.getTime() - step.sentAt) / 1000);
+    if (expiration instanceof Date) facts.credentialLifetimeSeconds = lifetimeOf(expiration, step);
     const out: NormalizedStep = { service: step.service, operation: step.operation, input: walk(step.input, undefined, 'input'), httpStatus: step.httpStatus };
     if (step.output !== undefined) out.output = walk(step.output, undefined, 'output');
     if (step.error) out.error = { name: step.error.name, httpStatus: step.error.httpStatus, fault: step.error.fault, message: text(step.error.message) };

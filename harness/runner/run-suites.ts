@@ -24,6 +24,11 @@ export interface RunOptions {
   signal?: AbortSignal;
   timeouts?: HttpTimeouts;
   teardownTimeoutMs?: number;
+  /**
+   * Aborting it starts no further case, which reports the abort's reason as
+   * its error; cases running finish and teardown runs as usual (`--bail`).
+   */
+  stopNewCases?: AbortSignal;
   log?: (line: string) => void;
   /** Called as each case finishes, for live progress. */
   onCase?: (result: CaseResult) => void;
@@ -46,6 +51,13 @@ function notRun(suite: SuiteDefinition, c: CaseDefinition, verdict: 'unsupported
   };
 }
 
+/** Why a case may not start now: an interruption, or the caller's reason to start no more (`--bail`). */
+function heldBack(options: RunOptions): string | undefined {
+  if (options.signal?.aborted) return 'interrupted before it ran';
+  if (options.stopNewCases?.aborted) return String(options.stopNewCases.reason);
+  return undefined;
+}
+
 interface Batch {
   options: RunOptions;
   session: Session;
@@ -65,8 +77,9 @@ async function runBatch(suites: readonly SuiteDefinition[], b: Batch): Promise<R
   let leftovers: RunResult['leftovers'] = [];
   try {
     for (const suite of suites) {
-      if (signal?.aborted) {
-        for (const c of suite.cases) b.record(notRun(suite, c, 'error', 'interrupted before it ran'));
+      const held = heldBack(options);
+      if (held) {
+        for (const c of suite.cases) b.record(notRun(suite, c, 'error', held));
         continue;
       }
       const unclaimed = (c: CaseDefinition) => [...suite.services, ...(c.services ?? [])].filter((s) => !target.services.includes(s));
@@ -120,7 +133,8 @@ async function runBatch(suites: readonly SuiteDefinition[], b: Batch): Promise<R
           .filter((c) => !b.has(c.id))
           .map((c) =>
             limit(async () => {
-              if (signal?.aborted) return b.record(notRun(suite, c, 'error', 'interrupted before it ran'));
+              const held = heldBack(options);
+              if (held) return b.record(notRun(suite, c, 'error', held));
               const result = await runCase(c, { suite, fx, clients, target: where });
               // A case whose calls were cancelled by an interrupt or the deadline says nothing about the target.
               b.record(signal?.aborted && result.verdict !== 'pass' ? { ...result, verdict: 'error', findings: [], error: 'interrupted while it ran' } : result);

@@ -14,6 +14,8 @@ import type { SuiteDefinition } from '../../runner/suite';
 import type { CliIo } from '../io';
 import type { RunControl } from '../run-control';
 import { checkWritableDir } from '../../report/writable-dir';
+import { formatCaseList, selectedCases } from '../case-list';
+import { progressFor } from '../progress';
 import { parseMaxAge } from './max-golden-age';
 
 export interface ConformanceCommandOptions {
@@ -25,6 +27,12 @@ export interface ConformanceCommandOptions {
   goldenDir?: string;
   deviationsDir?: string;
   maxGoldenAge?: string;
+  /** Print conformance.json's matrix on stdout instead of the per-target summary. */
+  json?: boolean;
+  /** List the selected cases and stop: nothing is started or provisioned. */
+  list?: boolean;
+  /** The summary only: no line per case, no status line, no diagnostics. */
+  quiet?: boolean;
   suites?: readonly SuiteDefinition[];
   today?: Date;
   control?: RunControl;
@@ -37,6 +45,10 @@ export interface ConformanceCommandOptions {
  * any case did not pass on any target.
  */
 export async function conformanceCommand(opts: ConformanceCommandOptions, io: CliIo): Promise<number> {
+  if (opts.list) {
+    io.out(formatCaseList(selectedCases(opts.suite, opts.suites), opts.json));
+    return 0;
+  }
   const names = opts.targets.split(',').map((t) => t.trim()).filter(Boolean);
   if (names.length === 0) throw new UsageError('--targets is empty. Expected: a comma-separated list such as reference,moto,cognito-local.');
   // Every name, golden and deviations file is checked before any target starts.
@@ -48,7 +60,9 @@ export async function conformanceCommand(opts: ConformanceCommandOptions, io: Cl
   for (const { target } of resolved) loadDeviations(target.name, opts.deviationsDir);
   const reportDir = resolve(opts.reportDir);
   checkWritableDir(reportDir);
-  const log = (line: string) => io.err(`[idchain] ${line}`);
+  const caseCount = suites.reduce((n, s) => n + s.cases.length, 0);
+  const progress = progressFor(io, { total: caseCount * resolved.length, quiet: opts.quiet, json: opts.json });
+  const log = (line: string) => progress.log(line);
 
   const started = Date.now();
   const results: { name: string; report?: ReportJson; unavailableReason?: string }[] = [];
@@ -68,6 +82,7 @@ export async function conformanceCommand(opts: ConformanceCommandOptions, io: Cl
         timeouts: opts.control?.limits.http,
         teardownTimeoutMs: opts.control?.limits.teardownTimeoutMs,
         log: (line) => log(`${target.name}: ${line}`),
+        onCase: (c) => progress.onCase(c, target.name),
       });
       results.push({ name: target.name, report: run.report });
     } catch (err) {
@@ -77,6 +92,7 @@ export async function conformanceCommand(opts: ConformanceCommandOptions, io: Cl
     }
   }
 
+  progress.finish();
   if (results.every((r) => !r.report)) {
     // Nothing could run: no matrix to write, and nothing was created anywhere.
     throw new TargetUnavailableError(results.map((r) => `${r.name}: ${r.unavailableReason}`).join('\n'));
@@ -87,8 +103,10 @@ export async function conformanceCommand(opts: ConformanceCommandOptions, io: Cl
   writeFileSync(join(reportDir, 'conformance.md'), toConformanceMarkdown(matrix));
   writeFileSync(join(reportDir, 'conformance.html'), toConformanceHtml(matrix));
 
-  io.out(
+  if (opts.json) io.out(JSON.stringify(matrix, null, 2));
+  else io.out(
     [
+      ...(opts.quiet ? [] : ['']),
       ...matrix.targets.map((t) =>
         t.summary
           ? `${t.name.padEnd(14)} ${t.summary.pass} pass, ${t.summary.fail} fail, ${t.summary.unsupported} unsupported, ${t.summary.error} error`

@@ -4,6 +4,8 @@ import { consoleSummary } from '../../report/console-summary';
 import type { SuiteDefinition } from '../../runner/suite';
 import type { CliIo } from '../io';
 import type { RunControl } from '../run-control';
+import { formatCaseList, selectedCases } from '../case-list';
+import { progressFor } from '../progress';
 import { parseMaxAge } from './max-golden-age';
 
 export interface RunCommandOptions {
@@ -13,6 +15,12 @@ export interface RunCommandOptions {
   suite?: string;
   reportDir: string;
   json?: boolean;
+  /** List the selected cases and stop: nothing is started or provisioned. */
+  list?: boolean;
+  /** Stop starting cases after the first that does not pass; teardown still runs. */
+  bail?: boolean;
+  /** The summary only: no line per case, no status line, no diagnostics. */
+  quiet?: boolean;
   mutant?: string[];
   baseline?: string;
   maxGoldenAge?: string;
@@ -27,33 +35,54 @@ export interface RunCommandOptions {
 
 /** `idchain run`: the contract against one target, through runContract. Returns the exit code. */
 export async function runCommand(opts: RunCommandOptions, io: CliIo): Promise<number> {
-  const log = (line: string) => io.err(`[idchain] ${line}`);
-  const { control } = opts;
-  const { report, reportDir } = await runContract({
-    target: opts.target,
-    endpoint: opts.endpoint,
-    region: opts.region,
-    mutants: opts.mutant,
-    suite: opts.suite,
-    suites: opts.suites,
-    baseline: opts.baseline,
-    goldenDir: opts.goldenDir,
-    deviationsDir: opts.deviationsDir,
-    maxGoldenAgeDays: parseMaxAge(opts.maxGoldenAge, DEFAULT_MAX_GOLDEN_AGE_DAYS),
-    reportDir: opts.reportDir,
-    today: opts.today,
-    signal: control?.signal,
-    timeouts: control?.limits.http,
-    teardownTimeoutMs: control?.limits.teardownTimeoutMs,
-    log,
-  });
-  if (opts.json) io.out(JSON.stringify(report, null, 2));
-  else io.out(consoleSummary(report, `${reportDir}/report.md`));
-  const { total, pass, fail, error, unsupported } = report.summary;
-  if (total > 0 && pass + fail === 0) {
-    // Only when no case got as far as a verdict on the target: a run whose cases all failed did check something.
-    io.err(`[idchain] no case ran to a verdict on ${report.target} (${unsupported} unsupported, ${error} error): nothing was checked`);
-    return 1;
+  const cases = selectedCases(opts.suite, opts.suites);
+  if (opts.list) {
+    io.out(formatCaseList(cases, opts.json));
+    return 0;
   }
-  return fail + error > 0 ? 1 : 0;
+  const progress = progressFor(io, { total: cases.length, quiet: opts.quiet, json: opts.json });
+  const log = (line: string) => progress.log(line);
+  const { control } = opts;
+  const bail = new AbortController();
+  try {
+    const { report, reportDir } = await runContract({
+      target: opts.target,
+      endpoint: opts.endpoint,
+      region: opts.region,
+      mutants: opts.mutant,
+      suite: opts.suite,
+      suites: opts.suites,
+      baseline: opts.baseline,
+      goldenDir: opts.goldenDir,
+      deviationsDir: opts.deviationsDir,
+      maxGoldenAgeDays: parseMaxAge(opts.maxGoldenAge, DEFAULT_MAX_GOLDEN_AGE_DAYS),
+      reportDir: opts.reportDir,
+      today: opts.today,
+      signal: control?.signal,
+      stopNewCases: bail.signal,
+      timeouts: control?.limits.http,
+      teardownTimeoutMs: control?.limits.teardownTimeoutMs,
+      log,
+      onCase: (c) => {
+        progress.onCase(c);
+        // --bail: cases not yet started end as `error` with this reason; those running finish.
+        if (opts.bail && (c.verdict === 'fail' || c.verdict === 'error') && !bail.signal.aborted && !control?.signal.aborted) {
+          log(`--bail: ${c.id} did not pass; starting no more cases, then tearing down`);
+          bail.abort(`not run: --bail stopped the run after ${c.id} did not pass`);
+        }
+      },
+    });
+    progress.finish();
+    if (opts.json) io.out(JSON.stringify(report, null, 2));
+    else io.out(`${opts.quiet ? '' : '\n'}${consoleSummary(report, `${reportDir}/report.md`, { table: false })}`);
+    const { total, pass, fail, error, unsupported } = report.summary;
+    if (total > 0 && pass + fail === 0) {
+      // Only when no case got as far as a verdict on the target: a run whose cases all failed did check something.
+      io.err(`[idchain] no case ran to a verdict on ${report.target} (${unsupported} unsupported, ${error} error): nothing was checked`);
+      return 1;
+    }
+    return fail + error > 0 ? 1 : 0;
+  } finally {
+    progress.finish();
+  }
 }
