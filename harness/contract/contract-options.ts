@@ -1,11 +1,13 @@
 import type { HttpTimeouts } from '../clients/http-handler';
 import type { RetryPolicy } from '../clients/propagation-retry';
 import type { CaseResult } from '../runner/result';
+import type { ShardRecord, ShardSpec } from '../runner/shard';
 import type { SuiteDefinition } from '../runner/suite';
 import { resolveTarget } from '../targets/registry';
 import type { StartedTarget, Target } from '../targets/target';
 import { loadSuites } from './load-suites';
 import { selectSuites } from './select-suites';
+import { shardSuites } from './shard-suites';
 
 /** What runContract and recordContract share: where to run and which cases. */
 export interface ContractTargetOptions {
@@ -25,6 +27,8 @@ export interface ContractTargetOptions {
   suite?: string;
   /** The suites to choose from; suites/index.ts by default. */
   suites?: readonly SuiteDefinition[];
+  /** `2/3` or `{ index: 2, count: 3 }`: only that share of the selected suites (after `suite`), recorded in the report as `shard`. */
+  shard?: string | ShardSpec;
   /** Where the ledger is written; `.idchain/ledger` by default. */
   ledgerDir?: string;
   retry?: RetryPolicy;
@@ -44,12 +48,16 @@ export interface ContractTargetOptions {
   onCase?: (result: CaseResult) => void;
 }
 
-/** The suites and the target a contract run uses, checked before anything starts (bad names are usage errors). */
-export function resolveContract(options: ContractTargetOptions): { suites: SuiteDefinition[]; target: Target | StartedTarget } {
-  const suites = selectSuites(options.suites ?? loadSuites(), options.suite);
+/**
+ * The suites and the target a contract run uses, checked before anything
+ * starts (bad names are usage errors). `goldenDir` is where the shard
+ * weights' reference goldens are read.
+ */
+export function resolveContract(options: ContractTargetOptions, goldenDir: string): { suites: SuiteDefinition[]; target: Target | StartedTarget; shard?: ShardRecord } {
+  const { suites, shard } = shardSuites(selectSuites(options.suites ?? loadSuites(), options.suite), options.shard, goldenDir);
   const requested = options.target ?? 'reference';
   const target = typeof requested === 'string' ? resolveTarget({ name: requested, endpoint: options.endpoint, region: options.region, mutants: options.mutants }) : requested;
-  return { suites, target };
+  return { suites, target, ...(shard ? { shard } : {}) };
 }
 
 /** Start the target unless it is running already; `stop` stops only what was started here. */

@@ -45,8 +45,8 @@ export interface ContractRun extends RunResult {
  * created); a target that cannot start is TargetUnavailableError.
  */
 export async function runContract(options: RunContractOptions = {}): Promise<ContractRun> {
-  const { suites, target } = resolveContract(options);
   const goldenDir = resolve(options.goldenDir ?? DEFAULT_GOLDEN_DIR);
+  const { suites, target, shard } = resolveContract(options, goldenDir);
   const baseline = options.baseline === false ? undefined : chooseBaseline(options.baseline, goldenDir);
   const deviations = loadDeviations(target.name, options.deviationsDir);
   const goldens = baseline ? loadBaselineGoldens(goldenDir, baseline, suites) : new Map();
@@ -57,7 +57,7 @@ export async function runContract(options: RunContractOptions = {}): Promise<Con
     // onCase hears each case's final verdict, compared with its golden, as it finishes.
     const onCase = options.onCase && ((c: CaseResult) => options.onCase!(judgeCase(c, started.region, compare).result));
     const raw = await runSuites({ target: started, suites, ledgerDir: options.ledgerDir, retry: options.retry, concurrency: options.concurrency, signal: options.signal, stopNewCases: options.stopNewCases, timeouts: options.timeouts, teardownTimeoutMs: options.teardownTimeoutMs, log: options.log, onCase });
-    const run = applyBaseline(raw, compare);
+    const run: RunResult = { ...applyBaseline(raw, compare), ...(shard ? { shard } : {}) };
     if (options.reportDir) {
       const { dir, report } = writeReport(run, resolve(options.reportDir));
       return { ...run, summary: report.summary, report, reportDir: dir };

@@ -31,6 +31,10 @@ export function consoleSummary(report: ReportJson, reportPath?: string, options:
   if (bad.length + groups.length > 0) lines.push('');
   const s = report.summary;
   lines.push(`${report.target}: ${s.total} cases, ${s.pass} pass, ${s.fail} fail, ${s.unsupported} unsupported, ${s.error} error in ${seconds(report.durationMs)}`);
+  if (report.shard) {
+    const { index, count, suites, selection } = report.shard;
+    lines.push(`shard ${index}/${count}: ${suites.length} of ${selection.suites.length} suites (${suites.join(', ') || 'none'}), ${s.total} of ${selection.cases} cases`);
+  }
   if (report.baseline) {
     const b = report.baseline;
     lines.push(`compared with the ${b.name} goldens${b.missing.length ? `; ${b.missing.length} case(s) have none (record them with 'idchain record --target ${b.name}')` : ''}`);

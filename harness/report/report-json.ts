@@ -3,7 +3,7 @@ import { summarize, type RunResult } from '../runner/result';
 
 /**
  * The report.json other tools read (DESIGN.md § CLI contract). Keys named
- * there are kept as written; `error`, `source`, `table`, `matrix`, `leftovers` and `baseline` are additions.
+ * there are kept as written; `error`, `source`, `table`, `matrix`, `leftovers`, `baseline` and `shard` are additions.
  * Raw steps are never included; everything passes the redactor.
  */
 export function toReportJson(run: RunResult) {
@@ -27,6 +27,7 @@ export function toReportJson(run: RunResult) {
     })),
     leftovers: run.leftovers,
     ...(run.baseline ? { baseline: run.baseline } : {}),
+    ...(run.shard ? { shard: run.shard } : {}),
   });
 }
 

@@ -4,6 +4,7 @@ import type { PermissionCellResult } from '../cases/permission-cell';
 import type { Citation } from '../cases/citation';
 import type { GoldenRules } from '../cases/golden-rules';
 import type { Finding } from '../cases/finding';
+import type { ShardRecord } from './shard';
 
 export type Verdict = 'pass' | 'fail' | 'unsupported' | 'error';
 
@@ -52,6 +53,8 @@ export interface RunResult {
   leftovers: { kind: string; name: string; message: string }[];
   /** Set when the run was compared with a baseline golden set. */
   baseline?: BaselineSummary;
+  /** Set when the run was one share of the selected suites (`--shard K/N`). */
+  shard?: ShardRecord;
 }
 
 export interface BaselineSummary {

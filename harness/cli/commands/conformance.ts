@@ -46,15 +46,15 @@ export interface ConformanceCommandOptions {
  */
 export async function conformanceCommand(opts: ConformanceCommandOptions, io: CliIo): Promise<number> {
   if (opts.list) {
-    io.out(formatCaseList(selectedCases(opts.suite, opts.suites), opts.json));
+    io.out(formatCaseList(selectedCases(opts), opts.json));
     return 0;
   }
   const names = opts.targets.split(',').map((t) => t.trim()).filter(Boolean);
   if (names.length === 0) throw new UsageError('--targets is empty. Expected: a comma-separated list such as reference,moto,cognito-local.');
   // Every name, golden and deviations file is checked before any target starts.
-  const resolved = names.map((name) => resolveContract({ target: name, region: opts.region, suite: opts.suite, suites: opts.suites }));
-  const suites = resolved[0].suites;
   const goldenDir = resolve(opts.goldenDir ?? DEFAULT_GOLDEN_DIR);
+  const resolved = names.map((name) => resolveContract({ target: name, region: opts.region, suite: opts.suite, suites: opts.suites }, goldenDir));
+  const suites = resolved[0].suites;
   const baseline = chooseBaseline(opts.baseline, goldenDir);
   const maxGoldenAgeDays = parseMaxAge(opts.maxGoldenAge, DEFAULT_MAX_GOLDEN_AGE_DAYS);
   for (const { target } of resolved) loadDeviations(target.name, opts.deviationsDir);

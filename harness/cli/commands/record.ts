@@ -11,6 +11,8 @@ export interface RecordCommandOptions {
   endpoint?: string;
   region?: string;
   suite?: string;
+  /** `K/N`: only that share of the selected suites. */
+  shard?: string;
   goldenDir?: string;
   /** List the selected cases and stop: nothing is started or provisioned. */
   list?: boolean;
@@ -28,7 +30,7 @@ export interface RecordCommandOptions {
  * the summary says so.
  */
 export async function recordCommand(opts: RecordCommandOptions, io: CliIo): Promise<number> {
-  const cases = selectedCases(opts.suite, opts.suites);
+  const cases = selectedCases(opts);
   if (opts.list) {
     io.out(formatCaseList(cases));
     return 0;

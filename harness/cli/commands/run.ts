@@ -6,6 +6,7 @@ import type { CliIo } from '../io';
 import type { RunControl } from '../run-control';
 import { formatCaseList, selectedCases } from '../case-list';
 import { progressFor } from '../progress';
+import { verdictExitCode } from '../verdict-exit-code';
 import { parseMaxAge } from './max-golden-age';
 
 export interface RunCommandOptions {
@@ -13,6 +14,8 @@ export interface RunCommandOptions {
   endpoint?: string;
   region?: string;
   suite?: string;
+  /** `K/N`: only that share of the selected suites (checked here: a bad value is exit 2). */
+  shard?: string;
   reportDir: string;
   json?: boolean;
   /** List the selected cases and stop: nothing is started or provisioned. */
@@ -35,7 +38,8 @@ export interface RunCommandOptions {
 
 /** `idchain run`: the contract against one target, through runContract. Returns the exit code. */
 export async function runCommand(opts: RunCommandOptions, io: CliIo): Promise<number> {
-  const cases = selectedCases(opts.suite, opts.suites);
+  const cases = selectedCases(opts);
+  if (opts.shard && cases.length === 0) io.err(`[idchain] --shard ${opts.shard}: this shard has no suites (the selection has fewer suites than shards); it runs nothing and passes`);
   if (opts.list) {
     io.out(formatCaseList(cases, opts.json));
     return 0;
@@ -51,6 +55,7 @@ export async function runCommand(opts: RunCommandOptions, io: CliIo): Promise<nu
       region: opts.region,
       mutants: opts.mutant,
       suite: opts.suite,
+      shard: opts.shard,
       suites: opts.suites,
       baseline: opts.baseline,
       goldenDir: opts.goldenDir,
@@ -75,13 +80,7 @@ export async function runCommand(opts: RunCommandOptions, io: CliIo): Promise<nu
     progress.finish();
     if (opts.json) io.out(JSON.stringify(report, null, 2));
     else io.out(`${opts.quiet ? '' : '\n'}${consoleSummary(report, `${reportDir}/report.md`, { table: false })}`);
-    const { total, pass, fail, error, unsupported } = report.summary;
-    if (total > 0 && pass + fail === 0) {
-      // Only when no case got as far as a verdict on the target: a run whose cases all failed did check something.
-      io.err(`[idchain] no case ran to a verdict on ${report.target} (${unsupported} unsupported, ${error} error): nothing was checked`);
-      return 1;
-    }
-    return fail + error > 0 ? 1 : 0;
+    return verdictExitCode(report, io);
   } finally {
     progress.finish();
   }
