@@ -9,6 +9,7 @@ import { recordCommand } from './commands/record';
 import { sweepCommand } from './commands/sweep';
 import { flowCommand as runFlow } from './commands/flow';
 import { conformanceCommand } from './commands/conformance';
+import { mergeReportsCommand } from './commands/merge-reports';
 import { limitsFrom, withLimits } from './limits';
 import { controlled } from './run-control';
 
@@ -127,6 +128,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--dry-run', 'say what would be deleted and delete nothing')
     .action(async (opts) => {
       code = await controlled(io, limitsFrom(opts), (control) => sweepCommand({ ...opts, control }, io));
+    });
+
+  program
+    .command('merge-reports')
+    .description("Merge the reports of a run's shards (run --shard 1/N … N/N) into one, every case exactly once.")
+    .argument('<dir...>', "each shard's report dir (holding <target>/report.json), its <target>/ folder, or its report.json")
+    .requiredOption('--out <dir>', 'where the merged <target>/report.{json,md,html} and junit.xml go')
+    .option('--json', 'print the merged report.json to stdout')
+    .action(async (dirs: string[], opts) => {
+      code = await mergeReportsCommand({ dirs, out: opts.out, json: opts.json }, io);
     });
 
   program

@@ -64,7 +64,7 @@ describe('suiteWeight: estimated SDK calls', () => {
 
   it("counts 2 per fixture resource and each case's reference-golden steps, 3 for a case without a readable golden", () => {
     const c = (id: string) => ({ id, title: id, citations: [{ kind: 'doc' as const, ref: 'x' }], run: async () => {} });
-    const suite: SuiteDefinition = { name: 'w', title: 'w', services: [], fixture: { userPools: { up: { clients: { web: {} } } } }, cases: [c('w/five'), c('w/none'), c('w/broken')] };
+    const suite: SuiteDefinition = { name: 'w', title: 'w', services: [], fixture: { userPools: { up: { clients: { web: { authFlows: ['USER_PASSWORD_AUTH'] } } } } }, cases: [c('w/five'), c('w/none'), c('w/broken')] };
     mkdirSync(join(dir, 'reference', 'w'), { recursive: true });
     writeFileSync(join(dir, 'reference', 'w', 'five.json'), JSON.stringify({ steps: [1, 2, 3, 4, 5] }));
     writeFileSync(join(dir, 'reference', 'w', 'broken.json'), '{ not json');

@@ -4,6 +4,7 @@ import { caseTables } from './case-tables';
 import { caseMarks, citationNotes, regionNotes } from './citation-notes';
 import type { Citation } from '../cases/citation';
 import { MATRIX_STYLE, matrixHtml, permissionMatrices } from './permission-matrix';
+import { shardNote } from './shard-note';
 
 export const VERDICT_STYLE = `
   body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem; color: #1b1f24; }
@@ -117,7 +118,7 @@ export function toHtml(report: ReportJson): string {
 <html lang="en"><head><meta charset="utf-8"><title>idchain — ${h(report.target)}</title><style>${VERDICT_STYLE}${MATRIX_STYLE}</style></head>
 <body>
 <h1>idchain report — ${h(report.target)}</h1>
-<div class="meta">Started ${h(report.startedAt)}, took ${seconds(report.durationMs)} · target version ${h(report.provenance.targetVersion ?? 'unknown')} · region ${h(report.provenance.region)} · harness ${h(report.provenance.harnessVersion)}</div>
+<div class="meta">Started ${h(report.startedAt)}, took ${seconds(report.durationMs)} · target version ${h(report.provenance.targetVersion ?? 'unknown')} · region ${h(report.provenance.region)} · harness ${h(report.provenance.harnessVersion)}</div>${shardNote(report) ? `\n<div class="meta">${h(shardNote(report)!)}</div>` : ''}
 <p><strong>${s.total} cases:</strong> <span class="v v-pass">${s.pass} pass</span> <span class="v v-fail">${s.fail} fail</span> <span class="v v-unsupported">${s.unsupported} unsupported</span> <span class="v v-error">${s.error} error</span></p>
 ${filterControls(suites)}
 <table><thead><tr><th>case</th><th>verdict</th><th>time</th><th>sources</th></tr></thead><tbody>

@@ -4,6 +4,7 @@ import { caseTables } from './case-tables';
 import { caseMarks, citationNotes, regionNotes } from './citation-notes';
 import type { Citation } from '../cases/citation';
 import { matrixMarkdown, permissionMatrices } from './permission-matrix';
+import { shardNote } from './shard-note';
 
 const ICON: Record<string, string> = { pass: '✅ pass', fail: '❌ fail', unsupported: '➖ unsupported', error: '⚠️ error' };
 
@@ -51,6 +52,7 @@ export function toMarkdown(report: ReportJson): string {
     '',
     `Started ${report.startedAt}, took ${seconds(report.durationMs)}. Target version ${report.provenance.targetVersion ?? 'unknown'}, region ${report.provenance.region}, harness ${report.provenance.harnessVersion}.`,
     '',
+    ...(shardNote(report) ? [shardNote(report)!, ''] : []),
     `**${s.total} cases: ${s.pass} pass, ${s.fail} fail, ${s.unsupported} unsupported, ${s.error} error.**`,
     '',
     ...(report.baseline ? [`Compared with the **${report.baseline.name}** goldens.`, ''] : ['Compared with the contract only (no baseline goldens).', '']),

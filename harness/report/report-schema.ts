@@ -3,10 +3,23 @@ import { citationSchema } from '../cases/citation-schema';
 
 const count = z.number().int().min(0);
 
+/** `shard`, which `run --shard K/N` adds and merge-reports relies on (runner/shard.ts ShardRecord). */
+export const shardSchema = z
+  .object({
+    index: z.number().int().min(1),
+    count: z.number().int().min(1),
+    suites: z.array(z.string().min(1)),
+    weight: count,
+    selection: z.object({ suites: z.array(z.string().min(1)), cases: count, weight: count }).passthrough(),
+  })
+  .passthrough()
+  .refine((s) => s.index <= s.count, { message: 'index must be from 1 to count' });
+
 /**
  * report.json as DESIGN.md § CLI contract names it, checked before it is
  * written so other tools (merge-reports, dashboards) can rely on it. Keys it
- * does not name (weather, leftovers, baseline, …) pass through unchecked.
+ * does not name (weather, leftovers, baseline, …) pass through unchecked;
+ * `shard`, when present, is checked.
  */
 export const reportJsonSchema = z
   .object({
@@ -28,6 +41,7 @@ export const reportJsonSchema = z
         })
         .passthrough(),
     ),
+    shard: shardSchema.optional(),
   })
   .passthrough();
 
