@@ -81,12 +81,23 @@ function weatherOf(report: ReportJson): Record<string, unknown> | undefined {
   return (report as { weather?: Record<string, unknown> }).weather;
 }
 
-/** A weather run's counters summed (calls, retries, … over all shards); profile and seed are the same everywhere (checked). */
+/** DESIGN.md's weather counters: each shard counts its own calls, so the run's are their sum. */
+const WEATHER_COUNTERS = ['calls', 'retries', 'throttled', 'transientFaults', 'propagationWaitMs'];
+
+/** A number, or numbers by name (calls per service), added up. */
+function sumCounts(values: unknown[]): unknown {
+  if (values.every((v) => typeof v === 'number')) return (values as number[]).reduce((a, b) => a + b, 0);
+  if (!values.every((v) => v !== null && typeof v === 'object')) return values[0];
+  const keys = [...new Set(values.flatMap((v) => Object.keys(v as object)))];
+  return Object.fromEntries(keys.map((k) => [k, sumCounts(values.map((v) => (v as Record<string, unknown>)[k] ?? 0))]));
+}
+
+/** A weather run's counters summed over the shards; profile and seed are the same in all (checked). */
 function mergeWeather(shards: Shard[]): Pick<MergedReport, 'weather' | 'criticalPathMs'> {
   const all = shards.map((s) => weatherOf(s.report)).filter((w): w is Record<string, unknown> => w !== undefined);
   if (all.length === 0) return {};
   const weather: Record<string, unknown> = { ...all[0] };
-  for (const [key, value] of Object.entries(weather)) if (typeof value === 'number') weather[key] = all.reduce((sum, w) => sum + Number(w[key] ?? 0), 0);
+  for (const key of WEATHER_COUNTERS) if (key in weather) weather[key] = sumCounts(all.map((w) => w[key] ?? 0));
   // The shards run side by side, so the run's lower bound is the longest shard's.
   const paths = shards.map((s) => (s.report as { criticalPathMs?: number }).criticalPathMs).filter((n): n is number => typeof n === 'number');
   return { weather, ...(paths.length ? { criticalPathMs: Math.max(...paths) } : {}) };
