@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../harness/cli/program';
@@ -67,6 +67,22 @@ describe('run --shard K/N on the reference contract', () => {
       expect(listed.code).toBe(0);
       expect((JSON.parse(listed.stdout) as { id: string }[]).map((c) => c.id)).toEqual(report(shardDir(k)).cases.map((c) => c.id));
     }
+  });
+
+  it('record --shard writes the goldens of its share only: two shards write each golden once', async () => {
+    // README § What it checks: guest-access has 6 cases, assume-role 10.
+    const written: string[][] = [];
+    for (const k of [1, 2]) {
+      const goldens = join(work, `goldens-${k}`);
+      const result = await cli(['record', '--target', 'reference', '--quiet', '--suite', 'guest-access,assume-role', '--shard', `${k}/2`, '--golden-dir', goldens]);
+      expect(result.code).toBe(0);
+      const suites = readdirSync(join(goldens, 'reference'));
+      expect(suites).toHaveLength(1);
+      const cases = suites[0] === 'guest-access' ? 6 : 10;
+      expect(result.stdout).toContain(`shard ${k}/2: ${suites[0]} (${cases} of 16 cases)`);
+      written.push(readdirSync(join(goldens, 'reference', suites[0])).map((f) => `${suites[0]}/${f}`));
+    }
+    expect(written.flat().map((f) => f.split('/')[0]).sort()).toEqual([...Array(10).fill('assume-role'), ...Array(6).fill('guest-access')]);
   });
 
   it.each(['0/3', '4/3', 'a/b', '3'])('refuses --shard %s with one message and exit 2, before anything starts', async (value) => {

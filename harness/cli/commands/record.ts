@@ -54,6 +54,7 @@ export async function recordCommand(opts: RecordCommandOptions, io: CliIo): Prom
   const failed = run.cases.filter((c) => c.verdict === 'fail');
   const lines = [
     `recorded ${run.target}: ${outcome.written.length} golden(s) written, ${outcome.unchanged.length} unchanged, ${outcome.skipped.length} skipped, in ${relative(process.cwd(), join(goldenDir, run.target)) || goldenDir}`,
+    ...(run.shard ? [`  shard ${run.shard.index}/${run.shard.count}: ${run.shard.suites.join(', ') || 'no suite'} (${run.cases.length} of ${run.shard.selection.cases} cases)`] : []),
     ...outcome.skipped.map((s) => `  skipped ${s.id}: ${s.why}`),
     ...failed.map((c) => `  ${c.id} failed its contract on ${run.target}; its golden records what the target did (${c.findings.length} finding(s))`),
   ];
