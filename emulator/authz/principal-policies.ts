@@ -1,4 +1,4 @@
-import { rolePermissionPolicies } from '../iam/role-permission-policies';
+import { rolePolicies, userPolicies } from '../iam/entity-policies';
 import { roleByArn } from '../iam/state';
 import type { PolicyDocument } from '../policy/types';
 import type { Principal } from '../principal';
@@ -28,11 +28,7 @@ export const ADMINISTRATOR_ACCESS: PolicyDocument = {
  */
 export interface PrincipalPolicies {
   identity?: readonly PolicyDocument[];
-  /**
-   * The permissions boundary of the user or role. IAM's boundaries are not
-   * modelled yet, so none is returned; a later issue fills this in (and
-   * adds managed policies to `identity`), and authorize.ts already applies it.
-   */
+  /** The permissions boundary of the user or role (the managed policy it names), if any. */
   boundary?: PolicyDocument;
   session?: PolicyDocument;
   sessionRequired: boolean;
@@ -48,25 +44,28 @@ function sessionPolicyOf(principal: Principal): PolicyDocument | undefined {
 /**
  * The policies that decide what `principal` may do:
  * - an IAM user (and GetSessionToken credentials, which act as that user
- *   [doc: IAM-UG "Permissions for GetSessionToken"]): the user's policies;
- * - a role session: the role's inline policies AND its session policy; a role
- *   deleted since grants nothing;
+ *   [doc: IAM-UG "Permissions for GetSessionToken"]): the user's policies and
+ *   its permissions boundary;
+ * - a role session: the role's inline and attached policies, its permissions
+ *   boundary AND its session policy; a role deleted since grants nothing;
  * - a federated user: its session policy;
  * - the root user: not limited.
  * The bootstrap administrator is an IAM user holding AdministratorAccess, so
  * it may do everything that no explicit Deny (a bucket policy's, say) refuses,
- * like any same-account administrator. Managed policies (PolicyArns) are not
- * modelled and grant nothing.
+ * like any same-account administrator. Session policies given as PolicyArns
+ * are not modelled and grant nothing.
  */
 export function principalPolicies(state: EmulatorState, principal: Principal): PrincipalPolicies {
   switch (principal.kind) {
     case 'root':
       return { sessionRequired: false };
-    case 'user':
-      return { identity: state.iam.users.get(principal.userName)?.policies ?? [], sessionRequired: false };
+    case 'user': {
+      const user = state.iam.users.get(principal.userName);
+      return { ...(user ? userPolicies(state, user) : { identity: [] }), sessionRequired: false };
+    }
     case 'assumed-role': {
       const role = roleByArn(state.iam, principal.roleArn);
-      return { identity: role ? rolePermissionPolicies(role) : [], session: sessionPolicyOf(principal), sessionRequired: false };
+      return { ...(role ? rolePolicies(state, role) : { identity: [] }), session: sessionPolicyOf(principal), sessionRequired: false };
     }
     case 'federated-user':
       return { session: sessionPolicyOf(principal), sessionRequired: true };

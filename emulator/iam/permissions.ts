@@ -6,6 +6,7 @@ import { PATH, PATH_PREFIX, ROLE_NAME, str } from './role-input';
 import { roleByName } from './state';
 import { Violations } from './validation';
 import { iamArn } from '../region';
+import { ENTITY_OPERATIONS, policyArnKey, requestedBoundary } from './entity-permissions';
 
 type Input = Record<string, unknown>;
 
@@ -31,6 +32,20 @@ function roleTags(input: Input, ctx: RequestContext): PolicyRequest['context'] {
   const name = str(input, 'RoleName');
   const role = name === undefined ? undefined : roleByName(ctx.state.iam, name);
   return Object.fromEntries((role?.tags ?? []).map((t) => [`aws:ResourceTag/${t.Key}`, t.Value]));
+}
+
+/**
+ * `iam:PermissionsBoundary` for operations on an existing role: the ARN of
+ * the boundary the role carries ("Checks that the specified policy is
+ * attached as a permissions boundary on the IAM principal resource" [doc:
+ * IAM-UG "IAM and AWS STS condition context keys", iam:PermissionsBoundary];
+ * SAR lists it for PutRolePolicy, DeleteRolePolicy, AttachRolePolicy,
+ * DetachRolePolicy and DeleteRolePermissionsBoundary).
+ */
+function roleBoundary(input: Input, ctx: RequestContext): PolicyRequest['context'] {
+  const name = str(input, 'RoleName');
+  const boundary = name === undefined ? undefined : roleByName(ctx.state.iam, name)?.permissionsBoundary;
+  return boundary ? { 'iam:PermissionsBoundary': boundary } : {};
 }
 
 /**
@@ -104,10 +119,7 @@ const OPERATIONS: Record<string, OperationAccess> = {
   CreateRole: {
     action: 'iam:CreateRole',
     resources: newRole,
-    context: (input) => ({
-      ...requestTagContext(input.Tags),
-      ...(typeof input.PermissionsBoundary === 'string' ? { 'iam:PermissionsBoundary': input.PermissionsBoundary } : {}),
-    }),
+    context: (input) => ({ ...requestTagContext(input.Tags), ...requestedBoundary(input) }),
   },
   GetRole: onRole('GetRole'),
   DeleteRole: onRole('DeleteRole'),
@@ -115,9 +127,14 @@ const OPERATIONS: Record<string, OperationAccess> = {
   UpdateRole: onRole('UpdateRole'),
   UpdateRoleDescription: onRole('UpdateRoleDescription'),
   UpdateAssumeRolePolicy: onRole('UpdateAssumeRolePolicy'),
-  PutRolePolicy: onRole('PutRolePolicy'),
+  PutRolePolicy: onRole('PutRolePolicy', roleBoundary),
   GetRolePolicy: onRole('GetRolePolicy'),
-  DeleteRolePolicy: onRole('DeleteRolePolicy'),
+  DeleteRolePolicy: onRole('DeleteRolePolicy', roleBoundary),
+  AttachRolePolicy: onRole('AttachRolePolicy', (input, ctx) => ({ ...roleBoundary(input, ctx), ...policyArnKey(input) })),
+  DetachRolePolicy: onRole('DetachRolePolicy', (input, ctx) => ({ ...roleBoundary(input, ctx), ...policyArnKey(input) })),
+  ListAttachedRolePolicies: onRole('ListAttachedRolePolicies'),
+  PutRolePermissionsBoundary: onRole('PutRolePermissionsBoundary', requestedBoundary),
+  DeleteRolePermissionsBoundary: onRole('DeleteRolePermissionsBoundary', roleBoundary),
   ListRolePolicies: onRole('ListRolePolicies'),
   TagRole: onRole('TagRole', (input) => requestTagContext(input.Tags)),
   UntagRole: onRole('UntagRole', untagKeys),
@@ -133,6 +150,7 @@ const OPERATIONS: Record<string, OperationAccess> = {
   GetSAMLProvider: { action: 'iam:GetSAMLProvider', resources: providerArn('SAMLProviderArn') },
   DeleteSAMLProvider: { action: 'iam:DeleteSAMLProvider', resources: providerArn('SAMLProviderArn') },
   ListSAMLProviders: { action: 'iam:ListSAMLProviders', resources: ANY_RESOURCE },
+  ...ENTITY_OPERATIONS,
 };
 
 /** IAM answers a denial with `AccessDenied` (403) [obs: every message quoted above came with "Status Code: 403"]. */
