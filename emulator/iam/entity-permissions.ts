@@ -21,6 +21,17 @@ export function requestedBoundary(input: Input): PolicyRequest['context'] {
 }
 
 /**
+ * Tags given to a create need the tag action on the new resource too: "User:
+ * … is not authorized to perform: iam:TagRole on resource:
+ * arn:aws:iam::694280550618:role/jramirez-master-role" answered a CreateRole
+ * with tags, status 403 [obs: openshift/installer#1073]. The same for users,
+ * policies and identity providers is inferred from it.
+ */
+export function tagOnCreate(action: string, resources: Permission['resources']): NonNullable<Permission['also']> {
+  return (input) => (Array.isArray(input.Tags) && input.Tags.length > 0 ? [{ action, resources, context: () => requestTagContext(input.Tags) }] : []);
+}
+
+/**
  * The user `UserName` names, or without one the user whose keys signed
  * (CreateAccessKey, ListAccessKeys, GetUser). AccessDenied shows it as
  * "user <name>" [obs: "is not authorized to perform: iam:CreateAccessKey on
@@ -89,7 +100,12 @@ const untagKeys = (input: Input): PolicyRequest['context'] => {
  * keys for AWS Identity and Access Management (IAM)"].
  */
 export const ENTITY_OPERATIONS: Record<string, OperationAccess> = {
-  CreateUser: { action: 'iam:CreateUser', resources: newUser, context: (input) => ({ ...requestTagContext(input.Tags), ...requestedBoundary(input) }) },
+  CreateUser: {
+    action: 'iam:CreateUser',
+    resources: newUser,
+    context: (input) => ({ ...requestTagContext(input.Tags), ...requestedBoundary(input) }),
+    also: tagOnCreate('iam:TagUser', newUser),
+  },
   GetUser: onUser('GetUser'),
   DeleteUser: onUser('DeleteUser'),
   ListUsers: { action: 'iam:ListUsers', resources: userPath },
@@ -105,7 +121,7 @@ export const ENTITY_OPERATIONS: Record<string, OperationAccess> = {
   CreateAccessKey: onUser('CreateAccessKey'),
   DeleteAccessKey: onUser('DeleteAccessKey'),
   ListAccessKeys: onUser('ListAccessKeys'),
-  CreatePolicy: { action: 'iam:CreatePolicy', resources: newPolicy, context: (input) => requestTagContext(input.Tags) },
+  CreatePolicy: { action: 'iam:CreatePolicy', resources: newPolicy, context: (input) => requestTagContext(input.Tags), also: tagOnCreate('iam:TagPolicy', newPolicy) },
   GetPolicy: { action: 'iam:GetPolicy', resources: policyArn },
   GetPolicyVersion: { action: 'iam:GetPolicyVersion', resources: policyArn },
   DeletePolicy: { action: 'iam:DeletePolicy', resources: policyArn },

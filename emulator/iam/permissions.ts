@@ -6,7 +6,7 @@ import { PATH, PATH_PREFIX, ROLE_NAME, str } from './role-input';
 import { roleByName } from './state';
 import { Violations } from './validation';
 import { iamArn } from '../region';
-import { ENTITY_OPERATIONS, policyArnKey, requestedBoundary } from './entity-permissions';
+import { ENTITY_OPERATIONS, policyArnKey, requestedBoundary, tagOnCreate } from './entity-permissions';
 
 type Input = Record<string, unknown>;
 
@@ -86,6 +86,15 @@ function providerArn(member: string) {
   };
 }
 
+/** `aws:ResourceTag/<key>` of the identity provider an ARN names [doc: SAR, resource types oidc-provider and saml-provider: aws:ResourceTag/${TagKey}]. */
+function providerTags(member: string) {
+  return (input: Input, ctx: RequestContext): PolicyRequest['context'] => {
+    const arn = str(input, member);
+    const provider = arn === undefined ? undefined : (ctx.state.iam.oidcProviders.get(arn) ?? ctx.state.iam.samlProviders.get(arn));
+    return Object.fromEntries((provider?.tags ?? []).map((t) => [`aws:ResourceTag/${t.Key}`, t.Value]));
+  };
+}
+
 function newOidcProvider(input: Input, ctx: RequestContext): ResourceRef[] | undefined {
   const url = str(input, 'Url');
   if (url === undefined || !url.startsWith('https://')) return undefined;
@@ -120,6 +129,7 @@ const OPERATIONS: Record<string, OperationAccess> = {
     action: 'iam:CreateRole',
     resources: newRole,
     context: (input) => ({ ...requestTagContext(input.Tags), ...requestedBoundary(input) }),
+    also: tagOnCreate('iam:TagRole', newRole),
   },
   GetRole: onRole('GetRole'),
   DeleteRole: onRole('DeleteRole'),
@@ -139,16 +149,26 @@ const OPERATIONS: Record<string, OperationAccess> = {
   TagRole: onRole('TagRole', (input) => requestTagContext(input.Tags)),
   UntagRole: onRole('UntagRole', untagKeys),
   ListRoleTags: onRole('ListRoleTags'),
-  CreateOpenIDConnectProvider: { action: 'iam:CreateOpenIDConnectProvider', resources: newOidcProvider, context: (input) => requestTagContext(input.Tags) },
-  GetOpenIDConnectProvider: { action: 'iam:GetOpenIDConnectProvider', resources: providerArn('OpenIDConnectProviderArn') },
-  DeleteOpenIDConnectProvider: { action: 'iam:DeleteOpenIDConnectProvider', resources: providerArn('OpenIDConnectProviderArn') },
+  CreateOpenIDConnectProvider: {
+    action: 'iam:CreateOpenIDConnectProvider',
+    resources: newOidcProvider,
+    context: (input) => requestTagContext(input.Tags),
+    also: tagOnCreate('iam:TagOpenIDConnectProvider', newOidcProvider),
+  },
+  GetOpenIDConnectProvider: { action: 'iam:GetOpenIDConnectProvider', resources: providerArn('OpenIDConnectProviderArn'), context: providerTags('OpenIDConnectProviderArn') },
+  DeleteOpenIDConnectProvider: { action: 'iam:DeleteOpenIDConnectProvider', resources: providerArn('OpenIDConnectProviderArn'), context: providerTags('OpenIDConnectProviderArn') },
   ListOpenIDConnectProviders: { action: 'iam:ListOpenIDConnectProviders', resources: ANY_RESOURCE },
   AddClientIDToOpenIDConnectProvider: { action: 'iam:AddClientIDToOpenIDConnectProvider', resources: providerArn('OpenIDConnectProviderArn') },
   RemoveClientIDFromOpenIDConnectProvider: { action: 'iam:RemoveClientIDFromOpenIDConnectProvider', resources: providerArn('OpenIDConnectProviderArn') },
   UpdateOpenIDConnectProviderThumbprint: { action: 'iam:UpdateOpenIDConnectProviderThumbprint', resources: providerArn('OpenIDConnectProviderArn') },
-  CreateSAMLProvider: { action: 'iam:CreateSAMLProvider', resources: newSamlProvider, context: (input) => requestTagContext(input.Tags) },
-  GetSAMLProvider: { action: 'iam:GetSAMLProvider', resources: providerArn('SAMLProviderArn') },
-  DeleteSAMLProvider: { action: 'iam:DeleteSAMLProvider', resources: providerArn('SAMLProviderArn') },
+  CreateSAMLProvider: {
+    action: 'iam:CreateSAMLProvider',
+    resources: newSamlProvider,
+    context: (input) => requestTagContext(input.Tags),
+    also: tagOnCreate('iam:TagSAMLProvider', newSamlProvider),
+  },
+  GetSAMLProvider: { action: 'iam:GetSAMLProvider', resources: providerArn('SAMLProviderArn'), context: providerTags('SAMLProviderArn') },
+  DeleteSAMLProvider: { action: 'iam:DeleteSAMLProvider', resources: providerArn('SAMLProviderArn'), context: providerTags('SAMLProviderArn') },
   ListSAMLProviders: { action: 'iam:ListSAMLProviders', resources: ANY_RESOURCE },
   ...ENTITY_OPERATIONS,
 };
