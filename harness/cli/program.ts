@@ -36,6 +36,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--max-golden-age <days>', 'report goldens last validated longer ago than this as stale', '30')
     .option('--golden-dir <dir>', 'where goldens live (default fixtures/golden)')
     .option('--json', 'print report.json to stdout instead of the summary table')
+    .option('--as-runner', 'reference only: sign as the CI runner role made from ci/aws/runner-policy.json and boundary-policy.json')
+    .option('--permissions-boundary <arn>', 'boundary every created role and user carries (default on aws: IDCHAIN_PERMISSIONS_BOUNDARY)')
     .addOption(
       new Option('--mutant <name...>', 'start the reference emulator with a deliberate fault (for testing idchain itself)').choices(Object.keys(MUTANTS)).hideHelp(),
     )

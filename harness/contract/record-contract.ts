@@ -27,9 +27,9 @@ export interface ContractRecording extends RunResult {
 export async function recordContract(options: RecordContractOptions = {}): Promise<ContractRecording> {
   const { suites, target } = resolveContract(options);
   const goldenDir = resolve(options.goldenDir ?? DEFAULT_GOLDEN_DIR);
-  const { started, stop } = await startTarget(target, options.log);
+  const { started, stop, permissionsBoundary } = await startTarget(target, options.log, options);
   try {
-    const run = await runSuites({ target: started, suites, ledgerDir: options.ledgerDir, retry: options.retry, concurrency: options.concurrency, signal: options.signal, log: options.log, onCase: options.onCase });
+    const run = await runSuites({ target: started, suites, ledgerDir: options.ledgerDir, retry: options.retry, permissionsBoundary, concurrency: options.concurrency, signal: options.signal, log: options.log, onCase: options.onCase });
     const outcome = recordGoldens(run, goldenDir, options.today ?? new Date());
     return { ...run, summary: summarize(run.cases), outcome, goldenDir };
   } finally {

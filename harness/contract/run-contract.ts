@@ -49,9 +49,9 @@ export async function runContract(options: RunContractOptions = {}): Promise<Con
   const baseline = options.baseline === false ? undefined : chooseBaseline(options.baseline, goldenDir);
   const deviations = loadDeviations(target.name, options.deviationsDir);
   const goldens = baseline ? loadBaselineGoldens(goldenDir, baseline, suites) : new Map();
-  const { started, stop } = await startTarget(target, options.log);
+  const { started, stop, permissionsBoundary } = await startTarget(target, options.log, options);
   try {
-    const raw = await runSuites({ target: started, suites, ledgerDir: options.ledgerDir, retry: options.retry, concurrency: options.concurrency, signal: options.signal, log: options.log, onCase: options.onCase });
+    const raw = await runSuites({ target: started, suites, ledgerDir: options.ledgerDir, retry: options.retry, permissionsBoundary, concurrency: options.concurrency, signal: options.signal, log: options.log, onCase: options.onCase });
     const run = applyBaseline(raw, { baseline, goldens, deviations, maxAgeDays: options.maxGoldenAgeDays ?? DEFAULT_MAX_GOLDEN_AGE_DAYS, today: options.today ?? new Date() });
     if (options.reportDir) {
       const { dir, report } = writeReport(run, resolve(options.reportDir));

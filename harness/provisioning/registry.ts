@@ -2,6 +2,7 @@ import type { ResourceKind } from './resource-kind';
 import { appClientKind } from './kinds/app-client';
 import { callerIdentityKind } from './kinds/caller';
 import { groupKind } from './kinds/group';
+import { iamUserKind } from './kinds/iam-user';
 import { identityPoolKind } from './kinds/identity-pool';
 import { identityPoolRolesKind } from './kinds/identity-pool-roles';
 import { oidcProviderKind } from './kinds/oidc-provider';
@@ -20,6 +21,7 @@ export const RESOURCE_KINDS = [
   appClientKind,
   identityPoolKind,
   callerIdentityKind,
+  iamUserKind,
   oidcProviderKind,
   samlProviderKind,
   roleKind,

@@ -25,6 +25,12 @@ export interface SessionOptions {
   /** Where the ledger is written; `.idchain/ledger` by default. */
   ledgerDir?: string;
   retry?: RetryPolicy;
+  /**
+   * The ARN of the managed policy every role and user the session creates
+   * carries as its permissions boundary; otherwise IDCHAIN_PERMISSIONS_BOUNDARY
+   * when the target is aws (ci/aws/bootstrap.yaml's BoundaryPolicyArn).
+   */
+  permissionsBoundary?: string;
   log?: (line: string) => void;
 }
 
@@ -70,6 +76,7 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
   const runId = options.runId ?? newRunId();
   const clients = createClients(target);
   const ledger = new Ledger(runId, target.name, target.region, options.ledgerDir);
+  const permissionsBoundary = options.permissionsBoundary ?? (target.kind === 'aws' ? process.env.IDCHAIN_PERMISSIONS_BOUNDARY || undefined : undefined);
   let released = false;
   const release = async () => {
     if (released) return;
@@ -90,7 +97,7 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
     clients,
     ledger,
     runId,
-    provision: (spec, scope = 'fx') => provisionFixture(spec, runId, { clients, ledger, region: target.region, scope, retry: options.retry, log: options.log }),
+    provision: (spec, scope = 'fx') => provisionFixture(spec, runId, { clients, ledger, region: target.region, scope, retry: options.retry, permissionsBoundary, log: options.log }),
     teardown,
     release,
     close,

@@ -18,6 +18,8 @@ export interface RunOptions {
   /** Cases run at once; fixtures are shared read-only within a suite. */
   concurrency?: number;
   retry?: RetryPolicy;
+  /** The permissions boundary every created role and user carries (SessionOptions.permissionsBoundary). */
+  permissionsBoundary?: string;
   /** Aborting stops new work; teardown still runs. */
   signal?: AbortSignal;
   log?: (line: string) => void;
@@ -140,7 +142,7 @@ export async function runSuites(options: RunOptions): Promise<RunResult> {
   const { target } = options;
   const started = Date.now();
   // The target is the caller's: the session leaves it running.
-  const session = await openSession({ target, runId: options.runId, ledgerDir: options.ledgerDir, retry: options.retry, log: options.log });
+  const session = await openSession({ target, runId: options.runId, ledgerDir: options.ledgerDir, retry: options.retry, permissionsBoundary: options.permissionsBoundary, log: options.log });
   const results = new Map<string, CaseResult>();
   const batch: Batch = {
     options,

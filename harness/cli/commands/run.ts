@@ -17,6 +17,8 @@ export interface RunCommandOptions {
   maxGoldenAge?: string;
   goldenDir?: string;
   deviationsDir?: string;
+  asRunner?: boolean;
+  permissionsBoundary?: string;
   today?: Date;
   /** Injected in tests; defaults to suites/index.ts. */
   suites?: readonly SuiteDefinition[];
@@ -36,6 +38,8 @@ export async function runCommand(opts: RunCommandOptions, io: CliIo): Promise<nu
       endpoint: opts.endpoint,
       region: opts.region,
       mutants: opts.mutant,
+      asRunner: opts.asRunner,
+      permissionsBoundary: opts.permissionsBoundary,
       suite: opts.suite,
       suites: opts.suites,
       baseline: opts.baseline,
