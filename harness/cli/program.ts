@@ -9,6 +9,7 @@ import { recordCommand } from './commands/record';
 import { sweepCommand } from './commands/sweep';
 import { flowCommand as runFlow } from './commands/flow';
 import { conformanceCommand } from './commands/conformance';
+import { doctorCommand } from './commands/doctor';
 
 /**
  * Parse argv and run one command. Returns the documented exit code
@@ -121,6 +122,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--dry-run', 'list what would be deleted and delete nothing')
     .action(async (opts) => {
       code = await sweepCommand(opts, io);
+    });
+
+  program
+    .command('doctor')
+    .description('Check that a run can start: credentials, account, Region, endpoints, permissions, quotas, leftovers.')
+    .option('--target <name>', 'aws (default), reference, or any name with --endpoint', 'aws')
+    .option('--endpoint <url>', 'an emulator already running at this URL')
+    .option('--region <region>', 'region to check (default: AWS_REGION)')
+    .option('--as-runner', 'reference only: check as the CI runner role made from ci/aws/runner-policy.json')
+    .option('--permissions-boundary <arn>', 'boundary created roles and users carry (default on aws: IDCHAIN_PERMISSIONS_BOUNDARY)')
+    .action(async (opts) => {
+      code = await doctorCommand(opts, io);
     });
 
   program
