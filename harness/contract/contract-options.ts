@@ -1,6 +1,7 @@
 import type { RetryPolicy } from '../clients/propagation-retry';
 import type { CaseResult } from '../runner/result';
 import type { SuiteDefinition } from '../runner/suite';
+import { UsageError } from '../errors';
 import { resolveTarget } from '../targets/registry';
 import type { StartedTarget, Target } from '../targets/target';
 import { loadSuites } from './load-suites';
@@ -53,6 +54,11 @@ export interface ContractTargetOptions {
 export function resolveContract(options: ContractTargetOptions): { suites: SuiteDefinition[]; target: Target | StartedTarget } {
   const suites = selectSuites(options.suites ?? loadSuites(), options.suite);
   const requested = options.target ?? 'reference';
+  if (options.asRunner && (typeof requested === 'string' ? requested !== 'reference' || options.endpoint : requested.kind !== 'emulator')) {
+    throw new UsageError(
+      '--as-runner needs the built-in reference emulator (no --endpoint): it sets the CI runner role up there from ci/aws. On AWS, ci/aws/bootstrap.yaml creates the runner role and CI assumes it.',
+    );
+  }
   const target = typeof requested === 'string' ? resolveTarget({ name: requested, endpoint: options.endpoint, region: options.region, mutants: options.mutants }) : requested;
   return { suites, target };
 }

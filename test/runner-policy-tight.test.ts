@@ -1,0 +1,79 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { referenceTarget, type StartedTarget } from '../harness';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { startAsRunner, type Runner } from '../harness/contract/as-runner';
+import { permissionChecks } from '../harness/contract/doctor/permission-checks';
+import { runPermissions } from '../harness/contract/doctor/run-permissions';
+import { deniedAction, firstDenial } from './runner-probe';
+
+// ci/aws/runner-policy.json is enough and no more: as the runner, everything a
+// run does is allowed; without any one statement, the first thing the run
+// cannot do is refused with AccessDenied naming an action of that statement.
+// The emulator authorizes every call as IAM does (condition keys, boundaries),
+// so this holds offline. --as-runner proves the whole run (as-runner.test.ts).
+const ledgerDir = mkdtempSync(join(tmpdir(), 'idchain-tight-'));
+let started: StartedTarget;
+beforeAll(async () => {
+  started = await referenceTarget().start({});
+});
+afterAll(async () => {
+  await started.stop();
+  rmSync(ledgerDir, { recursive: true, force: true });
+});
+
+type Statement = { Sid: string; Action: string | string[] };
+const RAW = readFileSync(join(__dirname, '../ci/aws/runner-policy.json'), 'utf8');
+const STATEMENTS = (JSON.parse(RAW).Statement as Statement[]).map((s) => ({ sid: s.Sid, actions: Array.isArray(s.Action) ? s.Action : [s.Action] }));
+
+/** The runner policy for one CiName stem, placeholders filled as the bootstrap stack fills them, without the statement `without`. */
+function policyFor(ciName: string, without?: string) {
+  const filled = RAW.replace(/\$\{AWS::Partition\}/g, 'aws')
+    .replace(/\$\{AWS::AccountId\}/g, '123456789012')
+    .replace(/\$\{AWS::Region\}/g, started.region)
+    .replace(/\$\{Prefix\}/g, 'idchain-')
+    .replace(/\$\{CiName\}/g, ciName);
+  const policy = JSON.parse(filled);
+  policy.Statement = policy.Statement.filter((s: Statement) => s.Sid !== without);
+  return policy;
+}
+
+/** What `idchain doctor` reports for the runner: the failing lines' details. */
+async function doctorFailures(runner: Runner): Promise<string[]> {
+  const iam = new IAMClient({ region: runner.target.region, endpoint: runner.target.endpoint, credentials: runner.target.credentials });
+  try {
+    const needed = runPermissions({ partition: 'aws', accountId: '123456789012', region: started.region, permissionsBoundary: runner.permissionsBoundary });
+    return (await permissionChecks(iam, runner.sessionArn, needed)).filter((c) => c.status === 'fail').map((c) => c.detail);
+  } finally {
+    iam.destroy();
+  }
+}
+
+test('the policy has the statements this test removes, one at a time', () => {
+  expect(STATEMENTS.length).toBeGreaterThanOrEqual(15);
+});
+
+test("the doctor checks exactly the policy's actions: each one a run needs, and none the policy does not grant", () => {
+  const checked = runPermissions({ partition: 'aws', accountId: '123456789012', region: 'us-east-1' }).map((p) => p.action);
+  // The doctor's own two are used by the doctor itself (GetRole to find the role, SimulatePrincipalPolicy to check it).
+  expect([...new Set([...checked, 'iam:GetRole', 'iam:SimulatePrincipalPolicy'])].sort()).toEqual(STATEMENTS.flatMap((s) => s.actions).sort());
+});
+
+test('with every statement, nothing the run does is refused', async () => {
+  const runner = await startAsRunner(started, { ciName: 'ci-full', runnerPolicy: policyFor('ci-full') });
+  expect(await firstDenial(runner, ledgerDir)).toBeUndefined();
+});
+
+test.each(STATEMENTS.map((s, i) => [s.sid, i, s.actions] as const))('without %s, the run is refused with AccessDenied naming one of its actions', async (sid, i, actions) => {
+  const ciName = `ci-minus-${i}`;
+  const runner = await startAsRunner(started, { ciName, runnerPolicy: policyFor(ciName, sid) });
+  // The doctor names every action of the statement (or, without its own statement, cannot simulate)…
+  const doctor = await doctorFailures(runner);
+  if (sid === 'DoctorChecksItsOwnPermissions') expect(doctor).toEqual([expect.stringMatching(/^could not simulate the caller's policies: AccessDenied: .* iam:GetRole on resource/)]);
+  else expect(doctor.map((d) => d.split(' ')[0]).sort()).toEqual([...actions].sort());
+  // …and on the wire, the first call the run cannot make is refused naming one of them.
+  const message = await firstDenial(runner, ledgerDir);
+  expect(message).toMatch(/is not authorized to perform: \S+ on resource/);
+  expect(actions).toContain(deniedAction(message));
+});
