@@ -81,6 +81,13 @@ function policyArn(input: Input): ResourceRef[] | undefined {
   return arn === undefined ? undefined : [{ arn }];
 }
 
+/** `aws:ResourceTag/<key>` of the customer managed policy named [doc: SAR, resource type policy: aws:ResourceTag/${TagKey}]. */
+function policyTags(input: Input, ctx: RequestContext): PolicyRequest['context'] {
+  const arn = str(input, 'PolicyArn');
+  const policy = arn === undefined ? undefined : ctx.state.iam.policies.get(arn);
+  return Object.fromEntries((policy?.tags ?? []).map((t) => [`aws:ResourceTag/${t.Key}`, t.Value]));
+}
+
 function newPolicy(input: Input, ctx: RequestContext): ResourceRef[] | undefined {
   const name = str(input, 'PolicyName');
   const path = str(input, 'Path') ?? '/';
@@ -122,9 +129,9 @@ export const ENTITY_OPERATIONS: Record<string, OperationAccess> = {
   DeleteAccessKey: onUser('DeleteAccessKey'),
   ListAccessKeys: onUser('ListAccessKeys'),
   CreatePolicy: { action: 'iam:CreatePolicy', resources: newPolicy, context: (input) => requestTagContext(input.Tags), also: tagOnCreate('iam:TagPolicy', newPolicy) },
-  GetPolicy: { action: 'iam:GetPolicy', resources: policyArn },
-  GetPolicyVersion: { action: 'iam:GetPolicyVersion', resources: policyArn },
-  DeletePolicy: { action: 'iam:DeletePolicy', resources: policyArn },
+  GetPolicy: { action: 'iam:GetPolicy', resources: policyArn, context: policyTags },
+  GetPolicyVersion: { action: 'iam:GetPolicyVersion', resources: policyArn, context: policyTags },
+  DeletePolicy: { action: 'iam:DeletePolicy', resources: policyArn, context: policyTags },
   ListPolicies: { action: 'iam:ListPolicies', resources: ANY_RESOURCE },
   // The simulated user or role is the resource (SAR: SimulatePrincipalPolicy, resource types group, role, user).
   SimulatePrincipalPolicy: { action: 'iam:SimulatePrincipalPolicy', resources: (input) => (str(input, 'PolicySourceArn') === undefined ? undefined : [{ arn: str(input, 'PolicySourceArn')! }]) },

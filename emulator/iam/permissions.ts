@@ -158,9 +158,9 @@ const OPERATIONS: Record<string, OperationAccess> = {
   GetOpenIDConnectProvider: { action: 'iam:GetOpenIDConnectProvider', resources: providerArn('OpenIDConnectProviderArn'), context: providerTags('OpenIDConnectProviderArn') },
   DeleteOpenIDConnectProvider: { action: 'iam:DeleteOpenIDConnectProvider', resources: providerArn('OpenIDConnectProviderArn'), context: providerTags('OpenIDConnectProviderArn') },
   ListOpenIDConnectProviders: { action: 'iam:ListOpenIDConnectProviders', resources: ANY_RESOURCE },
-  AddClientIDToOpenIDConnectProvider: { action: 'iam:AddClientIDToOpenIDConnectProvider', resources: providerArn('OpenIDConnectProviderArn') },
-  RemoveClientIDFromOpenIDConnectProvider: { action: 'iam:RemoveClientIDFromOpenIDConnectProvider', resources: providerArn('OpenIDConnectProviderArn') },
-  UpdateOpenIDConnectProviderThumbprint: { action: 'iam:UpdateOpenIDConnectProviderThumbprint', resources: providerArn('OpenIDConnectProviderArn') },
+  AddClientIDToOpenIDConnectProvider: { action: 'iam:AddClientIDToOpenIDConnectProvider', resources: providerArn('OpenIDConnectProviderArn'), context: providerTags('OpenIDConnectProviderArn') },
+  RemoveClientIDFromOpenIDConnectProvider: { action: 'iam:RemoveClientIDFromOpenIDConnectProvider', resources: providerArn('OpenIDConnectProviderArn'), context: providerTags('OpenIDConnectProviderArn') },
+  UpdateOpenIDConnectProviderThumbprint: { action: 'iam:UpdateOpenIDConnectProviderThumbprint', resources: providerArn('OpenIDConnectProviderArn'), context: providerTags('OpenIDConnectProviderArn') },
   CreateSAMLProvider: {
     action: 'iam:CreateSAMLProvider',
     resources: newSamlProvider,
