@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../harness/cli/program';
 import { loadSuites } from '../harness/contract/load-suites';
+import { LEAK_PATTERNS } from '../harness';
 
 // `npx idchain run --target reference --as-runner`: the whole contract signed
 // as a session of the CI runner role, which the emulator builds from
@@ -23,6 +24,9 @@ test('npx idchain run --target reference --as-runner passes every case, none uns
   expect(report.summary).toEqual({ total, pass: total, fail: 0, unsupported: 0, error: 0 });
   expect(code).toBe(0);
   expect(err.join('\n')).toMatch(/signing as arn:aws:sts::\d{12}:assumed-role\/ci-idchain-runner\/idchain-nightly-local/);
+  // The runner's session keys and the throwaway users' access keys stay in memory: nothing written holds a secret.
+  const written = readdirSync(join(dir, 'reference')).map((f) => readFileSync(join(dir, 'reference', f), 'utf8')).join('\n');
+  expect(LEAK_PATTERNS.filter(({ pattern }) => pattern.test(written)).map(({ name }) => name)).toEqual([]);
 });
 
 test('--as-runner refuses a target that is not the reference emulator, before anything is created: exit 2', async () => {

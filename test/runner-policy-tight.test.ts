@@ -1,7 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { referenceTarget, type StartedTarget } from '../harness';
+import { referenceTarget, runContract, type StartedTarget } from '../harness';
+import { assumeRoleSuite } from '../suites/assume-role/suite';
+import { federationTokensSuite } from '../suites/federation-tokens/suite';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { startAsRunner, type Runner } from '../harness/contract/as-runner';
 import { permissionChecks } from '../harness/contract/doctor/permission-checks';
@@ -76,4 +78,28 @@ test.each(STATEMENTS.map((s, i) => [s.sid, i, s.actions] as const))('without %s,
   const message = await firstDenial(runner, ledgerDir);
   expect(message).toMatch(/is not authorized to perform: \S+ on resource/);
   expect(actions).toContain(deniedAction(message));
+});
+
+// The boundary, likewise: what the roles and the throwaway user idchain creates
+// need, nothing else. Without one of its statements, a case of the suites that
+// use those principals' own permissions is refused naming one of its actions.
+const BOUNDARY_RAW = readFileSync(join(__dirname, '../ci/aws/boundary-policy.json'), 'utf8');
+const BOUNDARY = (JSON.parse(BOUNDARY_RAW).Statement as Statement[]).map((s) => ({ sid: s.Sid, actions: Array.isArray(s.Action) ? s.Action : [s.Action] }));
+
+function boundaryFor(without: string) {
+  const policy = JSON.parse(BOUNDARY_RAW.replace(/\$\{AWS::Partition\}/g, 'aws').replace(/\$\{AWS::AccountId\}/g, '123456789012').replace(/\$\{Prefix\}/g, 'idchain-'));
+  policy.Statement = policy.Statement.filter((s: Statement) => s.Sid !== without);
+  return policy;
+}
+
+test.each(BOUNDARY.map((s, i) => [s.sid, i, s.actions] as const))('without boundary statement %s, a case is refused naming one of its actions', async (sid, i, actions) => {
+  const ciName = `ci-boundary-minus-${i}`;
+  const runner = await startAsRunner(started, { ciName, runnerPolicy: policyFor(ciName), boundaryPolicy: boundaryFor(sid) });
+  // The fixture checks retry AccessDenied as IAM propagation; here it is the point, so they give up at once.
+  const retry = { deadlineMs: 200, minDelayMs: 10, maxDelayMs: 50, factor: 2 };
+  const run = await runContract({ target: runner.target, permissionsBoundary: runner.permissionsBoundary, suites: [assumeRoleSuite, federationTokensSuite], baseline: false, ledgerDir, retry });
+  const refused = run.cases.flatMap((c) => c.findings.map((f) => deniedAction(JSON.stringify(f.actual))));
+  expect(refused.filter(Boolean).length).toBeGreaterThan(0);
+  expect(refused.filter((a) => a && !actions.includes(a))).toEqual([]);
+  expect(run.leftovers).toEqual([]);
 });
