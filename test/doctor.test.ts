@@ -39,7 +39,7 @@ test('as the CI runner it checks the boundary and simulates the runner role, and
 test('a runner policy without the statement that creates user pools fails the permission check naming the action: exit 2', async () => {
   const policy = JSON.parse(readFileSync(join(__dirname, '../ci/aws/runner-policy.json'), 'utf8').replace(/\$\{AWS::Partition\}/g, 'aws').replace(/\$\{AWS::AccountId\}/g, '123456789012').replace(/\$\{AWS::Region\}/g, 'us-east-1').replace(/\$\{Prefix\}/g, 'idchain-').replace(/\$\{CiName\}/g, 'ci-idchain'));
   policy.Statement = policy.Statement.filter((s: { Sid: string }) => s.Sid !== 'CreateUserPoolsTagged');
-  const checks = await runDoctor({ target: 'reference', asRunner: true, runner: { runnerPolicy: policy }, ledgerDir });
+  const checks = await runDoctor({ target: 'reference', asRunner: true, runner: { runnerPolicy: policy } });
   expect(checks.filter((c) => c.status === 'fail').map((c) => c.detail)).toEqual([
     'cognito-idp:CreateUserPool on *: implicitDeny (needed to create tagged user pools)',
   ]);
@@ -53,7 +53,7 @@ test('leftovers of an earlier run are a warning naming sweep; a run can still st
     const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
     await iam.send(new CreateRoleCommand({ RoleName: 'idchain-0badf00d-left', AssumeRolePolicyDocument: trust }));
     iam.destroy();
-    const checks = await runDoctor({ started, ledgerDir, now: new Date(Date.now() + 3 * 3_600_000) });
+    const checks = await runDoctor({ started, now: new Date(Date.now() + 3 * 3_600_000) });
     expect(checks.find((c) => c.check === 'leftovers')).toEqual({
       check: 'leftovers',
       status: 'warn',
@@ -69,7 +69,7 @@ test('leftovers of an earlier run are a warning naming sweep; a run can still st
 test('a run that would not fit a quota fails it: 101 SAML providers against 100 (IAM-UG quotas)', async () => {
   const samlProviders = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`p${i}`, {}]));
   const huge = defineSuite({ name: 'huge', title: 'too many providers', services: ['iam'], fixture: { samlProviders }, cases: [] });
-  const checks = await runDoctor({ target: 'reference', suites: [huge], ledgerDir });
+  const checks = await runDoctor({ target: 'reference', suites: [huge] });
   expect(checks.filter((c) => c.status === 'fail').map((c) => c.detail)).toEqual(['SAML providers 0+101/100: a run would not fit']);
 });
 

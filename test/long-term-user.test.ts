@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { CreateRoleCommand, CreateUserCommand, IAMClient, ListUsersCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { CreateAccessKeyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, ListUsersCommand, PutRolePolicyCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { callerKind, referenceTarget, runContract, type StartedTarget } from '../harness';
-import { sweep } from '../harness/provisioning/sweep';
+import { iamUserKind } from '../harness/provisioning/kinds/iam-user';
+import { findLeftovers } from '../harness/contract/doctor/leftovers';
 import { createClients } from '../harness/clients/factory';
 import { federationTokensSuite } from '../suites/federation-tokens/suite';
 import { stsDurationBoundsSuite } from '../suites/sts-duration-bounds/suite';
@@ -81,15 +82,17 @@ test('signed as an IAM user, the harness is its own long-term user: no user is c
   }
 });
 
-test("sweep knows throwaway users by their idchain-<run>- name, and leaves the emulator's idchain-admin alone", async () => {
+test("sweep's view of throwaway users: found by their idchain-<run>- name (not the emulator's idchain-admin) and deleted with their key and policy", async () => {
   const started = await referenceTarget().start({});
   const clients = createClients(started);
   try {
     await clients.iam.send(new CreateUserCommand({ UserName: 'idchain-0badf00d-fx-caller', Tags: [{ Key: 'idchain:run', Value: '0badf00d' }] }));
+    await clients.iam.send(new CreateAccessKeyCommand({ UserName: 'idchain-0badf00d-fx-caller' }));
+    await clients.iam.send(new PutUserPolicyCommand({ UserName: 'idchain-0badf00d-fx-caller', PolicyName: 'p', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:GetFederationToken', Resource: '*' }] }) }));
+    expect((await iamUserKind.ledgered!.list(clients)).map((u) => u.name)).toEqual(['idchain-0badf00d-fx-caller']);
     const later = new Date(Date.now() + 3 * 3_600_000);
-    const found = await sweep({ clients, target: started.name, region: started.region, olderThanMs: 0, now: later, dryRun: false, ledgerDir });
-    expect(found.candidates.filter((c) => c.kind === 'iam-user').map((c) => c.name)).toEqual(['idchain-0badf00d-fx-caller']);
-    expect(found.failures).toEqual([]);
+    expect((await findLeftovers(clients, later, 2 * 3_600_000)).filter((l) => l.kind === 'iam-user')).toEqual([{ kind: 'iam-user', name: 'idchain-0badf00d-fx-caller' }]);
+    await iamUserKind.ledgered!.delete(clients, { name: 'idchain-0badf00d-fx-caller', id: 'idchain-0badf00d-fx-caller' });
     expect((await clients.iam.send(new ListUsersCommand({}))).Users!.map((u) => u.UserName)).toEqual(['idchain-admin']);
   } finally {
     clients.destroy();

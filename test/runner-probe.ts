@@ -1,7 +1,7 @@
 import { GetOpenIdTokenForDeveloperIdentityCommand } from '@aws-sdk/client-cognito-identity';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { allowActions, assumeRoleTrust, openSession, policyDocument, type FixtureSpec, type StartedTarget } from '../harness';
-import { sweep } from '../harness/provisioning/sweep';
+import { resourceKinds } from '../harness/provisioning/registry';
 import { permissionChecks } from '../harness/contract/doctor/permission-checks';
 import { runPermissions } from '../harness/contract/doctor/run-permissions';
 import type { Runner } from '../harness/contract/as-runner';
@@ -34,7 +34,7 @@ export const PROBE_FIXTURE: FixtureSpec = {
 /**
  * Everything a run does as the runner, against the emulator, until the first
  * refusal: the doctor's permission simulation, provisioning the probe fixture,
- * a developer-identity token, teardown and sweep's listing. Answers the first
+ * a developer-identity token, teardown and the listing sweep finds leftovers by. Answers the first
  * AccessDenied message met, or undefined when everything was allowed.
  */
 export async function firstDenial(runner: Runner, ledgerDir: string): Promise<string | undefined> {
@@ -61,7 +61,8 @@ export async function firstDenial(runner: Runner, ledgerDir: string): Promise<st
     found ??= torn.failures.map((f) => denial(f.message)).find(Boolean);
     if (!found) {
       try {
-        await sweep({ clients: session.clients, target: target.name, region: target.region, olderThanMs: 0, now: new Date(), dryRun: true, ledgerDir });
+        // How sweep finds leftovers: each resource kind lists what the target holds.
+        for (const kind of resourceKinds()) await kind.ledgered?.list(session.clients);
       } catch (err) {
         found = denial((err as Error).message) ?? `${(err as Error).name}: ${(err as Error).message}`;
       }

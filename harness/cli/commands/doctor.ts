@@ -2,7 +2,7 @@ import { doctorExitCode, formatCheck } from '../../contract/doctor/doctor-check'
 import { runDoctor, type DoctorOptions } from '../../contract/doctor/run-doctor';
 import type { CliIo } from '../io';
 
-export interface DoctorCommandOptions extends Pick<DoctorOptions, 'target' | 'endpoint' | 'region' | 'asRunner' | 'permissionsBoundary' | 'ledgerDir' | 'env' | 'awsDeps' | 'runner' | 'suites'> {}
+export interface DoctorCommandOptions extends Pick<DoctorOptions, 'target' | 'endpoint' | 'region' | 'asRunner' | 'permissionsBoundary' | 'env' | 'awsDeps' | 'runner' | 'suites'> {}
 
 /**
  * `idchain doctor`: can a run start on this target? One line per check —

@@ -2,7 +2,6 @@ import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { createClients, type Clients } from '../../clients/factory';
 import { TargetUnavailableError } from '../../errors';
 import { callerKind } from '../../provisioning/kinds/caller';
-import { sweep } from '../../provisioning/sweep';
 import type { SuiteDefinition } from '../../runner/suite';
 import { defaultAwsDeps, type AwsTargetDeps } from '../../targets/aws';
 import { resolveTarget } from '../../targets/registry';
@@ -11,6 +10,7 @@ import { startAsRunner, type RunnerOptions } from '../as-runner';
 import { loadSuites } from '../load-suites';
 import { fail, ok, warn, type DoctorCheck } from './doctor-check';
 import { awsEnvironmentChecks, credentialSource } from './environment-checks';
+import { findLeftovers } from './leftovers';
 import { permissionChecks } from './permission-checks';
 import { quotaChecks, runNeeds } from './quota-checks';
 import { runPermissions } from './run-permissions';
@@ -31,7 +31,6 @@ export interface DoctorOptions {
   env?: Record<string, string | undefined>;
   awsDeps?: Pick<AwsTargetDeps, 'resolveCredentials'>;
   suites?: readonly SuiteDefinition[];
-  ledgerDir?: string;
   /** Leftovers older than this are reported; 2 h by default, as sweep's. */
   olderThanMs?: number;
   now?: Date;
@@ -120,14 +119,14 @@ async function emulatorSignIn(o: DoctorOptions): Promise<SignedIn | { failed: Do
   }
 }
 
-/** Leftovers of earlier runs, found the way sweep finds them (a dry run). */
+/** Leftovers of earlier runs, found by the idchain- prefix and the run tags, as sweep finds them. */
 async function leftoverCheck(clients: Clients, target: StartedTarget, o: DoctorOptions): Promise<DoctorCheck> {
   const olderThanMs = o.olderThanMs ?? TWO_HOURS;
   try {
-    const found = await sweep({ clients, target: target.name, region: target.region, olderThanMs, now: o.now ?? new Date(), dryRun: true, ledgerDir: o.ledgerDir });
-    if (found.candidates.length === 0) return ok('leftovers', `none older than ${olderThanMs / 3_600_000} h`);
-    const kinds = [...new Set(found.candidates.map((c) => c.kind))].join(', ');
-    return warn('leftovers', `${found.candidates.length} from earlier runs (${kinds})`, `run idchain sweep --target ${target.name}${o.endpoint ? ` --endpoint ${o.endpoint}` : ''}`);
+    const found = await findLeftovers(clients, o.now ?? new Date(), olderThanMs);
+    if (found.length === 0) return ok('leftovers', `none older than ${olderThanMs / 3_600_000} h`);
+    const kinds = [...new Set(found.map((c) => c.kind))].join(', ');
+    return warn('leftovers', `${found.length} from earlier runs (${kinds})`, `run idchain sweep --target ${target.name}${o.endpoint ? ` --endpoint ${o.endpoint}` : ''}`);
   } catch (err) {
     return warn('leftovers', `could not look: ${(err as Error).name}: ${(err as Error).message}`, 'allow the list actions of the runner policy (statement ListToFindLeftovers)');
   }
