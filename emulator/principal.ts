@@ -7,6 +7,8 @@
 export interface SessionAttributes {
   /** Session tags (AssumeRole `Tags`); they win over the role's own tags. */
   tags?: Record<string, string>;
+  /** The keys of `tags` a chained AssumeRole passes on [doc: IAM-UG "Chaining roles with session tags"]. */
+  transitiveTagKeys?: string[];
   sourceIdentity?: string;
   /** The federation keys the session was issued with, e.g. `cognito-identity.amazonaws.com:sub` or `saml:sub`. */
   federatedKeys?: Record<string, string | string[] | undefined>;

@@ -9,22 +9,30 @@ import { generateKeyPair, generateKeyPairSync, type KeyObject } from 'node:crypt
  */
 const RESERVE_SIZE = 4;
 const ready: { privateKey: KeyObject; publicKey: KeyObject }[] = [];
-let making = 0;
+const making = new Set<Promise<void>>();
 
-/** Start making keys until the reserve is full (cheap to call often). */
-export function refillRsaReserve(): void {
-  while (ready.length + making < RESERVE_SIZE) {
-    making++;
-    generateKeyPair('rsa', { modulusLength: 2048 }, (err, publicKey, privateKey) => {
-      making--;
-      if (!err) ready.push({ publicKey, privateKey });
-    });
+/**
+ * Start making keys until the reserve is full (cheap to call often). The
+ * promise settles when every key being made has been; callers other than
+ * tests need not wait for it.
+ */
+export function refillRsaReserve(): Promise<void> {
+  while (ready.length + making.size < RESERVE_SIZE) {
+    const made: Promise<void> = new Promise((resolve) =>
+      generateKeyPair('rsa', { modulusLength: 2048 }, (err, publicKey, privateKey) => {
+        making.delete(made);
+        if (!err) ready.push({ publicKey, privateKey });
+        resolve();
+      }),
+    );
+    making.add(made);
   }
+  return Promise.all(making).then(() => {});
 }
 
 /** A fresh key pair: a ready one when there is one, else made now. */
 export function takeRsaKeyPair(): { privateKey: KeyObject; publicKey: KeyObject } {
   const key = ready.shift() ?? generateKeyPairSync('rsa', { modulusLength: 2048 });
-  refillRsaReserve();
+  void refillRsaReserve();
   return key;
 }

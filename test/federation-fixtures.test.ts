@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { AssumeRoleWithSAMLCommand } from '@aws-sdk/client-sts';
 import { SamlIdentityProvider, openSession, type Clients, type FixtureSpec, type Session } from '../harness';
-import { readLedgerFile } from '../harness/provisioning/ledger';
+import { readLedger } from '../harness/provisioning/ledger';
 import { sweep } from '../harness/provisioning/sweep';
 
 // OIDC and SAML providers are fixture resources like any other: created from the
@@ -124,7 +124,7 @@ test('a provider whose create answer was lost is still deleted: its ARN was ledg
     const idp = await SamlIdentityProvider.create('https://idp.example.test/lost');
     const created = await clients.iam.send(new CreateSAMLProviderCommand({ Name: 'idchain-feedf00f-lost', SAMLMetadataDocument: idp.metadataXml() }));
     // What a crash between the create and its answer leaves: a `creating` line with the expected ARN, no `created` line.
-    ledger.creating('saml-provider', 'idchain-feedf00f-lost', created.SAMLProviderArn);
+    ledger.creating('saml-provider', 'idchain-feedf00f-lost', { id: created.SAMLProviderArn });
     expect(await providersLeft(clients)).toEqual({ oidc: 0, saml: 1 });
     expect((await session.teardown()).failures).toEqual([]);
     expect(await providersLeft(clients)).toEqual({ oidc: 0, saml: 0 });
@@ -135,7 +135,7 @@ test('the ledger names each provider with the ARN IAM gives it, before the creat
   await withSession('feedf010', 'ledger-e', async (session) => {
     const { ledger } = session;
     const fx = await session.provision({ userPools: spec.userPools, oidcProviders: spec.oidcProviders, samlProviders: spec.samlProviders }, 'fed');
-    const creating = readLedgerFile(ledger.file).filter((e) => e.op === 'creating' && e.kind !== 'user-pool');
+    const creating = readLedger(ledger.file).entries.filter((e) => e.op === 'creating' && e.kind !== 'user-pool');
     expect(creating.map((e) => [e.kind, e.id])).toEqual([
       ['oidc-provider', fx.oidcProvider('pool').arn],
       ['saml-provider', fx.samlProvider('corp').arn],
@@ -189,14 +189,19 @@ test('sweep deletes a crashed run’s providers by ledger, unledgered ones by na
     await clients.iam.send(new CreateOpenIDConnectProviderCommand({ Url: 'https://token.actions.githubusercontent.com', ClientIDList: ['sts.amazonaws.com'] }));
 
     const later = new Date(Date.now() + 3 * 3_600_000);
-    const done = await sweep({ clients, target: 'reference', region, olderThanMs: 7_200_000, now: later, dryRun: false, ledgerDir });
-    expect(done.failures).toEqual([]);
-    expect(done.deleted.map((c) => [c.kind, c.found, c.runId]).sort()).toEqual([
-      ['oidc-provider', 'ledger', 'deadbeef'],
-      ['oidc-provider', 'prefix', '0badf00d'],
-      ['saml-provider', 'ledger', 'deadbeef'],
-      ['saml-provider', 'prefix', '0badf00d'],
-      ['user-pool', 'ledger', 'deadbeef'],
+    const place = { target: 'reference', targetKind: 'emulator' as const, endpoint: session.target.endpoint, region, services: session.target.services };
+    const reach = async () => ({ clients, account: session.account, close: async () => {} });
+    const done = await sweep({ ledgerDir, select: { target: 'reference' }, scan: place, olderThanMs: 7_200_000, now: later, dryRun: false, reach });
+    const swept = [
+      ...done.ledgers.flatMap((l) => l.resources.map((r) => [r.kind, 'ledger', l.runId, r.status])),
+      ...(done.scan?.resources ?? []).map((r) => [r.kind, 'prefix', r.runId, r.status]),
+    ];
+    expect(swept.sort()).toEqual([
+      ['oidc-provider', 'ledger', 'deadbeef', 'deleted'],
+      ['oidc-provider', 'prefix', '0badf00d', 'deleted'],
+      ['saml-provider', 'ledger', 'deadbeef', 'deleted'],
+      ['saml-provider', 'prefix', '0badf00d', 'deleted'],
+      ['user-pool', 'ledger', 'deadbeef', 'deleted'],
     ]);
     const oidcLeft = await clients.iam.send(new ListOpenIDConnectProvidersCommand({}));
     expect(oidcLeft.OpenIDConnectProviderList?.map((p) => p.Arn?.split('oidc-provider/')[1])).toEqual(['token.actions.githubusercontent.com']);

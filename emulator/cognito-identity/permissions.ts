@@ -83,6 +83,8 @@ const OPERATIONS: Record<string, OperationAccess> = {
   DeleteIdentityPool: onPool('DeleteIdentityPool'),
   SetIdentityPoolRoles: onPool('SetIdentityPoolRoles', passRoles),
   GetIdentityPoolRoles: onPool('GetIdentityPoolRoles'),
+  SetPrincipalTagAttributeMap: onPool('SetPrincipalTagAttributeMap'),
+  GetPrincipalTagAttributeMap: onPool('GetPrincipalTagAttributeMap'),
   GetOpenIdTokenForDeveloperIdentity: onPool('GetOpenIdTokenForDeveloperIdentity'),
   LookupDeveloperIdentity: onPool('LookupDeveloperIdentity'),
   UnlinkDeveloperIdentity: onPool('UnlinkDeveloperIdentity'),

@@ -16,6 +16,7 @@ import {
 } from './pool-operations';
 import { OPEN_ID_ROUTES } from './openid-routes';
 import { getIdentityPoolRoles, setIdentityPoolRoles } from './role-operations';
+import { getPrincipalTagAttributeMap, setPrincipalTagAttributeMap } from './principal-tags';
 import { unlinkIdentity } from './unlink-identity';
 
 /**
@@ -41,6 +42,8 @@ export function createIdentityService(_state: EmulatorState): ServiceDefinition 
       ListIdentityPools: listIdentityPools,
       SetIdentityPoolRoles: setIdentityPoolRoles,
       GetIdentityPoolRoles: getIdentityPoolRoles,
+      SetPrincipalTagAttributeMap: setPrincipalTagAttributeMap,
+      GetPrincipalTagAttributeMap: getPrincipalTagAttributeMap,
       GetId: getId,
       GetCredentialsForIdentity: getCredentialsForIdentity,
       GetOpenIdToken: getOpenIdToken,

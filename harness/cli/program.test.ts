@@ -60,6 +60,33 @@ describe('idchain CLI exit codes (DESIGN.md § CLI contract)', () => {
     }
   });
 
+  it.each([
+    ['run', '--target', 'reference'],
+    ['record', '--target', 'reference'],
+    ['conformance', '--targets', 'reference'],
+    ['flow', 'enhanced'],
+    ['flow', 'saml'],
+    ['sweep', '--target', 'reference'],
+    ['emulator', '--port', '0'],
+  ].map((args) => [args.join(' '), args] as const))('%s refuses a malformed --region before anything starts: exit 2, saying what a Region looks like', async (_, args) => {
+    const io = capture();
+    expect(await runCli([...args, '--region', 'Milan'], io)).toBe(2);
+    expect(io.stderr.join('\n')).toContain('idchain: Region not allowed: "Milan" (--region). Expected a Region code of the aws, aws-cn or aws-us-gov partition, e.g. us-east-1, eu-south-1');
+  });
+
+  it('a malformed AWS_REGION is refused the same way when no --region is given', async () => {
+    const saved = process.env.AWS_REGION;
+    process.env.AWS_REGION = 'europe';
+    try {
+      const io = capture();
+      expect(await runCli(['run', '--suite', 'user-pools'], io)).toBe(2);
+      expect(io.stderr.join('\n')).toContain('Region not allowed: "europe" (AWS_REGION)');
+    } finally {
+      if (saved === undefined) delete process.env.AWS_REGION;
+      else process.env.AWS_REGION = saved;
+    }
+  });
+
   it('emulator refuses a port that is not a port, and one in use: exit 2', async () => {
     let io = capture();
     expect(await runCli(['emulator', '--port', '70000'], io)).toBe(2);

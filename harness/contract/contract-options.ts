@@ -1,3 +1,4 @@
+import type { HttpTimeouts } from '../clients/http-handler';
 import type { RetryPolicy } from '../clients/propagation-retry';
 import type { CaseResult } from '../runner/result';
 import type { SuiteDefinition } from '../runner/suite';
@@ -42,11 +43,17 @@ export interface ContractTargetOptions {
   asRunner?: boolean;
   /** Cases run at once; 4 by default. */
   concurrency?: number;
-  /** Aborting stops new cases; teardown still runs. */
+  /** Aborting stops new cases and cancels the calls in flight; teardown still runs, within its own deadline. */
   signal?: AbortSignal;
+  /** Connection and request timeout of every SDK call. */
+  timeouts?: HttpTimeouts;
+  /** How long teardown may take (5 minutes by default); what it has not confirmed gone by then stays ledgered for sweep. */
+  teardownTimeoutMs?: number;
+  /** Aborting it starts no further case (each reports the abort's reason as its error); cases running finish, teardown runs: `--bail`. */
+  stopNewCases?: AbortSignal;
   /** Progress lines: provisioning, waiting for IAM, tearing down. */
   log?: (line: string) => void;
-  /** Called as each case finishes. */
+  /** Called as each case finishes, with its final verdict (runContract has compared it with its golden). */
   onCase?: (result: CaseResult) => void;
 }
 

@@ -87,6 +87,15 @@ describe('normalizeSteps (DESIGN.md § The golden file)', () => {
     });
   });
 
+  it('keeps the whole minute the round trip allows, however slow the answer was', () => {
+    const sentAt = 1_000_000;
+    const issued = (delayMs: number, durationMs: number) =>
+      normalizeSteps([step({ sentAt, durationMs, output: { Credentials: { AccessKeyId: 'ASIAQWERTYUIOPASDFGH', Expiration: new Date(sentAt + delayMs + 3_600_000) } } })], ctx)[0].facts;
+    // Issued 45 s after it was sent, on a loaded machine: measured from the send it is 3645 s, which rounds to 3660.
+    expect(issued(45_000, 50_000)).toEqual({ credentialLifetimeSeconds: 3600 });
+    expect(issued(0, 5)).toEqual({ credentialLifetimeSeconds: 3600 });
+  });
+
   it('stores a JWT as its decoded header and claims with the lifetime derived, and refers back to it', async () => {
     const token = await idToken('7d3c7a40-aaaa-4bbb-8ccc-123456789abc');
     const [signIn, getId] = normalizeSteps(
@@ -126,7 +135,7 @@ describe('normalizeSteps (DESIGN.md § The golden file)', () => {
     const issue = () => step({ service: 'cognito-identity', operation: 'GetOpenIdTokenForDeveloperIdentity', input: {}, output: { Token: token } });
     const steps = normalizeSteps([issue(), issue(), step({ input: { Logins: { 'cognito-identity.amazonaws.com': token } } })], ctx);
     expect(steps.map((s) => (s.output as any)?.Token?.jwt)).toEqual(['<jwt:1>', '<jwt:2>', undefined]);
-    expect(steps[2].input).toEqual({ Logins: { 'cognito-identity.amazonaws.com': '<jwt:2>' } });
+    expect(steps[2].input).toEqual({ Logins: { '<cognito-identity>': '<jwt:2>' } });
   });
 
   it('normalizes errors to name, status, fault and a message without volatile parts', () => {

@@ -41,6 +41,23 @@ export function timestampsInText(patterns: readonly RegExp[]): TextTransformer {
   };
 }
 
+/**
+ * The Region's identity-pool names → `<cognito-identity>`: the OpenID issuer's
+ * host, the federated principal and the Logins key are
+ * `cognito-identity.amazonaws.com` in default Regions but regional elsewhere
+ * (targets/region.ts), so a golden recorded in us-east-1 and a run in
+ * eu-south-1 read the same. Longest first: China's principal
+ * `cognito-identity.amazonaws.com.cn` holds the global host. The contract
+ * assertions check the exact names for the Region; the golden need not.
+ */
+export function identityPoolNames(names: readonly string[]): TextTransformer {
+  const hosts = [...new Set(names)].sort((a, b) => b.length - a.length);
+  return {
+    name: "the Region's identity-pool issuer host, principal and Logins key → <cognito-identity>",
+    apply: (text) => hosts.reduce((out, host) => out.split(host).join('<cognito-identity>'), text),
+  };
+}
+
 /** The run's region → `<region>`. */
 export function region(name: string): TextTransformer {
   return { name: 'region → <region>', apply: (text) => text.split(name).join('<region>') };

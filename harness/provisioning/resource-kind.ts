@@ -105,4 +105,10 @@ export interface ResourceKind<Fragment = unknown, Spec = unknown, Made = unknown
    * identity, which IAM resources need for their ARNs).
    */
   readonly implicit?: boolean;
+  /**
+   * The kind of the resource (same key) this one finishes configuring, as an
+   * identity pool's roles finish the pool: when a target cannot make this
+   * one, that one is not what the cases expect either.
+   */
+  readonly completes?: string;
 }

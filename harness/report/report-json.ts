@@ -3,7 +3,7 @@ import { summarize, type RunResult } from '../runner/result';
 
 /**
  * The report.json other tools read (DESIGN.md § CLI contract). Keys named
- * there are kept as written; `error`, `source`, `table`, `leftovers` and `baseline` are additions.
+ * there are kept as written; `error`, `source`, `table`, `matrix`, `leftovers` and `baseline` are additions.
  * Raw steps are never included; everything passes the redactor.
  */
 export function toReportJson(run: RunResult) {
@@ -23,6 +23,7 @@ export function toReportJson(run: RunResult) {
       findings: c.findings.map((f) => ({ path: f.path, kind: f.kind, expected: f.expected, actual: f.actual, ...(f.source ? { source: f.source } : {}) })),
       ...(c.error ? { error: c.error } : {}),
       ...(c.table ? { table: c.table } : {}),
+      ...(c.matrix ? { matrix: c.matrix } : {}),
     })),
     leftovers: run.leftovers,
     ...(run.baseline ? { baseline: run.baseline } : {}),

@@ -125,3 +125,20 @@ describe('table-driven case families', () => {
     expect(html).toContain('<td>GetSessionToken</td><td>—</td><td>900</td><td>900 s</td><td>IAM user</td><td><span class="v v-fail">fail</span></td>');
   });
 });
+
+describe('the console summary of a cut-short run', () => {
+  const notRun = (id: string) => ({ id, suite: 'enhanced-flow', title: id, verdict: 'error' as const, durationMs: 0, citations: [], findings: [], steps: [], fixtureNames: [], error: 'not run: --bail stopped the run after enhanced/b failed' });
+  const report = toReportJson({ ...run, cases: [...run.cases, notRun('enhanced/d'), notRun('enhanced/e'), notRun('enhanced/f'), notRun('enhanced/g')] });
+  it('prints an error many cases share once, and a lone error with its case; without the table when asked', () => {
+    const text = consoleSummary(report, undefined, { table: false });
+    expect(text.split('\n')).toEqual([
+      'enhanced/b: B <fails>',
+      '  idToken.cognito:preferred_role (contract): expected arn:admin, actual arn:editor',
+      'enhanced/c: C',
+      '  harness error: TypeError: boom',
+      '4 cases, harness error: not run: --bail stopped the run after enhanced/b failed',
+      '',
+      'reference: 7 cases, 1 pass, 1 fail, 0 unsupported, 5 error in 1.2 s',
+    ]);
+  });
+});

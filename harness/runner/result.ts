@@ -1,5 +1,6 @@
 import type { RecordedStep } from '../clients/recorder';
 import type { CaseTableRow } from '../cases/case-table-row';
+import type { PermissionCellResult } from '../cases/permission-cell';
 import type { Citation } from '../cases/citation';
 import type { GoldenRules } from '../cases/golden-rules';
 import type { Finding } from '../cases/finding';
@@ -16,6 +17,8 @@ export interface CaseResult {
   findings: Finding[];
   /** The row this case is of a table-driven family, when it is one. */
   table?: CaseTableRow;
+  /** The permission-matrix cells the case declared, with what the target answered. */
+  matrix?: PermissionCellResult[];
   /** The case's own golden rules (sorted and skipped paths, with reasons). */
   golden?: GoldenRules;
   /** Raw SDK steps: hold tokens and keys, so they stay in memory and are never written as they are. */

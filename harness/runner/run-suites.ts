@@ -1,9 +1,11 @@
 import pLimit from 'p-limit';
 import type { CaseDefinition, SuiteDefinition } from './suite';
 import { unsupportedFinding } from '../cases/finding';
+import { cellResults } from '../cases/permission-cell';
 import type { ProvisionedFixture } from '../provisioning/spec';
 import { openSession, type Session } from '../provisioning/session';
 import { withPropagationRetry, type RetryPolicy } from '../clients/propagation-retry';
+import type { HttpTimeouts } from '../clients/http-handler';
 import type { StartedTarget } from '../targets/target';
 import { HARNESS_VERSION, sdkVersions } from '../version';
 import { runCase } from './run-case';
@@ -20,8 +22,15 @@ export interface RunOptions {
   retry?: RetryPolicy;
   /** The permissions boundary every created role and user carries (SessionOptions.permissionsBoundary). */
   permissionsBoundary?: string;
-  /** Aborting stops new work; teardown still runs. */
+  /** Aborting stops new work and cancels the calls in flight; teardown still runs, on clients of its own, within its deadline. */
   signal?: AbortSignal;
+  timeouts?: HttpTimeouts;
+  teardownTimeoutMs?: number;
+  /**
+   * Aborting it starts no further case, which reports the abort's reason as
+   * its error; cases running finish and teardown runs as usual (`--bail`).
+   */
+  stopNewCases?: AbortSignal;
   log?: (line: string) => void;
   /** Called as each case finishes, for live progress. */
   onCase?: (result: CaseResult) => void;
@@ -36,11 +45,19 @@ function notRun(suite: SuiteDefinition, c: CaseDefinition, verdict: 'unsupported
     durationMs: 0,
     citations: c.citations,
     ...(c.table ? { table: c.table } : {}),
+    ...(c.matrix ? { matrix: cellResults(c.matrix, new Map(), 'not run') } : {}),
     findings: verdict === 'unsupported' && evidence ? [{ ...unsupportedFinding(evidence.path, evidence.actual) }] : [],
     steps: [],
     fixtureNames: [],
     error: verdict === 'error' ? why : undefined,
   };
+}
+
+/** Why a case may not start now: an interruption, or the caller's reason to start no more (`--bail`). */
+function heldBack(options: RunOptions): string | undefined {
+  if (options.signal?.aborted) return 'interrupted before it ran';
+  if (options.stopNewCases?.aborted) return String(options.stopNewCases.reason);
+  return undefined;
 }
 
 interface Batch {
@@ -62,8 +79,9 @@ async function runBatch(suites: readonly SuiteDefinition[], b: Batch): Promise<R
   let leftovers: RunResult['leftovers'] = [];
   try {
     for (const suite of suites) {
-      if (signal?.aborted) {
-        for (const c of suite.cases) b.record(notRun(suite, c, 'error', 'interrupted before it ran'));
+      const held = heldBack(options);
+      if (held) {
+        for (const c of suite.cases) b.record(notRun(suite, c, 'error', held));
         continue;
       }
       const unclaimed = (c: CaseDefinition) => [...suite.services, ...(c.services ?? [])].filter((s) => !target.services.includes(s));
@@ -117,8 +135,11 @@ async function runBatch(suites: readonly SuiteDefinition[], b: Batch): Promise<R
           .filter((c) => !b.has(c.id))
           .map((c) =>
             limit(async () => {
-              if (signal?.aborted) return b.record(notRun(suite, c, 'error', 'interrupted before it ran'));
-              b.record(await runCase(c, { suite, fx, clients, target: where }));
+              const held = heldBack(options);
+              if (held) return b.record(notRun(suite, c, 'error', held));
+              const result = await runCase(c, { suite, fx, clients, target: where });
+              // A case whose calls were cancelled by an interrupt or the deadline says nothing about the target.
+              b.record(signal?.aborted && result.verdict !== 'pass' ? { ...result, verdict: 'error', findings: [], error: 'interrupted while it ran' } : result);
             }),
           ),
       ),
@@ -127,6 +148,8 @@ async function runBatch(suites: readonly SuiteDefinition[], b: Batch): Promise<R
     log?.('tearing down');
     const torn = await session.teardown();
     for (const f of torn.failures) log?.(`could not delete ${f.entry.kind} ${f.entry.name}: ${f.message} (ledger: ${ledger.file})`);
+    if (torn.failures.length > 0) log?.(`teardown left ${torn.failures.length} resource(s); the ledger ${ledger.file} keeps them for 'idchain sweep --target ${target.name}'`);
+    else if (torn.deleted > 0) log?.(`teardown: ${torn.deleted} resource(s) confirmed gone`);
     leftovers = torn.failures.map((f) => ({ kind: f.entry.kind, name: f.entry.name, message: f.message }));
   }
   return leftovers;
@@ -142,7 +165,17 @@ export async function runSuites(options: RunOptions): Promise<RunResult> {
   const { target } = options;
   const started = Date.now();
   // The target is the caller's: the session leaves it running.
-  const session = await openSession({ target, runId: options.runId, ledgerDir: options.ledgerDir, retry: options.retry, permissionsBoundary: options.permissionsBoundary, log: options.log });
+  const session = await openSession({
+    target,
+    runId: options.runId,
+    ledgerDir: options.ledgerDir,
+    retry: options.retry,
+    permissionsBoundary: options.permissionsBoundary,
+    log: options.log,
+    signal: options.signal,
+    timeouts: options.timeouts,
+    teardownTimeoutMs: options.teardownTimeoutMs,
+  });
   const results = new Map<string, CaseResult>();
   const batch: Batch = {
     options,

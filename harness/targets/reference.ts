@@ -21,6 +21,8 @@ export function referenceTarget(options: Pick<EmulatorOptions, 'mutants' | 'cloc
         endpoint: emulator.url,
         credentials: emulator.credentials,
         version: emulator.version,
+        account: emulator.accountId,
+        lifetime: 'in-process',
         stop: () => emulator.stop(),
         [Symbol.asyncDispose]: () => emulator.stop(),
       };

@@ -1,4 +1,4 @@
-import { assumeRole, assumeRoleTrust, longTermUser, policyDocument, type FixtureSpec, type PolicyDocument, type TrustRefs } from '../../harness';
+import { assumeRole, assumeRoleTrust, longTermUser, policyDocument, stsArn, type FixtureSpec, type PolicyDocument, type TrustRefs } from '../../harness';
 
 /** The federated user the cases ask STS for (2–32 characters, STS-API GetFederationToken Name). */
 export const FEDERATED_NAME = 'carol';
@@ -11,7 +11,7 @@ export const FEDERATED_NAME = 'carol';
  * credentials cannot call STS, not because the trust policy leaves her out.
  */
 function trustsCallerAndCarol(r: TrustRefs): PolicyDocument {
-  return policyDocument(assumeRoleTrust([r.iamUserArn, `arn:aws:sts::${r.accountId}:federated-user/${FEDERATED_NAME}`]));
+  return policyDocument(assumeRoleTrust([r.iamUserArn, stsArn(r.region, r.accountId, `federated-user/${FEDERATED_NAME}`)]));
 }
 
 export const federationTokensFixture: FixtureSpec = {

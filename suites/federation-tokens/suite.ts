@@ -1,4 +1,4 @@
-import { assumeRole, callerIdentity, defineSuite, federationToken, sessionToken } from '../../harness';
+import { assumeRole, callerIdentity, defineSuite, federationToken, sessionToken, stsArn } from '../../harness';
 import { IAM_IDENTIFIERS, STS_COMMON_ERRORS, STS_GET_CALLER_IDENTITY, cite } from '../citations';
 import { FEDERATED_NAME, federationTokensFixture } from './fixture';
 import {
@@ -39,7 +39,7 @@ export const federationTokensSuite = defineSuite({
         const account = ctx.fx.caller.accountId;
         const sentAt = Date.now();
         const answer = await federated(ctx);
-        ctx.expect.equal('GetFederationToken.FederatedUser.Arn', answer.federatedUser?.arn, `arn:aws:sts::${account}:federated-user/${FEDERATED_NAME}`, [FEDERATED_USER_SHAPE_OBSERVED, IAM_IDENTIFIERS]);
+        ctx.expect.equal('GetFederationToken.FederatedUser.Arn', answer.federatedUser?.arn, stsArn(ctx.target.region, account, `federated-user/${FEDERATED_NAME}`), [FEDERATED_USER_SHAPE_OBSERVED, IAM_IDENTIFIERS]);
         ctx.expect.equal('GetFederationToken.FederatedUser.FederatedUserId', answer.federatedUser?.federatedUserId, `${account}:${FEDERATED_NAME}`, FEDERATED_USER_SHAPE_OBSERVED);
         ctx.expect.equal('GetFederationToken.PackedPolicySize', answer.packedPolicySize, 0, cite(FEDERATED_USER_SHAPE_OBSERVED, 'PackedPolicySize 0 when no policy is passed'));
         ctx.expect.match('GetFederationToken.Credentials.AccessKeyId', answer.credentials.accessKeyId, TEMPORARY_KEY, cite(IAM_IDENTIFIERS, 'temporary keys start ASIA'));
@@ -60,7 +60,7 @@ export const federationTokensSuite = defineSuite({
         const account = ctx.fx.caller.accountId;
         const { credentials } = await federated(ctx);
         const who = await ctx.expect.succeeds('GetCallerIdentity', callerIdentity(ctx.clients, credentials), cite(NO_STS, `GetCallerIdentity is the exception; it needs no permission`));
-        ctx.expect.equal('GetCallerIdentity.Arn', who.arn, `arn:aws:sts::${account}:federated-user/${FEDERATED_NAME}`, [IAM_IDENTIFIERS, FEDERATED_USER_SHAPE_OBSERVED]);
+        ctx.expect.equal('GetCallerIdentity.Arn', who.arn, stsArn(ctx.target.region, account, `federated-user/${FEDERATED_NAME}`), [IAM_IDENTIFIERS, FEDERATED_USER_SHAPE_OBSERVED]);
         ctx.expect.equal('GetCallerIdentity.Account', who.account, account, STS_GET_CALLER_IDENTITY);
         ctx.expect.equal('GetCallerIdentity.UserId', who.userId, `${account}:${FEDERATED_NAME}`, FEDERATED_USER_SHAPE_OBSERVED);
       },

@@ -1,5 +1,6 @@
 import { startEmulator } from '../../../emulator';
 import { UsageError } from '../../errors';
+import { regionNames } from '../../targets/region';
 import type { CliIo } from '../io';
 
 export interface EmulatorCommandOptions {
@@ -15,6 +16,7 @@ export async function emulatorCommand(opts: EmulatorCommandOptions, io: CliIo): 
   if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) {
     throw new UsageError(`--port ${opts.port} is not a port. Expected: an integer from 0 to 65535 (0 picks a free one).`);
   }
+  if (opts.region !== undefined) regionNames(opts.region, '--region');
   let emulator;
   try {
     emulator = await startEmulator({ host: opts.host, port: opts.port, region: opts.region });

@@ -2,6 +2,9 @@ import { join, relative } from 'node:path';
 import { recordContract } from '../../contract/record-contract';
 import type { SuiteDefinition } from '../../runner/suite';
 import type { CliIo } from '../io';
+import type { RunControl } from '../run-control';
+import { formatCaseList, selectedCases } from '../case-list';
+import { progressFor } from '../progress';
 
 export interface RecordCommandOptions {
   target: string;
@@ -9,8 +12,13 @@ export interface RecordCommandOptions {
   region?: string;
   suite?: string;
   goldenDir?: string;
+  /** List the selected cases and stop: nothing is started or provisioned. */
+  list?: boolean;
+  /** The summary only: no line per case, no status line, no diagnostics. */
+  quiet?: boolean;
   suites?: readonly SuiteDefinition[];
   today?: Date;
+  control?: RunControl;
 }
 
 /**
@@ -20,8 +28,26 @@ export interface RecordCommandOptions {
  * the summary says so.
  */
 export async function recordCommand(opts: RecordCommandOptions, io: CliIo): Promise<number> {
-  const log = (line: string) => io.err(`[idchain] ${line}`);
-  const run = await recordContract({ ...opts, log });
+  const cases = selectedCases(opts.suite, opts.suites);
+  if (opts.list) {
+    io.out(formatCaseList(cases));
+    return 0;
+  }
+  const progress = progressFor(io, { total: cases.length, quiet: opts.quiet });
+  const { control, ...rest } = opts;
+  let run;
+  try {
+    run = await recordContract({
+      ...rest,
+      signal: control?.signal,
+      timeouts: control?.limits.http,
+      teardownTimeoutMs: control?.limits.teardownTimeoutMs,
+      log: (line) => progress.log(line),
+      onCase: (c) => progress.onCase(c),
+    });
+  } finally {
+    progress.finish();
+  }
   const { outcome, goldenDir } = run;
   const failed = run.cases.filter((c) => c.verdict === 'fail');
   const lines = [
@@ -29,6 +55,6 @@ export async function recordCommand(opts: RecordCommandOptions, io: CliIo): Prom
     ...outcome.skipped.map((s) => `  skipped ${s.id}: ${s.why}`),
     ...failed.map((c) => `  ${c.id} failed its contract on ${run.target}; its golden records what the target did (${c.findings.length} finding(s))`),
   ];
-  io.out(lines.join('\n'));
+  io.out(`${opts.quiet ? '' : '\n'}${lines.join('\n')}`);
   return failed.length + outcome.skipped.length > 0 ? 1 : 0;
 }

@@ -3,6 +3,9 @@ import { DEFAULT_MAX_GOLDEN_AGE_DAYS } from '../../contract/run-contract';
 import { consoleSummary } from '../../report/console-summary';
 import type { SuiteDefinition } from '../../runner/suite';
 import type { CliIo } from '../io';
+import type { RunControl } from '../run-control';
+import { formatCaseList, selectedCases } from '../case-list';
+import { progressFor } from '../progress';
 import { parseMaxAge } from './max-golden-age';
 
 export interface RunCommandOptions {
@@ -12,6 +15,12 @@ export interface RunCommandOptions {
   suite?: string;
   reportDir: string;
   json?: boolean;
+  /** List the selected cases and stop: nothing is started or provisioned. */
+  list?: boolean;
+  /** Stop starting cases after the first that does not pass; teardown still runs. */
+  bail?: boolean;
+  /** The summary only: no line per case, no status line, no diagnostics. */
+  quiet?: boolean;
   mutant?: string[];
   baseline?: string;
   maxGoldenAge?: string;
@@ -22,16 +31,21 @@ export interface RunCommandOptions {
   today?: Date;
   /** Injected in tests; defaults to suites/index.ts. */
   suites?: readonly SuiteDefinition[];
+  /** Signals, deadline and timeouts (cli/run-control.ts). */
+  control?: RunControl;
 }
 
 /** `idchain run`: the contract against one target, through runContract. Returns the exit code. */
 export async function runCommand(opts: RunCommandOptions, io: CliIo): Promise<number> {
-  const log = (line: string) => io.err(`[idchain] ${line}`);
-  const controller = new AbortController();
-  const release = io.onInterrupt?.(() => {
-    log('interrupted: finishing the running cases and tearing down (Ctrl-C again to quit at once)');
-    controller.abort();
-  });
+  const cases = selectedCases(opts.suite, opts.suites);
+  if (opts.list) {
+    io.out(formatCaseList(cases, opts.json));
+    return 0;
+  }
+  const progress = progressFor(io, { total: cases.length, quiet: opts.quiet, json: opts.json });
+  const log = (line: string) => progress.log(line);
+  const { control } = opts;
+  const bail = new AbortController();
   try {
     const { report, reportDir } = await runContract({
       target: opts.target,
@@ -48,19 +62,31 @@ export async function runCommand(opts: RunCommandOptions, io: CliIo): Promise<nu
       maxGoldenAgeDays: parseMaxAge(opts.maxGoldenAge, DEFAULT_MAX_GOLDEN_AGE_DAYS),
       reportDir: opts.reportDir,
       today: opts.today,
-      signal: controller.signal,
+      signal: control?.signal,
+      stopNewCases: bail.signal,
+      timeouts: control?.limits.http,
+      teardownTimeoutMs: control?.limits.teardownTimeoutMs,
       log,
+      onCase: (c) => {
+        progress.onCase(c);
+        // --bail: cases not yet started end as `error` with this reason; those running finish.
+        if (opts.bail && (c.verdict === 'fail' || c.verdict === 'error') && !bail.signal.aborted && !control?.signal.aborted) {
+          log(`--bail: ${c.id} did not pass; starting no more cases, then tearing down`);
+          bail.abort(`not run: --bail stopped the run after ${c.id} did not pass`);
+        }
+      },
     });
+    progress.finish();
     if (opts.json) io.out(JSON.stringify(report, null, 2));
-    else io.out(consoleSummary(report, `${reportDir}/report.md`));
-    if (controller.signal.aborted) return 130;
-    if (report.summary.pass === 0 && report.summary.total > 0) {
-      // Every case unsupported: nothing was checked, so nothing passed.
-      io.err(`[idchain] no case could run on ${report.target}: nothing was checked`);
+    else io.out(`${opts.quiet ? '' : '\n'}${consoleSummary(report, `${reportDir}/report.md`, { table: false })}`);
+    const { total, pass, fail, error, unsupported } = report.summary;
+    if (total > 0 && pass + fail === 0) {
+      // Only when no case got as far as a verdict on the target: a run whose cases all failed did check something.
+      io.err(`[idchain] no case ran to a verdict on ${report.target} (${unsupported} unsupported, ${error} error): nothing was checked`);
       return 1;
     }
-    return report.summary.fail + report.summary.error > 0 ? 1 : 0;
+    return fail + error > 0 ? 1 : 0;
   } finally {
-    release?.();
+    progress.finish();
   }
 }

@@ -13,7 +13,7 @@ import {
 import { GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
 import { withPropagationRetry } from '../../clients/propagation-retry';
 import type { Credentials } from '../../targets/target';
-import { policyDocument } from '../policies';
+import { policyDocument, type PolicyStatement } from '../policies';
 import type { Listed, ResourceKind, ResourceRef } from '../resource-kind';
 import { callerKind } from './caller';
 import { ignoreGone } from './gone';
@@ -40,12 +40,24 @@ export interface LongTermUser {
 export const LONG_TERM_USER: ResourceRef = { kind: 'iam-user', key: 'iam-user' };
 
 /**
+ * What a fixture says about its long-term user: what it must be able to hand
+ * on. A federated user's permissions are its IAM user's AND the session
+ * policy [doc: IAM-UG "Permissions for GetFederationToken"], so a broker can
+ * only delegate what it holds itself.
+ */
+export interface LongTermUserSpec {
+  /** Statements the throwaway user holds beyond federating (the harness's own user is taken to hold them already). */
+  delegates?: PolicyStatement[];
+}
+
+/**
  * All the throwaway user may do beyond what trust policies grant it directly:
  * federate (STS-API GetFederationToken needs sts:GetFederationToken on the
- * federated user). The permissions boundary, when configured, caps it too.
+ * federated user), and what the fixture says it delegates. The permissions
+ * boundary, when configured, caps it too.
  */
-function userPolicy(partition: string, accountId: string) {
-  return policyDocument({ Effect: 'Allow', Action: 'sts:GetFederationToken', Resource: `arn:${partition}:sts::${accountId}:federated-user/*` });
+function userPolicy(partition: string, accountId: string, spec: LongTermUserSpec | undefined) {
+  return policyDocument({ Effect: 'Allow', Action: 'sts:GetFederationToken', Resource: `arn:${partition}:sts::${accountId}:federated-user/*` }, ...(spec?.delegates ?? []));
 }
 
 /** A new access key answers InvalidClientTokenId until IAM has propagated it (about 10–15 s [obs: aws/aws-sdk-js#559, hvac/hvac#493]). */
@@ -62,25 +74,27 @@ const OWN_USER = /^idchain-[0-9a-f]{8}-/;
  * tags, one inline policy and an access key — ledgered, so teardown and sweep
  * delete it; its keys are kept in memory only.
  */
-export const iamUserKind: ResourceKind<unknown, undefined, LongTermUser> = {
+export const iamUserKind: ResourceKind<{ longTermUser?: LongTermUserSpec }, LongTermUserSpec | undefined, LongTermUser> = {
   kind: 'iam-user',
   noun: 'IAM user',
+  // Made when a trust names `r.iamUserArn`, or when the fixture declares `longTermUser`.
   implicit: true,
-  declared: () => [],
-  async create(_declared, ctx) {
+  declared: (spec) => (spec.longTermUser ? [{ kind: 'iam-user', key: LONG_TERM_USER.key, spec: spec.longTermUser, needs: [] }] : []),
+  async create({ spec }, ctx) {
     const who = await ctx.step('caller identity', () => ctx.clients.sts.send(new GetCallerIdentityCommand({})));
     const arn = who.Arn ?? '';
     if (!['assumed-role', 'root'].includes(callerKind(arn))) return { arn, origin: 'own', sts: ctx.clients.sts };
 
     const partition = /^arn:([\w-]+):/.exec(arn)?.[1] ?? 'aws';
     const userName = ctx.name('caller');
-    ctx.ledger.creating('iam-user', userName);
+    // A user's name is its id: known before the call, so a user whose answer was lost is found by it.
+    ctx.ledger.creating('iam-user', userName, { id: userName, tags: ctx.tags });
     const created = await ctx.step('IAM user for long-term keys', () =>
       ctx.clients.iam.send(new CreateUserCommand({ UserName: userName, PermissionsBoundary: ctx.permissionsBoundary, Tags: iamTags(ctx.tags) })),
     );
     ctx.ledger.created('iam-user', userName, userName);
     await ctx.step('policy of the IAM user', () =>
-      ctx.clients.iam.send(new PutUserPolicyCommand({ UserName: userName, PolicyName: 'idchain-long-term', PolicyDocument: JSON.stringify(userPolicy(partition, who.Account ?? '')) })),
+      ctx.clients.iam.send(new PutUserPolicyCommand({ UserName: userName, PolicyName: 'idchain-long-term', PolicyDocument: JSON.stringify(userPolicy(partition, who.Account ?? '', spec)) })),
     );
     const { AccessKey } = await ctx.step('access key of the IAM user', () => ctx.clients.iam.send(new CreateAccessKeyCommand({ UserName: userName })));
     const credentials: Credentials = { accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! };

@@ -20,6 +20,7 @@ function rolesNamed(pool: IdentityPoolSpec): string[] {
 export const identityPoolRolesKind: ResourceKind<IdentityPoolsFragment, IdentityPoolSpec, Record<string, never>> = {
   kind: 'identity-pool-roles',
   noun: 'roles of identity pool',
+  completes: 'identity-pool',
   declared: (spec) =>
     Object.entries(spec.identityPools ?? {})
       .filter(([, pool]) => pool.roles || pool.roleMappings)

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { citationSchema } from '../cases/citation-schema';
+
+const count = z.number().int().min(0);
+
+/**
+ * report.json as DESIGN.md § CLI contract names it, checked before it is
+ * written so other tools (merge-reports, dashboards) can rely on it. Keys it
+ * does not name (weather, leftovers, baseline, …) pass through unchecked.
+ */
+export const reportJsonSchema = z
+  .object({
+    target: z.string().min(1),
+    provenance: z.object({ target: z.string().min(1), region: z.string().min(1) }).passthrough(),
+    startedAt: z.string().min(1),
+    durationMs: count,
+    summary: z.object({ total: count, pass: count, fail: count, unsupported: count, error: count }).passthrough(),
+    cases: z.array(
+      z
+        .object({
+          id: z.string().min(1),
+          suite: z.string().min(1),
+          title: z.string(),
+          verdict: z.enum(['pass', 'fail', 'unsupported', 'error']),
+          durationMs: count,
+          citations: z.array(citationSchema),
+          findings: z.array(z.object({ path: z.string(), kind: z.string().min(1), expected: z.unknown(), actual: z.unknown(), source: z.string().optional() }).passthrough()),
+        })
+        .passthrough(),
+    ),
+  })
+  .passthrough();
+
+/** The report, or an error naming the first field that breaks the contract (a harness bug: nothing malformed is written). */
+export function checkReportJson<T>(report: T): T {
+  const parsed = reportJsonSchema.safeParse(report);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`report.json would break its contract (DESIGN.md § CLI contract) at ${issue.path.join('.')}: ${issue.message}. This is a bug in idchain.`);
+  }
+  return report;
+}
