@@ -28,6 +28,15 @@ test('`idchain doctor --target reference` exits 0, every line ok', async () => {
   expect(lines.map((l) => l.split(/\s+/)[1])).toEqual(expect.arrayContaining(['credentials', 'target', 'region', 'account', 'permissions', 'quotas', 'leftovers']));
 });
 
+test('a --region that is no Region is bad usage (exit 2) before anything is reached; --region is the Region the aws checks read', async () => {
+  const io = capture();
+  const err: string[] = [];
+  expect(await runCli(['doctor', '--target', 'aws', '--region', 'mars-north-1'], { ...io, err: (t) => void err.push(t) })).toBe(2);
+  expect(err.join('\n')).toMatch(/Region not allowed: "mars-north-1" \(--region\)/);
+  expect(io.stdout).toEqual([]);
+  expect(awsEnvironmentChecks({ AWS_REGION: 'us-east-1', IDCHAIN_AWS_ACCOUNTS: '111111111111' }, '111111111111', 'eu-south-1')[0]).toEqual({ check: 'region', status: 'ok', detail: 'eu-south-1 (--region)' });
+});
+
 test('as the CI runner it checks the boundary and simulates the runner role, and a run can start', async () => {
   const io = capture();
   expect(await runCli(['doctor', '--target', 'reference', '--as-runner'], io)).toBe(0);

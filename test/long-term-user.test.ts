@@ -6,6 +6,8 @@ import { CreateAccessKeyCommand, CreateRoleCommand, CreateUserCommand, IAMClient
 import { callerKind, referenceTarget, runContract, type StartedTarget } from '../harness';
 import { iamUserKind } from '../harness/provisioning/kinds/iam-user';
 import { findLeftovers } from '../harness/contract/doctor/leftovers';
+import { scanByPrefix } from '../harness/provisioning/prefix-scan';
+import { reclaim } from '../harness/provisioning/reclaim';
 import { createClients } from '../harness/clients/factory';
 import { federationTokensSuite } from '../suites/federation-tokens/suite';
 import { stsDurationBoundsSuite } from '../suites/sts-duration-bounds/suite';
@@ -82,7 +84,7 @@ test('signed as an IAM user, the harness is its own long-term user: no user is c
   }
 });
 
-test("sweep's view of throwaway users: found by their idchain-<run>- name (not the emulator's idchain-admin) and deleted with their key and policy", async () => {
+test("sweep's view of throwaway users: found by their idchain-<run>- name (not the emulator's idchain-admin), reclaimed with their key and policy, deletion confirmed", async () => {
   const started = await referenceTarget().start({});
   const clients = createClients(started);
   try {
@@ -90,10 +92,17 @@ test("sweep's view of throwaway users: found by their idchain-<run>- name (not t
     await clients.iam.send(new CreateAccessKeyCommand({ UserName: 'idchain-0badf00d-fx-caller' }));
     await clients.iam.send(new PutUserPolicyCommand({ UserName: 'idchain-0badf00d-fx-caller', PolicyName: 'p', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:GetFederationToken', Resource: '*' }] }) }));
     expect((await iamUserKind.ledgered!.list(clients)).map((u) => u.name)).toEqual(['idchain-0badf00d-fx-caller']);
+    // Sweep by prefix (and the doctor, which looks the same way) finds it once it is old enough…
     const later = new Date(Date.now() + 3 * 3_600_000);
-    expect((await findLeftovers(clients, later, 2 * 3_600_000)).filter((l) => l.kind === 'iam-user')).toEqual([{ kind: 'iam-user', name: 'idchain-0badf00d-fx-caller' }]);
-    await iamUserKind.ledgered!.delete(clients, { name: 'idchain-0badf00d-fx-caller', id: 'idchain-0badf00d-fx-caller' });
+    expect((await scanByPrefix(clients, { now: later, olderThanMs: 2 * 3_600_000 })).found.filter((f) => f.kind === 'iam-user')).toEqual([
+      { kind: 'iam-user', name: 'idchain-0badf00d-fx-caller', id: 'idchain-0badf00d-fx-caller', runId: '0badf00d' },
+    ]);
+    expect((await findLeftovers(clients, later, 2 * 3_600_000)).found.filter((l) => l.kind === 'iam-user')).toEqual([{ kind: 'iam-user', name: 'idchain-0badf00d-fx-caller' }]);
+    // …and reclaims it as it reclaims a ledger entry: deleted with its key and policy, then confirmed gone by asking IAM again.
+    const done = await reclaim(clients, { kind: 'iam-user', name: 'idchain-0badf00d-fx-caller', id: 'idchain-0badf00d-fx-caller' });
+    expect([done.status, done.ids]).toEqual(['deleted', ['idchain-0badf00d-fx-caller']]);
     expect((await clients.iam.send(new ListUsersCommand({}))).Users!.map((u) => u.UserName)).toEqual(['idchain-admin']);
+    expect((await reclaim(clients, { kind: 'iam-user', name: 'idchain-0badf00d-fx-caller', id: 'idchain-0badf00d-fx-caller' })).status).toBe('already gone');
   } finally {
     clients.destroy();
     await started.stop();

@@ -130,8 +130,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       code = await controlled(io, limitsFrom(opts), (control) => sweepCommand({ ...opts, control }, io));
     });
 
-  program
-    .command('doctor')
+  withLimits(program.command('doctor'), '10m')
     .description('Check that a run can start: credentials, account, Region, endpoints, permissions, quotas, leftovers.')
     .option('--target <name>', 'aws (default), reference, or any name with --endpoint', 'aws')
     .option('--endpoint <url>', 'an emulator already running at this URL')
@@ -139,7 +138,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--as-runner', 'reference only: check as the CI runner role made from ci/aws/runner-policy.json')
     .option('--permissions-boundary <arn>', 'boundary created roles and users carry (default on aws: IDCHAIN_PERMISSIONS_BOUNDARY)')
     .action(async (opts) => {
-      code = await doctorCommand(opts, io);
+      code = await controlled(io, limitsFrom(opts), (control) => doctorCommand({ ...opts, control }, io));
     });
 
   program

@@ -1,8 +1,12 @@
 import { doctorExitCode, formatCheck } from '../../contract/doctor/doctor-check';
 import { runDoctor, type DoctorOptions } from '../../contract/doctor/run-doctor';
 import type { CliIo } from '../io';
+import type { RunControl } from '../run-control';
 
-export interface DoctorCommandOptions extends Pick<DoctorOptions, 'target' | 'endpoint' | 'region' | 'asRunner' | 'permissionsBoundary' | 'env' | 'awsDeps' | 'runner' | 'suites'> {}
+export interface DoctorCommandOptions extends Pick<DoctorOptions, 'target' | 'endpoint' | 'region' | 'asRunner' | 'permissionsBoundary' | 'env' | 'awsDeps' | 'runner' | 'suites'> {
+  /** Signals, deadline and timeouts (cli/run-control.ts). */
+  control?: RunControl;
+}
 
 /**
  * `idchain doctor`: can a run start on this target? One line per check —
@@ -12,7 +16,8 @@ export interface DoctorCommandOptions extends Pick<DoctorOptions, 'target' | 'en
  * target or its credentials cannot be reached.
  */
 export async function doctorCommand(opts: DoctorCommandOptions, io: CliIo): Promise<number> {
-  const checks = await runDoctor({ ...opts, log: (line) => io.err(`[idchain] ${line}`) });
+  const { control, ...rest } = opts;
+  const checks = await runDoctor({ ...rest, signal: control?.signal, timeouts: control?.limits.http, log: (line) => io.err(`[idchain] ${line}`) });
   io.out(checks.map(formatCheck).join('\n'));
   const code = doctorExitCode(checks);
   io.out(code === 0 ? 'a run can start' : `a run cannot start: ${checks.filter((c) => c.status === 'fail').length} check(s) failed`);

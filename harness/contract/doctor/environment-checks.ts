@@ -21,11 +21,12 @@ export function credentialSource(env: Env): string {
   return 'the default chain (shared config and credentials files, SSO, container or instance metadata)';
 }
 
-/** Region, account allow-list and endpoint overrides of the aws target, read from the environment. */
-export function awsEnvironmentChecks(env: Env, account?: string): DoctorCheck[] {
+/** Region (`--region`, else the environment's), account allow-list and endpoint overrides of the aws target. */
+export function awsEnvironmentChecks(env: Env, account?: string, regionFlag?: string): DoctorCheck[] {
   const checks: DoctorCheck[] = [];
-  const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
-  checks.push(region ? ok('region', `${region} (${env.AWS_REGION ? 'AWS_REGION' : 'AWS_DEFAULT_REGION'})`) : fail('region', 'no Region set', 'set AWS_REGION to the Region the bootstrap stack was created in'));
+  const region = regionFlag ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  const from = regionFlag ? '--region' : env.AWS_REGION ? 'AWS_REGION' : 'AWS_DEFAULT_REGION';
+  checks.push(region ? ok('region', `${region} (${from})`) : fail('region', 'no Region set', 'set AWS_REGION (or --region) to the Region the bootstrap stack was created in'));
 
   let allowed: string[] = [];
   try {

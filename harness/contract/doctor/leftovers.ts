@@ -1,33 +1,28 @@
 import type { Clients } from '../../clients/factory';
-import { resourceKinds } from '../../provisioning/registry';
+import { scanByPrefix } from '../../provisioning/prefix-scan';
 
 export interface Leftover {
   kind: string;
   name: string;
 }
 
+export interface Leftovers {
+  found: Leftover[];
+  /** What could be idchain's but could not be listed or read, with why. */
+  unreadable: (Leftover & { detail: string })[];
+}
+
 /**
- * Resources of earlier runs still on the target, found through each resource
- * kind's own list and describe (the registry's contract, as sweep finds them
- * by prefix): named `idchain-…`, or for kinds IAM names otherwise tagged
- * `idchain:run`, and past their `idchain:expires` or older than
- * `olderThanMs`. Read-only; a resource that cannot be read is left out.
+ * Resources of earlier runs still on the target, found exactly as `sweep`
+ * finds them by prefix (provisioning/prefix-scan.ts, through each resource
+ * kind's own list and describe): named `idchain-…`, or for kinds IAM names
+ * otherwise tagged `idchain:run`, and past their `idchain:expires` or older
+ * than `olderThanMs`. Read-only.
  */
-export async function findLeftovers(clients: Clients, now: Date, olderThanMs: number): Promise<Leftover[]> {
-  const found: Leftover[] = [];
-  for (const kind of resourceKinds()) {
-    const ledgered = kind.ledgered;
-    if (!ledgered) continue;
-    for (const listed of await ledgered.list(clients)) {
-      const named = listed.name.startsWith('idchain-');
-      if (!named && !ledgered.namedByTag) continue;
-      const described = await ledgered.describe(clients, listed).catch(() => undefined);
-      if (!described || (!named && !described.tags['idchain:run'])) continue;
-      const expires = Date.parse(described.tags['idchain:expires'] ?? '');
-      const created = described.createdAt ?? listed.createdAt;
-      const old = (!Number.isNaN(expires) && expires <= now.getTime()) || (created !== undefined && now.getTime() - created.getTime() >= olderThanMs);
-      if (old) found.push({ kind: kind.kind, name: listed.name || listed.id });
-    }
-  }
-  return found;
+export async function findLeftovers(clients: Clients, now: Date, olderThanMs: number): Promise<Leftovers> {
+  const { found, unreadable } = await scanByPrefix(clients, { now, olderThanMs });
+  return {
+    found: found.map((f) => ({ kind: f.kind, name: f.name })),
+    unreadable: unreadable.map((u) => ({ kind: u.kind, name: u.name, detail: u.detail ?? u.status })),
+  };
 }

@@ -1,9 +1,11 @@
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { createClients, type Clients } from '../../clients/factory';
+import type { HttpTimeouts } from '../../clients/http-handler';
 import { TargetUnavailableError } from '../../errors';
 import { callerKind } from '../../provisioning/kinds/caller';
 import type { SuiteDefinition } from '../../runner/suite';
 import { defaultAwsDeps, type AwsTargetDeps } from '../../targets/aws';
+import { regionNames } from '../../targets/region';
 import { resolveTarget } from '../../targets/registry';
 import type { StartedTarget } from '../../targets/target';
 import { startAsRunner, type RunnerOptions } from '../as-runner';
@@ -34,6 +36,10 @@ export interface DoctorOptions {
   /** Leftovers older than this are reported; 2 h by default, as sweep's. */
   olderThanMs?: number;
   now?: Date;
+  /** Cancels the doctor's calls in flight (an interrupt, the deadline). */
+  signal?: AbortSignal;
+  /** Connection and request timeout of every SDK call. */
+  timeouts?: HttpTimeouts;
   log?: (line: string) => void;
 }
 
@@ -43,9 +49,11 @@ const TWO_HOURS = 2 * 3_600_000;
 export async function runDoctor(o: DoctorOptions = {}): Promise<DoctorCheck[]> {
   const name = o.started?.name ?? o.target ?? 'aws';
   const env = o.env ?? process.env;
+  // A Region that is no Region is bad usage (exit 2), said before anything is reached.
+  if (o.region !== undefined) regionNames(o.region, '--region');
   const started = name === 'aws' ? await awsSignIn(o, env) : await emulatorSignIn(o);
   if ('failed' in started) return started.failed;
-  const clients = createClients(started.target);
+  const clients = createClients(started.target, { timeouts: o.timeouts, signal: o.signal });
   try {
     let who;
     try {
@@ -55,7 +63,7 @@ export async function runDoctor(o: DoctorOptions = {}): Promise<DoctorCheck[]> {
     }
     const arn = who.Arn ?? '';
     const kind = callerKind(arn);
-    const checks = [ok('credentials', `${started.source}: ${arn} (${kind})`), ...(name === 'aws' ? awsEnvironmentChecks(env, who.Account) : started.checks)];
+    const checks = [ok('credentials', `${started.source}: ${arn} (${kind})`), ...(name === 'aws' ? awsEnvironmentChecks(env, who.Account, o.region) : started.checks)];
     const boundary = started.boundary ?? o.permissionsBoundary ?? (name === 'aws' ? env.IDCHAIN_PERMISSIONS_BOUNDARY || undefined : undefined);
     if (boundary) checks.push(ok('boundary', `roles and users are created with ${boundary}`));
     else if (kind === 'assumed-role') checks.push(warn('boundary', 'no permissions boundary configured: roles and users are created without one', 'set IDCHAIN_PERMISSIONS_BOUNDARY to the stack output BoundaryPolicyArn'));
@@ -86,9 +94,9 @@ async function awsSignIn(o: DoctorOptions, env: Record<string, string | undefine
   try {
     credentials = await (o.awsDeps ?? defaultAwsDeps).resolveCredentials();
   } catch (err) {
-    return { failed: [fail('credentials', `none found in ${source}: ${(err as Error).message}`, 'configure credentials for the sandbox account (in CI: aws-actions/configure-aws-credentials with the runner role)', true), ...awsEnvironmentChecks(env)] };
+    return { failed: [fail('credentials', `none found in ${source}: ${(err as Error).message}`, 'configure credentials for the sandbox account (in CI: aws-actions/configure-aws-credentials with the runner role)', true), ...awsEnvironmentChecks(env, undefined, o.region)] };
   }
-  if (!region) return { failed: [ok('credentials', `found in ${source}`), ...awsEnvironmentChecks(env)] };
+  if (!region) return { failed: [ok('credentials', `found in ${source}`), ...awsEnvironmentChecks(env, undefined, o.region)] };
   const stop = async () => {};
   const target: StartedTarget = { name: 'aws', kind: 'aws', services: [], region, credentials, stop, [Symbol.asyncDispose]: stop };
   return { target, source, checks: [], stop };
@@ -122,12 +130,17 @@ async function emulatorSignIn(o: DoctorOptions): Promise<SignedIn | { failed: Do
 /** Leftovers of earlier runs, found by the idchain- prefix and the run tags, as sweep finds them. */
 async function leftoverCheck(clients: Clients, target: StartedTarget, o: DoctorOptions): Promise<DoctorCheck> {
   const olderThanMs = o.olderThanMs ?? TWO_HOURS;
+  const sweep = `run idchain sweep --target ${target.name}${o.endpoint ? ` --endpoint ${o.endpoint}` : ''}`;
   try {
-    const found = await findLeftovers(clients, o.now ?? new Date(), olderThanMs);
+    const { found, unreadable } = await findLeftovers(clients, o.now ?? new Date(), olderThanMs);
+    if (unreadable.length > 0) {
+      const first = unreadable[0];
+      return warn('leftovers', `could not look at ${unreadable.length} (${first.kind} ${first.name}: ${first.detail})${found.length > 0 ? `; ${found.length} found besides` : ''}`, `allow the list and read actions of the runner policy, then ${sweep}`);
+    }
     if (found.length === 0) return ok('leftovers', `none older than ${olderThanMs / 3_600_000} h`);
     const kinds = [...new Set(found.map((c) => c.kind))].join(', ');
-    return warn('leftovers', `${found.length} from earlier runs (${kinds})`, `run idchain sweep --target ${target.name}${o.endpoint ? ` --endpoint ${o.endpoint}` : ''}`);
+    return warn('leftovers', `${found.length} from earlier runs (${kinds})`, sweep);
   } catch (err) {
-    return warn('leftovers', `could not look: ${(err as Error).name}: ${(err as Error).message}`, 'allow the list actions of the runner policy (statement ListToFindLeftovers)');
+    return warn('leftovers', `could not look: ${(err as Error).name}: ${(err as Error).message}`, 'allow the list actions of the runner policy');
   }
 }
