@@ -17,8 +17,7 @@ export const ADMINISTRATOR_ACCESS: PolicyDocument = {
 /**
  * What limits a principal, in the terms of IAM-UG "Policy evaluation logic":
  * - `identity`: its identity-based policies; undefined when nothing limits it
- *   (the root user; a federated user, whose permissions are its IAM user's,
- *   and the emulator's only user is its administrator);
+ *   (the root user, and a federated user the root user asked for);
  * - `boundary`: the permissions boundary of the user or role, if any;
  * - `session`: the session policy the session was created with, if any —
  *   for enhanced-flow guests, Cognito's scope-down (guest-scope-down.ts);
@@ -48,7 +47,14 @@ function sessionPolicyOf(principal: Principal): PolicyDocument | undefined {
  *   its permissions boundary;
  * - a role session: the role's inline and attached policies, its permissions
  *   boundary AND its session policy; a role deleted since grants nothing;
- * - a federated user: its session policy;
+ * - a federated user: the policies and boundary of the IAM user that asked
+ *   for it AND its session policy — "the intersection of the user's
+ *   identity-based policy and the session policies. You cannot use the session
+ *   policy to grant more permissions than those allowed by the identity-based
+ *   policy of the user that is being federated" [doc: IAM-UG "Permissions for
+ *   GetFederationToken"]; that the user's boundary caps it too is inferred
+ *   from IAM-UG "Policy evaluation logic", which evaluates the boundary of the
+ *   entity a session belongs to. A user deleted since grants nothing;
  * - the root user: not limited.
  * The bootstrap administrator is an IAM user holding AdministratorAccess, so
  * it may do everything that no explicit Deny (a bucket policy's, say) refuses,
@@ -67,7 +73,10 @@ export function principalPolicies(state: EmulatorState, principal: Principal): P
       const role = roleByArn(state.iam, principal.roleArn);
       return { ...(role ? rolePolicies(state, role) : { identity: [] }), session: sessionPolicyOf(principal), sessionRequired: false };
     }
-    case 'federated-user':
-      return { session: sessionPolicyOf(principal), sessionRequired: true };
+    case 'federated-user': {
+      if (principal.federatedBy === undefined) return { session: sessionPolicyOf(principal), sessionRequired: true };
+      const user = state.iam.users.get(principal.federatedBy);
+      return { ...(user ? userPolicies(state, user) : { identity: [] }), session: sessionPolicyOf(principal), sessionRequired: true };
+    }
   }
 }
