@@ -8,6 +8,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { runCli } from '../harness/cli/program';
+import { parseDuration } from '../harness/cli/duration';
 import { danglingReferences, parseTemplate, subReferences, type Template } from './cfn-template';
 
 const ROOT = join(__dirname, '..');
@@ -84,6 +86,30 @@ describe('ci/aws/runner-policy.json and boundary-policy.json', () => {
     expect(outside).toEqual(['arn:${AWS::Partition}:iam::${AWS::AccountId}:role/${CiName}-runner']);
   });
 
+  test('S3 only in buckets under the prefix, in both policies; listing the buckets (which takes no resource) is the one exception', () => {
+    const onBuckets = [...statements, ...(boundaryPolicy.Statement as Statement[])].filter((s) => list(s.Action).some((a) => a.startsWith('s3:') && a !== 's3:ListAllMyBuckets'));
+    // Bucket and object actions stand in statements of their own, so their Resource is theirs alone.
+    expect(onBuckets.filter((s) => !list(s.Action).every((a) => a.startsWith('s3:'))).map((s) => s.Sid)).toEqual([]);
+    const resources = onBuckets.flatMap((s) => list(s.Resource));
+    expect(resources.filter((r) => r !== 'arn:${AWS::Partition}:s3:::${Prefix}*' && r !== 'arn:${AWS::Partition}:s3:::${Prefix}*/*')).toEqual([]);
+    // [doc: SAR "Actions defined by Amazon S3": ListAllMyBuckets has no resource type, so its Resource is *]
+    expect(statements.filter((s) => list(s.Action).includes('s3:ListAllMyBuckets')).map((s) => s.Resource)).toEqual(['*']);
+  });
+
+  test('each fits a managed policy: at most 6,144 characters without whitespace, placeholders filled at their longest', () => {
+    // [doc: IAM-UG "IAM and AWS STS quotas": managed policy size 6,144 characters, white space not counted]
+    const filled = (file: string) =>
+      read(file)
+        .replace(/\$\{AWS::Partition\}/g, 'aws-us-gov')
+        .replace(/\$\{AWS::AccountId\}/g, '123456789012')
+        .replace(/\$\{AWS::Region\}/g, 'ap-southeast-5')
+        .replace(/\$\{Prefix\}/g, 'idchain-')
+        .replace(/\$\{CiName\}/g, 'ci-idchain')
+        .replace(/\s/g, '');
+    expect(filled('ci/aws/runner-policy.json').length).toBeLessThanOrEqual(6144);
+    expect(filled('ci/aws/boundary-policy.json').length).toBeLessThanOrEqual(6144);
+  });
+
   test('roles and users are created, and their policies written, only with the boundary', () => {
     const boundaryArn = 'arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/${CiName}-boundary';
     const bounded = ['iam:CreateRole', 'iam:PutRolePolicy', 'iam:DeleteRolePolicy', 'iam:CreateUser', 'iam:PutUserPolicy', 'iam:DeleteUserPolicy'];
@@ -133,5 +159,33 @@ describe('.github/workflows/nightly-aws.yml', () => {
     expect(sweep?.if).toBe('always()');
     expect(runs).toContain('reports/aws/report.md >> "$GITHUB_STEP_SUMMARY"');
     expect(steps.some((s) => s.uses?.startsWith('actions/upload-artifact@'))).toBe(true);
+  });
+
+  // actionlint knows GitHub's syntax, not idchain's: a flag the CLI no longer has, or a duration
+  // without its unit (`--older-than 0`), would only show as exit 2 at three in the morning.
+  const DURATION_FLAGS = new Set(['--older-than', '--timeout', '--request-timeout', '--teardown-timeout']);
+  const commands = read(WORKFLOW)
+    .split('\n')
+    .map((line) => /npx idchain (\S+)(.*)$/.exec(line.replace(/^\s*(run:\s*)?/, '')))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ command: m[1], args: m[2].trim().split(/\s+/).filter(Boolean) }));
+
+  test('it runs doctor, run, record and sweep through npx idchain', () => {
+    expect([...new Set(commands.map((c) => c.command))].sort()).toEqual(['doctor', 'record', 'run', 'sweep']);
+  });
+
+  test.each(commands.map((c) => [`${c.command} ${c.args.join(' ')}`, c] as const))('idchain %s: every flag is one the command has, every duration has its unit', async (_line, { command, args }) => {
+    const help: string[] = [];
+    expect(await runCli([command, '--help'], { out: (t) => void help.push(t), err: (t) => void help.push(t) })).toBe(0);
+    const known = new Set(help.join('\n').match(/--[a-z-]+/g));
+    const flags = args.filter((a) => a.startsWith('--'));
+    expect(flags.filter((f) => !known.has(f))).toEqual([]);
+    const badDurations = flags.filter((f) => DURATION_FLAGS.has(f)).map((f) => [f, args[args.indexOf(f) + 1]]).filter(([, v]) => parseDuration(v) === undefined);
+    expect(badDurations).toEqual([]);
+  });
+
+  test('the duration check can fail: a bare number is no duration', () => {
+    expect(parseDuration('0')).toBeUndefined();
+    expect(parseDuration('0s')).toBe(0);
   });
 });

@@ -1,9 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { referenceTarget, runContract, type StartedTarget } from '../harness';
+import { referenceTarget, runContract, type StartedTarget, type SuiteDefinition } from '../harness';
 import { assumeRoleSuite } from '../suites/assume-role/suite';
 import { federationTokensSuite } from '../suites/federation-tokens/suite';
+import { resourceAccessSuite } from '../suites/resource-access/suite';
+import { sessionAttributesSuite } from '../suites/session-attributes/suite';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { startAsRunner, type Runner } from '../harness/contract/as-runner';
 import { permissionChecks } from '../harness/contract/doctor/permission-checks';
@@ -53,7 +55,7 @@ async function doctorFailures(runner: Runner): Promise<string[]> {
 }
 
 test('the policy has the statements this test removes, one at a time', () => {
-  expect(STATEMENTS.length).toBeGreaterThanOrEqual(15);
+  expect(STATEMENTS.length).toBeGreaterThanOrEqual(19);
 });
 
 test("the doctor checks exactly the policy's actions: each one a run needs, and none the policy does not grant", () => {
@@ -81,10 +83,21 @@ test.each(STATEMENTS.map((s, i) => [s.sid, i, s.actions] as const))('without %s,
 });
 
 // The boundary, likewise: what the roles and the throwaway user idchain creates
-// need, nothing else. Without one of its statements, a case of the suites that
-// use those principals' own permissions is refused naming one of its actions.
+// need, nothing else. Without one of its statements, a case of the suite that
+// uses those principals' own permissions that way is refused naming one of its
+// actions (in a finding, or in the error of a fixture that could not be made ready).
 const BOUNDARY_RAW = readFileSync(join(__dirname, '../ci/aws/boundary-policy.json'), 'utf8');
 const BOUNDARY = (JSON.parse(BOUNDARY_RAW).Statement as Statement[]).map((s) => ({ sid: s.Sid, actions: Array.isArray(s.Action) ? s.Action : [s.Action] }));
+
+/** Which suite's cases need each boundary statement: a statement with no entry here fails the test below. */
+const NEEDED_BY: Record<string, SuiteDefinition> = {
+  ChainOnlyIntoIdchainRoles: assumeRoleSuite,
+  CarrySessionAttributesIntoIdchainRoles: sessionAttributesSuite,
+  ReadOnlyIdchainRoles: assumeRoleSuite,
+  ObjectsInIdchainBuckets: resourceAccessSuite,
+  ListIdchainBuckets: resourceAccessSuite,
+  ThrowawayUserFederates: federationTokensSuite,
+};
 
 function boundaryFor(without: string) {
   const policy = JSON.parse(BOUNDARY_RAW.replace(/\$\{AWS::Partition\}/g, 'aws').replace(/\$\{AWS::AccountId\}/g, '123456789012').replace(/\$\{Prefix\}/g, 'idchain-'));
@@ -92,13 +105,17 @@ function boundaryFor(without: string) {
   return policy;
 }
 
+test('every boundary statement names the suite whose cases need it', () => {
+  expect(BOUNDARY.map((s) => s.sid).sort()).toEqual(Object.keys(NEEDED_BY).sort());
+});
+
 test.each(BOUNDARY.map((s, i) => [s.sid, i, s.actions] as const))('without boundary statement %s, a case is refused naming one of its actions', async (sid, i, actions) => {
   const ciName = `ci-boundary-minus-${i}`;
   const runner = await startAsRunner(started, { ciName, runnerPolicy: policyFor(ciName), boundaryPolicy: boundaryFor(sid) });
   // The fixture checks retry AccessDenied as IAM propagation; here it is the point, so they give up at once.
   const retry = { deadlineMs: 200, minDelayMs: 10, maxDelayMs: 50, factor: 2 };
-  const run = await runContract({ target: runner.target, permissionsBoundary: runner.permissionsBoundary, suites: [assumeRoleSuite, federationTokensSuite], baseline: false, ledgerDir, retry });
-  const refused = run.cases.flatMap((c) => c.findings.map((f) => deniedAction(JSON.stringify(f.actual))));
+  const run = await runContract({ target: runner.target, permissionsBoundary: runner.permissionsBoundary, suites: [NEEDED_BY[sid]], baseline: false, ledgerDir, retry });
+  const refused = run.cases.flatMap((c) => [...c.findings.map((f) => deniedAction(JSON.stringify(f.actual))), deniedAction(c.error)]);
   expect(refused.filter(Boolean).length).toBeGreaterThan(0);
   expect(refused.filter((a) => a && !actions.includes(a))).toEqual([]);
   expect(run.leftovers).toEqual([]);

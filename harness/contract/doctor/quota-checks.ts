@@ -1,6 +1,7 @@
 import { ListOpenIDConnectProvidersCommand, ListRolesCommand, ListSAMLProvidersCommand, ListUsersCommand } from '@aws-sdk/client-iam';
 import { ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { ListIdentityPoolsCommand } from '@aws-sdk/client-cognito-identity';
+import { ListBucketsCommand } from '@aws-sdk/client-s3';
 import type { Clients } from '../../clients/factory';
 import { planFixture } from '../../provisioning/plan';
 import type { SuiteDefinition } from '../../runner/suite';
@@ -10,7 +11,9 @@ import { fail, ok, warn, type DoctorCheck } from './doctor-check';
  * Default quotas of what a run creates [doc: IAM-UG "IAM and AWS STS quotas":
  * roles per account 1,000, IAM users 5,000, OIDC providers 100, SAML
  * providers 100; CG "Quotas in Amazon Cognito": user pools per Region 1,000,
- * identity pools per account 1,000]. Each is adjustable except where AWS says not.
+ * identity pools per account 1,000; S3 User Guide "General purpose bucket
+ * quotas": 10,000 general purpose buckets per account]. Each is adjustable
+ * except where AWS says not.
  */
 const QUOTAS: { kind: string; noun: string; limit: number; count: (c: Clients) => Promise<number> }[] = [
   { kind: 'iam-role', noun: 'roles', limit: 1000, count: (c) => pages(async (Marker) => { const p = await c.iam.send(new ListRolesCommand({ Marker })); return [p.Roles?.length ?? 0, p.IsTruncated ? p.Marker : undefined]; }) },
@@ -19,6 +22,7 @@ const QUOTAS: { kind: string; noun: string; limit: number; count: (c: Clients) =
   { kind: 'saml-provider', noun: 'SAML providers', limit: 100, count: async (c) => (await c.iam.send(new ListSAMLProvidersCommand({}))).SAMLProviderList?.length ?? 0 },
   { kind: 'user-pool', noun: 'user pools', limit: 1000, count: (c) => pages(async (NextToken) => { const p = await c.idp.send(new ListUserPoolsCommand({ MaxResults: 60, NextToken })); return [p.UserPools?.length ?? 0, p.NextToken]; }) },
   { kind: 'identity-pool', noun: 'identity pools', limit: 1000, count: (c) => pages(async (NextToken) => { const p = await c.identity.send(new ListIdentityPoolsCommand({ MaxResults: 60, NextToken })); return [p.IdentityPools?.length ?? 0, p.NextToken]; }) },
+  { kind: 's3-bucket', noun: 'S3 buckets', limit: 10000, count: async (c) => (await c.s3.send(new ListBucketsCommand({}))).Buckets?.length ?? 0 },
 ];
 
 async function pages(page: (token?: string) => Promise<[number, string | undefined]>): Promise<number> {

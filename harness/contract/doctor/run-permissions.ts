@@ -44,6 +44,7 @@ export function runPermissions(scope: RunScope): NeededPermission[] {
   const userPool = `arn:${partition}:cognito-idp:${region}:${accountId}:userpool/${region}_doctor`;
   const identityPool = `arn:${partition}:cognito-identity:${region}:${accountId}:identitypool/${region}:00000000-0000-0000-0000-000000000000`;
   const cognitoIdentity = partition === 'aws-cn' ? 'cognito-identity.amazonaws.com.cn' : 'cognito-identity.amazonaws.com';
+  const bucket = `arn:${partition}:s3:::${name}`;
 
   const on = (resource: string, context: Record<string, string | string[]>, why: string, actions: string[]): NeededPermission[] =>
     actions.map((action) => ({ action, resource, context, why }));
@@ -58,12 +59,11 @@ export function runPermissions(scope: RunScope): NeededPermission[] {
     ...on(user, { ...resourceTags, ...boundary }, "write the throwaway user's policy", ['iam:PutUserPolicy', 'iam:DeleteUserPolicy']),
     ...on(user, resourceTags, "the throwaway user's keys, teardown and sweep", ['iam:CreateAccessKey', 'iam:ListAccessKeys', 'iam:DeleteAccessKey', 'iam:ListUserPolicies', 'iam:ListUserTags', 'iam:DeleteUser']),
     ...on(oidc, requestTags, 'register user pools as OIDC providers', ['iam:CreateOpenIDConnectProvider', 'iam:TagOpenIDConnectProvider']),
-    ...on(oidc, resourceTags, 'read and delete them', ['iam:GetOpenIDConnectProvider', 'iam:DeleteOpenIDConnectProvider']),
+    ...on(oidc, resourceTags, 'delete them', ['iam:DeleteOpenIDConnectProvider']),
     ...on(saml, requestTags, 'create SAML providers', ['iam:CreateSAMLProvider', 'iam:TagSAMLProvider']),
     ...on(saml, resourceTags, 'read and delete them', ['iam:GetSAMLProvider', 'iam:DeleteSAMLProvider']),
     ...on('*', requestTags, 'create tagged user pools', ['cognito-idp:CreateUserPool']),
     ...on(userPool, resourceTags, 'work in the run’s user pools', [
-      'cognito-idp:DescribeUserPool',
       'cognito-idp:DeleteUserPool',
       'cognito-idp:CreateUserPoolClient',
       'cognito-idp:CreateGroup',
@@ -74,14 +74,29 @@ export function runPermissions(scope: RunScope): NeededPermission[] {
     ]),
     ...on('*', requestTags, 'create tagged identity pools', ['cognito-identity:CreateIdentityPool']),
     ...on(identityPool, resourceTags, 'work in the run’s identity pools', [
-      'cognito-identity:DescribeIdentityPool',
       'cognito-identity:DeleteIdentityPool',
       'cognito-identity:SetIdentityPoolRoles',
+      'cognito-identity:SetPrincipalTagAttributeMap',
+      'cognito-identity:GetPrincipalTagAttributeMap',
       'cognito-identity:GetOpenIdTokenForDeveloperIdentity',
     ]),
+    // Teardown and sweep ask again after each delete; a resource gone has no tags left to match.
+    ...on(oidc, {}, 'confirm OIDC providers gone', ['iam:GetOpenIDConnectProvider']),
+    ...on(userPool, {}, 'confirm user pools gone', ['cognito-idp:DescribeUserPool']),
+    ...on(identityPool, {}, 'confirm identity pools gone', ['cognito-identity:DescribeIdentityPool']),
+    ...on(bucket, {}, 'create, tag, seed, empty and delete fixture buckets', [
+      's3:CreateBucket',
+      's3:PutBucketTagging',
+      's3:GetBucketTagging',
+      's3:PutBucketPolicy',
+      's3:DeleteBucketPolicy',
+      's3:ListBucket',
+      's3:DeleteBucket',
+    ]),
+    ...on(`${bucket}/seed.txt`, {}, 'seed fixture buckets and empty them', ['s3:PutObject', 's3:DeleteObject']),
     ...on(`${iam}:role/`, {}, 'find leftovers (sweep)', ['iam:ListRoles']),
     ...on(`${iam}:user/`, {}, 'find leftovers (sweep)', ['iam:ListUsers']),
-    ...on('*', {}, 'find leftovers (sweep)', ['iam:ListOpenIDConnectProviders', 'iam:ListSAMLProviders', 'cognito-idp:ListUserPools']),
+    ...on('*', {}, 'find leftovers (sweep)', ['iam:ListOpenIDConnectProviders', 'iam:ListSAMLProviders', 'cognito-idp:ListUserPools', 's3:ListAllMyBuckets']),
     ...on(`arn:${partition}:cognito-identity:${region}:${accountId}:identitypool/`, {}, 'find leftovers (sweep)', ['cognito-identity:ListIdentityPools']),
   ];
 }
