@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { runCli } from '../harness/cli/program';
 import { parseDuration } from '../harness/cli/duration';
+import { regionNames } from '../harness/targets/region';
+import { fillPlaceholders } from '../harness/contract/ci-policies';
 import { danglingReferences, parseTemplate, subReferences, type Template } from './cfn-template';
 
 const ROOT = join(__dirname, '..');
@@ -46,7 +48,7 @@ describe('ci/aws/bootstrap.yaml', () => {
     const document = (resource.Properties!.PolicyDocument as { 'Fn::Sub': string })['Fn::Sub'];
     expect(JSON.parse(document)).toEqual(policy);
     // Every placeholder the policy uses is one the stack fills.
-    for (const ref of subReferences(document)) expect(['AWS::Partition', 'AWS::AccountId', 'AWS::Region', 'Prefix', 'CiName']).toContain(ref);
+    for (const ref of subReferences(document)) expect(['AWS::Partition', 'AWS::AccountId', 'AWS::Region', 'AWS::URLSuffix', 'Prefix', 'CiName']).toContain(ref);
   });
 
   test('the runner role trusts only GitHub OIDC tokens for sts.amazonaws.com from the named repository and branch', () => {
@@ -98,16 +100,20 @@ describe('ci/aws/runner-policy.json and boundary-policy.json', () => {
 
   test('each fits a managed policy: at most 6,144 characters without whitespace, placeholders filled at their longest', () => {
     // [doc: IAM-UG "IAM and AWS STS quotas": managed policy size 6,144 characters, white space not counted]
-    const filled = (file: string) =>
-      read(file)
-        .replace(/\$\{AWS::Partition\}/g, 'aws-us-gov')
-        .replace(/\$\{AWS::AccountId\}/g, '123456789012')
-        .replace(/\$\{AWS::Region\}/g, 'ap-southeast-5')
-        .replace(/\$\{Prefix\}/g, 'idchain-')
-        .replace(/\$\{CiName\}/g, 'ci-idchain')
-        .replace(/\s/g, '');
+    const longest = { partition: 'aws-us-gov', accountId: '123456789012', region: 'ap-southeast-5', prefix: 'idchain-', ciName: 'ci-idchain' };
+    const filled = (file: string) => fillPlaceholders(read(file), longest).replace(/\s/g, '');
     expect(filled('ci/aws/runner-policy.json').length).toBeLessThanOrEqual(6144);
     expect(filled('ci/aws/boundary-policy.json').length).toBeLessThanOrEqual(6144);
+  });
+
+  test("roles are passed only to Cognito Identity, whatever the Region calls it", () => {
+    const [pass] = statements.filter((s) => list(s.Action).includes('iam:PassRole'));
+    const pattern = (pass.Condition as { StringLike: Record<string, string> }).StringLike['iam:PassedToService'];
+    const like = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    // Each Region's Cognito Identity service principal, as the harness names it (harness/targets/region.ts, with its sources).
+    const principals = ['us-east-1', 'eu-south-1', 'af-south-1', 'us-gov-west-1', 'us-gov-east-1', 'cn-north-1'].map((r) => regionNames(r).identityPrincipal);
+    expect(principals.filter((p) => !like.test(p))).toEqual([]);
+    expect(['cognito-idp.amazonaws.com', 'lambda.amazonaws.com', 'ec2.amazonaws.com', 'cognito-sync.amazonaws.com'].filter((p) => like.test(p))).toEqual([]);
   });
 
   test('roles and users are created, and their policies written, only with the boundary', () => {

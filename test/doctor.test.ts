@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
@@ -7,6 +7,7 @@ import type { CliIo } from '../harness/cli/io';
 import { doctorExitCode } from '../harness/contract/doctor/doctor-check';
 import { awsEnvironmentChecks, credentialSource } from '../harness/contract/doctor/environment-checks';
 import { runDoctor } from '../harness/contract/doctor/run-doctor';
+import { ciPolicy } from '../harness/contract/ci-policies';
 import { defineSuite, referenceTarget } from '../harness';
 
 // `idchain doctor`: one line per check, ok/warn/fail with what to do; exit 0
@@ -45,9 +46,17 @@ test('as the CI runner it checks the boundary and simulates the runner role, and
   expect(out).toMatch(/^ok {3}permissions {6}all \d+ actions the run needs are allowed for arn:aws:iam::\d{12}:role\/ci-idchain-runner$/m);
 });
 
+// The runner policy names what differs by Region through the stack's own placeholders: the user pools'
+// OIDC issuers (cognito-idp.<Region>.<URLSuffix>) and the name Cognito Identity is passed roles under.
+test.each(['eu-south-1', 'cn-north-1', 'us-gov-west-1'])('as the CI runner in %s, every permission the run needs is allowed', async (region) => {
+  const checks = await runDoctor({ target: 'reference', region, asRunner: true });
+  expect(checks.filter((c) => c.status !== 'ok').map((c) => `${c.check}: ${c.detail}`)).toEqual([]);
+  expect(checks.find((c) => c.check === 'permissions')?.detail).toMatch(new RegExp(`^all \\d+ actions the run needs are allowed for arn:${region === 'cn-north-1' ? 'aws-cn' : region.startsWith('us-gov') ? 'aws-us-gov' : 'aws'}:iam::`));
+});
+
 test('a runner policy without the statement that creates user pools fails the permission check naming the action: exit 2', async () => {
-  const policy = JSON.parse(readFileSync(join(__dirname, '../ci/aws/runner-policy.json'), 'utf8').replace(/\$\{AWS::Partition\}/g, 'aws').replace(/\$\{AWS::AccountId\}/g, '123456789012').replace(/\$\{AWS::Region\}/g, 'us-east-1').replace(/\$\{Prefix\}/g, 'idchain-').replace(/\$\{CiName\}/g, 'ci-idchain'));
-  policy.Statement = policy.Statement.filter((s: { Sid: string }) => s.Sid !== 'CreateUserPoolsTagged');
+  const policy = ciPolicy('runner-policy.json', { partition: 'aws', accountId: '123456789012', region: 'us-east-1', prefix: 'idchain-', ciName: 'ci-idchain' });
+  policy.Statement = (policy.Statement as { Sid?: string }[]).filter((s) => s.Sid !== 'CreateUserPoolsTagged');
   const checks = await runDoctor({ target: 'reference', asRunner: true, runner: { runnerPolicy: policy } });
   expect(checks.filter((c) => c.status === 'fail').map((c) => c.detail)).toEqual([
     'cognito-idp:CreateUserPool on *: implicitDeny (needed to create tagged user pools)',

@@ -8,6 +8,7 @@ import { resourceAccessSuite } from '../suites/resource-access/suite';
 import { sessionAttributesSuite } from '../suites/session-attributes/suite';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { startAsRunner, type Runner } from '../harness/contract/as-runner';
+import { fillPlaceholders } from '../harness/contract/ci-policies';
 import { permissionChecks } from '../harness/contract/doctor/permission-checks';
 import { runPermissions } from '../harness/contract/doctor/run-permissions';
 import { deniedAction, firstDenial } from './runner-probe';
@@ -33,12 +34,7 @@ const STATEMENTS = (JSON.parse(RAW).Statement as Statement[]).map((s) => ({ sid:
 
 /** The runner policy for one CiName stem, placeholders filled as the bootstrap stack fills them, without the statement `without`. */
 function policyFor(ciName: string, without?: string) {
-  const filled = RAW.replace(/\$\{AWS::Partition\}/g, 'aws')
-    .replace(/\$\{AWS::AccountId\}/g, '123456789012')
-    .replace(/\$\{AWS::Region\}/g, started.region)
-    .replace(/\$\{Prefix\}/g, 'idchain-')
-    .replace(/\$\{CiName\}/g, ciName);
-  const policy = JSON.parse(filled);
+  const policy = JSON.parse(fillPlaceholders(RAW, { partition: 'aws', accountId: '123456789012', region: started.region, prefix: 'idchain-', ciName }));
   policy.Statement = policy.Statement.filter((s: Statement) => s.Sid !== without);
   return policy;
 }
@@ -100,7 +96,7 @@ const NEEDED_BY: Record<string, SuiteDefinition> = {
 };
 
 function boundaryFor(without: string) {
-  const policy = JSON.parse(BOUNDARY_RAW.replace(/\$\{AWS::Partition\}/g, 'aws').replace(/\$\{AWS::AccountId\}/g, '123456789012').replace(/\$\{Prefix\}/g, 'idchain-'));
+  const policy = JSON.parse(fillPlaceholders(BOUNDARY_RAW, { partition: 'aws', accountId: '123456789012', region: started.region, prefix: 'idchain-', ciName: 'unused' }));
   policy.Statement = policy.Statement.filter((s: Statement) => s.Sid !== without);
   return policy;
 }

@@ -27,6 +27,8 @@ export function fillPlaceholders(text: string, values: CiPlaceholders): string {
     'AWS::Partition': values.partition,
     'AWS::AccountId': values.accountId,
     'AWS::Region': values.region,
+    // The domain suffix of the partition's endpoints [doc: CloudFormation "Pseudo parameters reference", AWS::URLSuffix].
+    'AWS::URLSuffix': values.partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com',
     Prefix: values.prefix,
     CiName: values.ciName,
   };

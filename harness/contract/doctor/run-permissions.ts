@@ -1,4 +1,5 @@
 import { resourceName, runTags } from '../../provisioning/names';
+import { regionNames } from '../../targets/region';
 
 /** One permission a run needs: the action, on a resource of the kind the run touches, with the condition keys the request carries. */
 export interface NeededPermission {
@@ -39,11 +40,12 @@ export function runPermissions(scope: RunScope): NeededPermission[] {
   const iam = `arn:${partition}:iam::${accountId}`;
   const role = `${iam}:role/${name}`;
   const user = `${iam}:user/${name}`;
-  const oidc = `${iam}:oidc-provider/cognito-idp.${region}.amazonaws.com/${region}_doctor`;
+  const oidc = `${iam}:oidc-provider/cognito-idp.${region}.${regionNames(region).dnsSuffix}/${region}_doctor`;
   const saml = `${iam}:saml-provider/${name}`;
   const userPool = `arn:${partition}:cognito-idp:${region}:${accountId}:userpool/${region}_doctor`;
   const identityPool = `arn:${partition}:cognito-identity:${region}:${accountId}:identitypool/${region}:00000000-0000-0000-0000-000000000000`;
-  const cognitoIdentity = partition === 'aws-cn' ? 'cognito-identity.amazonaws.com.cn' : 'cognito-identity.amazonaws.com';
+  // The service Cognito Identity is known by in the Region (global, regional in opt-in Regions, GovCloud's and China's own): region.ts.
+  const cognitoIdentity = regionNames(region).identityPrincipal;
   const bucket = `arn:${partition}:s3:::${name}`;
 
   const on = (resource: string, context: Record<string, string | string[]>, why: string, actions: string[]): NeededPermission[] =>
