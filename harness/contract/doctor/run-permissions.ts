@@ -28,7 +28,11 @@ const SAMPLE_RUN = '00000000';
  * (tags asked for on create, the resource's tags, the boundary,
  * `iam:PassedToService`). Calls signed by fixture sessions, the throwaway
  * user or no one (InitiateAuth, GetId, AssumeRoleWithWebIdentity …) are not
- * the runner's; AssumeRole needs none, the fixture trusts name the caller.
+ * the runner's. AssumeRole needs none, nor do the session tags and source
+ * identity it passes (sts:TagSession, sts:SetSourceIdentity): the fixture
+ * trusts name the caller's own session, which within one account grants them
+ * without an identity-based policy [doc: IAM-UG "Policy evaluation logic",
+ * same-account resource-based policies naming the principal].
  */
 export function runPermissions(scope: RunScope): NeededPermission[] {
   const { partition, accountId, region } = scope;
