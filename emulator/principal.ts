@@ -46,6 +46,11 @@ export type Principal =
       userId: string; // <acct>:<name>
       name: string;
       sessionPolicy?: unknown;
+      /**
+       * The IAM user whose long-term keys asked for the session; undefined for
+       * the root user. Its policies and boundary cap the session.
+       */
+      federatedBy?: string;
     }
   | {
       kind: 'root';

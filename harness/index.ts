@@ -80,3 +80,5 @@ export { setRulesMapping, type MappingRuleInput } from './flows/role-mappings';
 export { assumeRole, type AssumeRoleRequest, type AssumeRoleResult } from './flows/assume-role';
 export { assumeRoleWithSaml, type SamlRequest, type SamlResult } from './flows/saml';
 export { federationToken, sessionToken, type FederationTokenRequest, type FederationTokenResult } from './flows/federation-tokens';
+export { longTermUser } from './flows/long-term-user';
+export type { LongTermUser } from './provisioning/kinds/iam-user';

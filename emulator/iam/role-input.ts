@@ -20,6 +20,8 @@ export const DESCRIPTION: StringConstraint = { max: 1000, pattern: '[\\u0009\\u0
 /** 1 to 12 hours, default one hour [doc: IAM-API CreateRole, MaxSessionDuration; aws-contract.md §3]. */
 export const MAX_SESSION_DURATION: IntegerConstraint = { min: 3600, max: 43200 };
 export const DEFAULT_MAX_SESSION_DURATION = 3600;
+/** PolicyArn, PermissionsBoundary, PolicySourceArn [doc: IAM-API GetPolicy, CreateRole, SimulatePrincipalPolicy: arnType 20–2048] */
+export const POLICY_ARN: StringConstraint = { required: true, min: 20, max: 2048 };
 /** [doc: IAM-API PutRolePolicy, PolicyName] */
 export const POLICY_NAME: StringConstraint = { required: true, min: 1, max: 128, pattern: '[\\w+=,.@-]+' };
 /** [doc: IAM-API Tag] */

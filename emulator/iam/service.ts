@@ -21,12 +21,29 @@ import {
   updateOpenIDConnectProviderThumbprint,
 } from './oidc-provider-ops';
 import { createSAMLProvider, deleteSAMLProvider, getSAMLProvider, listSAMLProviders } from './saml-provider-ops';
+import { createPolicy, deletePolicy, getPolicy, getPolicyVersion, listPolicies } from './managed-policy-ops';
+import { attachRolePolicy, deleteRolePermissionsBoundary, detachRolePolicy, listAttachedRolePolicies, putRolePermissionsBoundary } from './attached-policy-ops';
+import {
+  createUser,
+  deleteUser,
+  deleteUserPermissionsBoundary,
+  getUser,
+  listUsers,
+  listUserTags,
+  putUserPermissionsBoundary,
+  tagUser,
+  untagUser,
+} from './user-ops';
+import { deleteUserPolicy, getUserPolicy, listUserPolicies, putUserPolicy } from './user-policy-ops';
+import { createAccessKey, deleteAccessKey, listAccessKeys } from './access-key-ops';
+import { simulatePrincipalPolicy } from './simulate-ops';
 import { refuseSessionCredentials } from './session-credentials';
 import { IAM_ACCESS } from './permissions';
 
 /**
- * IAM (awsQuery, 2010-05-08): roles, their inline policies and tags, OIDC and
- * SAML identity providers. Every operation refuses federated-user and
+ * IAM (awsQuery, 2010-05-08): roles, their inline and managed policies,
+ * permissions boundaries and tags; users and their access keys; customer
+ * managed policies; OIDC and SAML identity providers; the policy simulator. Every operation refuses federated-user and
  * GetSessionToken credentials, then checks the caller's permissions for the
  * action it needs (permissions.ts).
  */
@@ -57,6 +74,33 @@ export function createIamService(_state: EmulatorState): ServiceDefinition {
     GetSAMLProvider: getSAMLProvider,
     DeleteSAMLProvider: deleteSAMLProvider,
     ListSAMLProviders: listSAMLProviders,
+    CreatePolicy: createPolicy,
+    GetPolicy: getPolicy,
+    GetPolicyVersion: getPolicyVersion,
+    DeletePolicy: deletePolicy,
+    ListPolicies: listPolicies,
+    AttachRolePolicy: attachRolePolicy,
+    DetachRolePolicy: detachRolePolicy,
+    ListAttachedRolePolicies: listAttachedRolePolicies,
+    PutRolePermissionsBoundary: putRolePermissionsBoundary,
+    DeleteRolePermissionsBoundary: deleteRolePermissionsBoundary,
+    CreateUser: createUser,
+    GetUser: getUser,
+    DeleteUser: deleteUser,
+    ListUsers: listUsers,
+    TagUser: tagUser,
+    UntagUser: untagUser,
+    ListUserTags: listUserTags,
+    PutUserPermissionsBoundary: putUserPermissionsBoundary,
+    DeleteUserPermissionsBoundary: deleteUserPermissionsBoundary,
+    PutUserPolicy: putUserPolicy,
+    GetUserPolicy: getUserPolicy,
+    DeleteUserPolicy: deleteUserPolicy,
+    ListUserPolicies: listUserPolicies,
+    CreateAccessKey: createAccessKey,
+    DeleteAccessKey: deleteAccessKey,
+    ListAccessKeys: listAccessKeys,
+    SimulatePrincipalPolicy: simulatePrincipalPolicy,
   };
   return {
     name: 'iam',

@@ -10,6 +10,7 @@ import { sweepCommand } from './commands/sweep';
 import { flowCommand as runFlow } from './commands/flow';
 import { conformanceCommand } from './commands/conformance';
 import { mergeReportsCommand } from './commands/merge-reports';
+import { doctorCommand } from './commands/doctor';
 import { limitsFrom, withLimits } from './limits';
 import { controlled } from './run-control';
 
@@ -42,6 +43,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--list', 'list the selected cases (id, suite, title) and stop: nothing is started')
     .option('--bail', 'start no more cases after the first that does not pass; teardown still runs')
     .option('--quiet', 'print the summary only: no line per case, no progress line')
+    .option('--as-runner', 'reference only: sign as the CI runner role made from ci/aws/runner-policy.json and boundary-policy.json')
+    .option('--permissions-boundary <arn>', 'boundary every created role and user carries (default on aws: IDCHAIN_PERMISSIONS_BOUNDARY)')
     .addOption(
       new Option('--mutant <name...>', 'start the reference emulator with a deliberate fault (for testing idchain itself)').choices(Object.keys(MUTANTS)).hideHelp(),
     )
@@ -128,6 +131,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--dry-run', 'say what would be deleted and delete nothing')
     .action(async (opts) => {
       code = await controlled(io, limitsFrom(opts), (control) => sweepCommand({ ...opts, control }, io));
+    });
+
+  withLimits(program.command('doctor'), '10m')
+    .description('Check that a run can start: credentials, account, Region, endpoints, permissions, quotas, leftovers.')
+    .option('--target <name>', 'aws (default), reference, or any name with --endpoint', 'aws')
+    .option('--endpoint <url>', 'an emulator already running at this URL')
+    .option('--region <region>', 'region to check (default: AWS_REGION)')
+    .option('--as-runner', 'reference only: check as the CI runner role made from ci/aws/runner-policy.json')
+    .option('--permissions-boundary <arn>', 'boundary created roles and users carry (default on aws: IDCHAIN_PERMISSIONS_BOUNDARY)')
+    .action(async (opts) => {
+      code = await controlled(io, limitsFrom(opts), (control) => doctorCommand({ ...opts, control }, io));
     });
 
   program

@@ -3,11 +3,13 @@ import type { RetryPolicy } from '../clients/propagation-retry';
 import type { CaseResult } from '../runner/result';
 import type { ShardRecord, ShardSpec } from '../runner/shard';
 import type { SuiteDefinition } from '../runner/suite';
+import { UsageError } from '../errors';
 import { resolveTarget } from '../targets/registry';
 import type { StartedTarget, Target } from '../targets/target';
 import { loadSuites } from './load-suites';
 import { selectSuites } from './select-suites';
 import { shardSuites } from './shard-suites';
+import { startAsRunner } from './as-runner';
 
 /** What runContract and recordContract share: where to run and which cases. */
 export interface ContractTargetOptions {
@@ -32,6 +34,17 @@ export interface ContractTargetOptions {
   /** Where the ledger is written; `.idchain/ledger` by default. */
   ledgerDir?: string;
   retry?: RetryPolicy;
+  /**
+   * The permissions boundary every role and user the run creates carries;
+   * on the aws target IDCHAIN_PERMISSIONS_BOUNDARY by default.
+   */
+  permissionsBoundary?: string;
+  /**
+   * Sign as a session of the CI runner role, set up on the reference emulator
+   * from ci/aws/runner-policy.json and boundary-policy.json (as-runner.ts),
+   * so the run proves the runner policy sufficient. Reference only.
+   */
+  asRunner?: boolean;
   /** Cases run at once; 4 by default. */
   concurrency?: number;
   /** Aborting stops new cases and cancels the calls in flight; teardown still runs, within its own deadline. */
@@ -56,13 +69,35 @@ export interface ContractTargetOptions {
 export function resolveContract(options: ContractTargetOptions, goldenDir: string): { suites: SuiteDefinition[]; target: Target | StartedTarget; shard?: ShardRecord } {
   const { suites, shard } = shardSuites(selectSuites(options.suites ?? loadSuites(), options.suite), options.shard, goldenDir);
   const requested = options.target ?? 'reference';
+  if (options.asRunner && (typeof requested === 'string' ? requested !== 'reference' || options.endpoint : requested.kind !== 'emulator')) {
+    throw new UsageError(
+      '--as-runner needs the built-in reference emulator (no --endpoint): it sets the CI runner role up there from ci/aws. On AWS, ci/aws/bootstrap.yaml creates the runner role and CI assumes it.',
+    );
+  }
   const target = typeof requested === 'string' ? resolveTarget({ name: requested, endpoint: options.endpoint, region: options.region, mutants: options.mutants }) : requested;
   return { suites, target, ...(shard ? { shard } : {}) };
 }
 
-/** Start the target unless it is running already; `stop` stops only what was started here. */
-export async function startTarget(target: Target | StartedTarget, log?: (line: string) => void): Promise<{ started: StartedTarget; stop: () => Promise<void> }> {
-  if ('credentials' in target) return { started: target, stop: async () => {} };
-  const started = await target.start({ log });
-  return { started, stop: () => started.stop() };
+/**
+ * Start the target unless it is running already; `stop` stops only what was
+ * started here. With `asRunner`, the started target signs as the CI runner
+ * role's session, and the boundary the runner requires is the run's.
+ */
+export async function startTarget(
+  target: Target | StartedTarget,
+  log?: (line: string) => void,
+  options: Pick<ContractTargetOptions, 'asRunner' | 'permissionsBoundary'> = {},
+): Promise<{ started: StartedTarget; stop: () => Promise<void>; permissionsBoundary?: string }> {
+  const owned = !('credentials' in target);
+  const started = 'credentials' in target ? target : await target.start({ log });
+  const stop = owned ? () => started.stop() : async () => {};
+  if (!options.asRunner) return { started, stop, permissionsBoundary: options.permissionsBoundary };
+  try {
+    const runner = await startAsRunner(started);
+    log?.(`signing as ${runner.sessionArn} (runner policy ci/aws/runner-policy.json, boundary ${runner.permissionsBoundary})`);
+    return { started: runner.target, stop, permissionsBoundary: runner.permissionsBoundary };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
 }

@@ -28,9 +28,9 @@ export async function recordContract(options: RecordContractOptions = {}): Promi
   const goldenDir = resolve(options.goldenDir ?? DEFAULT_GOLDEN_DIR);
   const { suites, target, shard } = resolveContract(options, goldenDir);
   checkGoldensBeforeRecording(goldenDir, target.name, suites.flatMap((s) => s.cases.map((c) => ({ suite: s.name, id: c.id }))));
-  const { started, stop } = await startTarget(target, options.log);
+  const { started, stop, permissionsBoundary } = await startTarget(target, options.log, options);
   try {
-    const run = await runSuites({ target: started, suites, ledgerDir: options.ledgerDir, retry: options.retry, concurrency: options.concurrency, signal: options.signal, stopNewCases: options.stopNewCases, timeouts: options.timeouts, teardownTimeoutMs: options.teardownTimeoutMs, log: options.log, onCase: options.onCase });
+    const run = await runSuites({ target: started, suites, ledgerDir: options.ledgerDir, retry: options.retry, permissionsBoundary, concurrency: options.concurrency, signal: options.signal, stopNewCases: options.stopNewCases, timeouts: options.timeouts, teardownTimeoutMs: options.teardownTimeoutMs, log: options.log, onCase: options.onCase });
     const outcome = recordGoldens(run, goldenDir, options.today ?? new Date());
     return { ...run, ...(shard ? { shard } : {}), summary: summarize(run.cases), outcome, goldenDir };
   } finally {

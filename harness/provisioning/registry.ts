@@ -3,6 +3,7 @@ import { appClientKind } from './kinds/app-client';
 import { bucketKind } from './kinds/bucket';
 import { callerIdentityKind } from './kinds/caller';
 import { groupKind } from './kinds/group';
+import { iamUserKind } from './kinds/iam-user';
 import { identityPoolKind } from './kinds/identity-pool';
 import { identityPoolPrincipalTagsKind } from './kinds/identity-pool-principal-tags';
 import { identityPoolRolesKind } from './kinds/identity-pool-roles';
@@ -22,6 +23,7 @@ export const RESOURCE_KINDS = [
   appClientKind,
   identityPoolKind,
   callerIdentityKind,
+  iamUserKind,
   oidcProviderKind,
   samlProviderKind,
   roleKind,

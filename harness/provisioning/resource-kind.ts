@@ -33,6 +33,11 @@ export interface CreateContext {
   /** `idchain:run` and `idchain:expires`. */
   readonly tags: Record<string, string>;
   readonly retry?: RetryPolicy;
+  /**
+   * The permissions boundary every role and user idchain creates carries,
+   * when one is configured (a runner policy may allow CreateRole only with it).
+   */
+  readonly permissionsBoundary?: string;
   log?(line: string): void;
   /** A resource this one names, made earlier in the fixture. */
   made<T>(ref: ResourceRef): T;

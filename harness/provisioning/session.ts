@@ -30,6 +30,12 @@ export interface SessionOptions {
   /** Where the ledger is written; `.idchain/ledger` by default. */
   ledgerDir?: string;
   retry?: RetryPolicy;
+  /**
+   * The ARN of the managed policy every role and user the session creates
+   * carries as its permissions boundary; otherwise IDCHAIN_PERMISSIONS_BOUNDARY
+   * when the target is aws (ci/aws/bootstrap.yaml's BoundaryPolicyArn).
+   */
+  permissionsBoundary?: string;
   /** Connection and request timeout of every SDK call. */
   timeouts?: HttpTimeouts;
   /** Aborting it cancels the session's calls in flight (an interrupt, a deadline); teardown still runs, on its own clients. */
@@ -113,6 +119,7 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
     },
     options.ledgerDir,
   );
+  const permissionsBoundary = options.permissionsBoundary ?? (target.kind === 'aws' ? process.env.IDCHAIN_PERMISSIONS_BOUNDARY || undefined : undefined);
   let released = false;
   const release = async () => {
     if (released) return;
@@ -143,7 +150,7 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
     ledger,
     runId,
     account,
-    provision: (spec, scope = 'fx') => provisionFixture(spec, runId, { clients, ledger, region: target.region, scope, retry: options.retry, log: options.log }),
+    provision: (spec, scope = 'fx') => provisionFixture(spec, runId, { clients, ledger, region: target.region, scope, retry: options.retry, permissionsBoundary, log: options.log }),
     teardown,
     release,
     close,

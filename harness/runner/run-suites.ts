@@ -20,6 +20,8 @@ export interface RunOptions {
   /** Cases run at once; fixtures are shared read-only within a suite. */
   concurrency?: number;
   retry?: RetryPolicy;
+  /** The permissions boundary every created role and user carries (SessionOptions.permissionsBoundary). */
+  permissionsBoundary?: string;
   /** Aborting stops new work and cancels the calls in flight; teardown still runs, on clients of its own, within its deadline. */
   signal?: AbortSignal;
   timeouts?: HttpTimeouts;
@@ -168,6 +170,7 @@ export async function runSuites(options: RunOptions): Promise<RunResult> {
     runId: options.runId,
     ledgerDir: options.ledgerDir,
     retry: options.retry,
+    permissionsBoundary: options.permissionsBoundary,
     log: options.log,
     signal: options.signal,
     timeouts: options.timeouts,

@@ -27,6 +27,7 @@ import {
   listRolePoliciesWith,
   sessionPolicyAllowing,
 } from './steps';
+import { roleBoundaryIsRunConfiguration } from '../run-configuration';
 
 const IDENTIFIERS = cite(IAM_IDENTIFIERS, 'assumed-role ARN arn:<partition>:sts::<account>:assumed-role/<role name>/<session>, id <RoleId>:<session>');
 const CHAINING = [IAM_METHODS_TO_ASSUME, cite(STS_ASSUME_ROLE, 'DurationSeconds: role chaining limits the session to one hour')];
@@ -185,6 +186,7 @@ export const assumeRoleSuite = defineSuite({
       id: 'assume-role/without-session-policy-role-permissions-apply',
       title: 'Without a session policy the reports session has the role\'s permissions: GetRole succeeds',
       citations: [STS_ASSUME_ROLE, IAM_SESSION_POLICIES],
+      golden: { skip: [roleBoundaryIsRunConfiguration()] },
       async run(ctx) {
         const session = await ctx.expect.succeeds('AssumeRole(reports)', assumeAsHarness(ctx, 'reports'), STS_ASSUME_ROLE);
         const answer = await ctx.expect.succeeds(

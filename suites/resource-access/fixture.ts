@@ -38,6 +38,9 @@ export const identitySub = (region: string) => `\${${regionNames(region).identit
  *   session policy.
  * - `saml-reader` (SAML provider `corp`: read `saml/<NameID>/`) and
  *   `oidc-reader` (the user pool as an IAM OIDC provider: read `oidc/`).
+ * - The broker of the federated-user case: an IAM user with long-term keys
+ *   (the harness's own, or a throwaway one when the harness is a role
+ *   session) that may read `home/`, so it can hand a part of it on.
  */
 export const resourceAccessFixture: FixtureSpec = {
   userPools: {
@@ -97,6 +100,8 @@ export const resourceAccessFixture: FixtureSpec = {
       policies: { files: policyDocument(allow('s3:GetObject', files('oidc/*'))) },
     },
   },
+  // A federated user may do only what its IAM user may (IAM-UG "Permissions for GetFederationToken").
+  longTermUser: { delegates: [allow('s3:GetObject', files('home/*'))] },
   buckets: {
     files: {
       tags: { purpose: 'resource-access' },

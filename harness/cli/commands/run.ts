@@ -29,6 +29,8 @@ export interface RunCommandOptions {
   maxGoldenAge?: string;
   goldenDir?: string;
   deviationsDir?: string;
+  asRunner?: boolean;
+  permissionsBoundary?: string;
   today?: Date;
   /** Injected in tests; defaults to suites/index.ts. */
   suites?: readonly SuiteDefinition[];
@@ -54,6 +56,8 @@ export async function runCommand(opts: RunCommandOptions, io: CliIo): Promise<nu
       endpoint: opts.endpoint,
       region: opts.region,
       mutants: opts.mutant,
+      asRunner: opts.asRunner,
+      permissionsBoundary: opts.permissionsBoundary,
       suite: opts.suite,
       shard: opts.shard,
       suites: opts.suites,

@@ -3,6 +3,7 @@ import { isNewPrincipalNotYetVisible, withPropagationRetry } from '../../clients
 import type { PolicyDocument } from '../policies';
 import type { CreateContext, Listed, ResourceKind } from '../resource-kind';
 import { CALLER, type Caller } from './caller';
+import { LONG_TERM_USER, type LongTermUser } from './iam-user';
 import { ignoreGone } from './gone';
 import { iamTags, tagsOf } from './iam-tags';
 import type { ProvisionedIdentityPool } from './identity-pool';
@@ -38,6 +39,9 @@ export function trustRefs(ctx: CreateContext): TrustRefs {
     accountId: caller.accountId,
     region: ctx.region,
     callerArn: caller.arn,
+    get iamUserArn() {
+      return ctx.made<LongTermUser>(LONG_TERM_USER).arn;
+    },
     roleArn: (n) => ctx.made<ProvisionedRole>({ kind: 'iam-role', key: n }).arn,
     oidcProvider: (n) => ctx.made<ProvisionedOidcProvider>({ kind: 'oidc-provider', key: n }),
     samlProvider: (n) => ctx.made<ProvisionedSamlProvider>({ kind: 'saml-provider', key: n }),
@@ -74,6 +78,7 @@ export const roleKind: ResourceKind<{ roles?: Record<string, RoleSpec> }, RoleSp
               AssumeRolePolicyDocument: document,
               MaxSessionDuration: spec.maxSessionDuration,
               Description: `idchain run ${ctx.runId}: ${key}`,
+              PermissionsBoundary: ctx.permissionsBoundary,
               Tags: iamTags(ctx.tags),
             }),
           ),

@@ -26,6 +26,13 @@ export interface TrustRefs {
   region: string;
   /** The ARN the harness itself signs as (an IAM user on the emulators, whatever CI runs as on AWS). */
   callerArn: string;
+  /**
+   * An IAM user with long-term keys the harness signs with where a call needs
+   * one (GetFederationToken, GetSessionToken, AssumeRole that is not role
+   * chaining): the harness itself when it is an IAM user, else a throwaway
+   * `idchain-<run>-…` user (kinds/iam-user.ts). Reading it makes the role wait for that user.
+   */
+  readonly iamUserArn: string;
   /** Another role of the fixture. */
   roleArn(name: string): string;
   oidcProvider(name: string): ProvisionedOidcProvider;
@@ -57,6 +64,9 @@ export function trustNeeds(trust: TrustSpec, region = 'us-east-1'): ResourceRef[
     accountId: PROBE_ACCOUNT,
     region,
     callerArn: iamArn(region, PROBE_ACCOUNT, 'user/caller'),
+    get iamUserArn() {
+      return need('iam-user', 'iam-user');
+    },
     roleArn: (n) => need('iam-role', n),
     oidcProvider: (n) => {
       const arn = need('oidc-provider', n);
