@@ -151,20 +151,35 @@ describe('.github/workflows/nightly-aws.yml', () => {
     expect(result.stdout + result.stderr).toContain('writ');
   });
 
-  test('schedule and manual dispatch; id-token and contents only; doctor, run and an always-run sweep on the aws target', () => {
-    const wf = parse(read(WORKFLOW)) as { on: Record<string, unknown>; permissions: unknown; jobs: Record<string, { steps: { run?: string; uses?: string; if?: string }[] }> };
+  test('schedule and manual dispatch; id-token and contents only; doctor, then the contract over a matrix of shards, then one merged report, with always-run sweeps', () => {
+    type Step = { run?: string; uses?: string; if?: string; with?: Record<string, unknown> };
+    type Job = { needs?: string; if?: string; strategy?: { 'fail-fast'?: boolean; matrix?: { shard?: string[] } }; steps: Step[] };
+    const wf = parse(read(WORKFLOW)) as { on: Record<string, unknown>; permissions: unknown; jobs: Record<string, Job> };
     expect(Object.keys(wf.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
     expect(wf.permissions).toEqual({ 'id-token': 'write', contents: 'read' });
-    const steps = wf.jobs.contract.steps;
-    const runs = steps.map((s) => s.run ?? '').join('\n');
-    expect(steps.some((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'))).toBe(true);
-    expect(runs).toContain('npm ci');
-    expect(runs).toContain('npx idchain doctor --target aws');
-    expect(runs).toContain('npx idchain run --target aws');
-    const sweep = steps.find((s) => s.run?.includes('npx idchain sweep --target aws'));
-    expect(sweep?.if).toBe('always()');
-    expect(runs).toContain('reports/aws/report.md >> "$GITHUB_STEP_SUMMARY"');
-    expect(steps.some((s) => s.uses?.startsWith('actions/upload-artifact@'))).toBe(true);
+    const runsOf = (job: Job) => job.steps.map((s) => s.run ?? '').join('\n');
+    const { preflight, contract, report } = wf.jobs;
+    expect(runsOf(preflight)).toContain('npx idchain doctor --target aws');
+    // Shards 1..N of one N, each exactly once, and no shard stops the others.
+    expect(contract.needs).toBe('preflight');
+    expect(contract.strategy?.['fail-fast']).toBe(false);
+    expect(contract.strategy?.matrix?.shard).toEqual(['1/3', '2/3', '3/3']);
+    for (const job of [preflight, contract, report]) expect(job.steps.some((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'))).toBe(true);
+    expect(runsOf(contract)).toContain('npm ci');
+    expect(runsOf(contract)).toContain('npx idchain run --target aws --shard ${{ matrix.shard }}');
+    // A shard sweeps its own ledger only (the default --older-than leaves a sibling's young resources alone) ...
+    const shardSweep = contract.steps.find((s) => s.run?.includes('npx idchain sweep --target aws'));
+    expect(shardSweep?.if).toBe('always()');
+    expect(shardSweep?.run).not.toContain('--older-than');
+    expect(contract.steps.some((s) => s.uses?.startsWith('actions/upload-artifact@') && s.if === 'always()')).toBe(true);
+    // ... and the job after every shard sweeps all idchain- leftovers, then merges the shards' reports.
+    expect(report.needs).toBe('contract');
+    expect(report.if).toContain('always()');
+    const finalSweep = report.steps.find((s) => s.run?.includes('npx idchain sweep --target aws'));
+    expect(finalSweep?.if).toBe('always()');
+    expect(finalSweep?.run).toContain('--older-than 0s');
+    expect(runsOf(report)).toContain('npx idchain merge-reports');
+    expect(runsOf(report)).toContain('reports/aws/report.md >> "$GITHUB_STEP_SUMMARY"');
   });
 
   // actionlint knows GitHub's syntax, not idchain's: a flag the CLI no longer has, or a duration
@@ -176,8 +191,8 @@ describe('.github/workflows/nightly-aws.yml', () => {
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => ({ command: m[1], args: m[2].trim().split(/\s+/).filter(Boolean) }));
 
-  test('it runs doctor, run, record and sweep through npx idchain', () => {
-    expect([...new Set(commands.map((c) => c.command))].sort()).toEqual(['doctor', 'record', 'run', 'sweep']);
+  test('it runs doctor, run, record, sweep and merge-reports through npx idchain', () => {
+    expect([...new Set(commands.map((c) => c.command))].sort()).toEqual(['doctor', 'merge-reports', 'record', 'run', 'sweep']);
   });
 
   test.each(commands.map((c) => [`${c.command} ${c.args.join(' ')}`, c] as const))('idchain %s: every flag is one the command has, every duration has its unit', async (_line, { command, args }) => {
