@@ -65,7 +65,13 @@ export const weatherProfileSchema = z
     notes: z.array(z.string()).optional(),
     latency: z.strictObject({
       default: latency,
-      byOperation: z.record(z.string().regex(LATENCY_KEY, `expected <service>:<Operation>, <service>:<Prefix>* or <service>:* with service one of ${WEATHER_SERVICES.join(', ')}`), latency),
+      byOperation: z.record(z.string(), latency).superRefine((byOperation, ctx) => {
+        for (const key of Object.keys(byOperation)) {
+          if (!LATENCY_KEY.test(key)) {
+            ctx.addIssue({ code: 'custom', path: [key], message: `expected a key <service>:<Operation>, <service>:<Prefix>* or <service>:*, with service one of ${WEATHER_SERVICES.join(', ')}` });
+          }
+        }
+      }),
     }),
     propagation: z
       .strictObject({
