@@ -1,5 +1,5 @@
 import { rolePolicies, userPolicies } from '../iam/entity-policies';
-import { roleByArn } from '../iam/state';
+import { dataPlane } from '../iam/data-plane';
 import type { PolicyDocument } from '../policy/types';
 import type { Principal } from '../principal';
 import type { EmulatorState } from '../state';
@@ -70,7 +70,8 @@ export function principalPolicies(state: EmulatorState, principal: Principal): P
       return { ...(user ? userPolicies(state, user) : { identity: [] }), sessionRequired: false };
     }
     case 'assumed-role': {
-      const role = roleByArn(state.iam, principal.roleArn);
+      // The role as STS and the services see it: a change still propagating is not yet in effect.
+      const role = dataPlane(state).roleByArn(principal.roleArn);
       return { ...(role ? rolePolicies(state, role) : { identity: [] }), session: sessionPolicyOf(principal), sessionRequired: false };
     }
     case 'federated-user': {
