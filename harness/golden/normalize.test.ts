@@ -223,3 +223,35 @@ describe('URL-encoded policy documents', () => {
     expect(typeof (n.input as any).PolicyDocument).toBe('string');
   });
 });
+
+describe('goldens read the same in every partition', () => {
+  // What AWS names by partition (IAM-UG "IAM identifiers", ARN format; botocore endpoints.json dnsSuffix
+  // amazonaws.com.cn for aws-cn): the same answer recorded in us-east-1, cn-north-1 and us-gov-west-1.
+  const answer = (partition: string, region: string, suffix: string) =>
+    step({
+      service: 'sts',
+      operation: 'AssumeRoleWithWebIdentity',
+      input: { RoleArn: `arn:${partition}:iam::123456789012:role/idchain-ab12cd34-s-reader` },
+      output: {
+        AssumedRoleUser: { Arn: `arn:${partition}:sts::123456789012:assumed-role/idchain-ab12cd34-s-reader/web` },
+        Audience: `${region}:abc`,
+        Provider: `arn:${partition}:iam::123456789012:oidc-provider/cognito-idp.${region}.${suffix}/pool`,
+      },
+    });
+  const normalized = (partition: string, region: string, suffix: string) =>
+    JSON.stringify(normalizeSteps([answer(partition, region, suffix)], { names: [{ logical: 'caller', value: `arn:${partition}:iam::123456789012:user/ci` }], region }));
+
+  it('China and GovCloud answers normalize byte for byte as a commercial Region’s', () => {
+    const commercial = normalized('aws', 'us-east-1', 'amazonaws.com');
+    expect(normalized('aws-cn', 'cn-north-1', 'amazonaws.com.cn')).toBe(commercial);
+    expect(normalized('aws-us-gov', 'us-gov-west-1', 'amazonaws.com')).toBe(commercial);
+    expect(commercial).toContain('arn:aws:sts::<account>:assumed-role/');
+    expect(commercial).toContain('cognito-idp.<region>.amazonaws.com/pool');
+  });
+
+  it('a commercial run is left as it was: no other partition’s names are rewritten into it', () => {
+    // Text that merely mentions another partition is not a name of this run's partition.
+    const [n] = normalizeSteps([step({ output: { Note: 'arn:aws-cn:s3:::elsewhere' } })], { names: [], region: 'us-east-1' });
+    expect(n.output).toEqual({ Note: 'arn:aws-cn:s3:::elsewhere' });
+  });
+});

@@ -3,7 +3,7 @@ import type { CaseResult } from '../runner/result';
 import { sortPaths, type StepsTransformer } from './case-transformers';
 import type { NormalizedStep } from './normalized-step';
 import { EPOCH_SECONDS_IN_TEXT, ReferenceTable, TIMESTAMP_IN_TEXT, VOLATILE_KEYS, VOLATILE_PATTERNS } from './references';
-import { fixtureNames, identityPoolNames, region, timestampsInText, volatilePatterns } from './text-transformers';
+import { fixtureNames, identityPoolNames, partitionNames, region, timestampsInText, volatilePatterns } from './text-transformers';
 import { regionNames } from '../targets/region';
 import { composeText, walker, type TextTransformer, type ValueTransformer } from './transformer';
 import { dates, jwts, policyDocuments, sdkSecrets, volatileKeys } from './value-transformers';
@@ -38,7 +38,7 @@ function lifetimeOf(expiration: Date, step: RecordedStep): number {
  * volatile keys.
  * Text transformers, on every other string and every key: fixture names and
  * accounts, volatile values by shape, timestamps, the Region's identity-pool
- * names, the region. One reference
+ * names, another partition's ARN prefix and DNS suffix, the region. One reference
  * table serves a whole case, so a value an earlier step returned is
  * recognised when a later step sends it back.
  */
@@ -47,8 +47,18 @@ export function defaultTransformers(ctx: NormalizeContext, sensitiveNow: () => R
   const names = fixtureNames(ctx.names);
   return {
     values: [dates, policyDocuments, jwts(), sdkSecrets(sensitiveNow), volatileKeys(VOLATILE_KEYS, refs, names.has)],
-    text: [names, volatilePatterns(VOLATILE_PATTERNS, refs), timestampsInText([TIMESTAMP_IN_TEXT, EPOCH_SECONDS_IN_TEXT]), identityPoolNames(identityHosts(ctx.region)), region(ctx.region)],
+    text: [names, volatilePatterns(VOLATILE_PATTERNS, refs), timestampsInText([TIMESTAMP_IN_TEXT, EPOCH_SECONDS_IN_TEXT]), identityPoolNames(identityHosts(ctx.region)), ...partitionOf(ctx.region), region(ctx.region)],
   };
+}
+
+/** The partition's names, written as the aws partition's; nothing for a Region the harness cannot name. */
+function partitionOf(name: string): TextTransformer[] {
+  try {
+    const r = regionNames(name);
+    return r.partition === 'aws' ? [] : [partitionNames(r.partition, r.dnsSuffix)];
+  } catch {
+    return [];
+  }
 }
 
 /** The identity-pool names of a Region; none for a Region the harness cannot name (a target's own, unchecked). */

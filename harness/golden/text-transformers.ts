@@ -62,3 +62,24 @@ export function identityPoolNames(names: readonly string[]): TextTransformer {
 export function region(name: string): TextTransformer {
   return { name: 'region → <region>', apply: (text) => text.split(name).join('<region>') };
 }
+
+/**
+ * Another partition's names → the commercial partition's: `arn:aws-cn:` and
+ * `arn:aws-us-gov:` → `arn:aws:`, and China's DNS suffix `amazonaws.com.cn` →
+ * `amazonaws.com`, so a golden recorded in us-east-1 compares with a run in
+ * cn-north-1 or us-gov-west-1 as it does with one in eu-south-1. Applied after
+ * the identity-pool names (China's principal holds the suffix). The contract
+ * assertions check the exact partition names; the golden need not.
+ */
+export function partitionNames(partition: string, dnsSuffix: string): TextTransformer {
+  const arn = `arn:${partition}:`;
+  const suffix = `.${dnsSuffix}`;
+  return {
+    name: "the partition's ARN prefix and DNS suffix → the aws partition's",
+    apply: (text) => {
+      let out = partition === 'aws' ? text : text.split(arn).join('arn:aws:');
+      if (dnsSuffix !== 'amazonaws.com') out = out.split(suffix).join('.amazonaws.com');
+      return out;
+    },
+  };
+}
