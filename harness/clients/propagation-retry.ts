@@ -1,11 +1,17 @@
 import pRetry from 'p-retry';
+import { notePropagationRetry } from './traffic';
 
 /**
  * The answers AWS gives while a fresh IAM role has not yet propagated
  * (aws-contract.md §4, [obs]): STS AccessDenied, Cognito
  * InvalidIdentityPoolConfigurationException, and NotAuthorizedException
  * "Access to Role '<arn>' is forbidden." from SetIdentityPoolRoles. The SDK's
- * standard retry mode does not retry these; nothing else is retried here.
+ * standard retry mode does not retry these (research-i14-15.md §4: its
+ * throttling and transient lists name none of them); nothing else is retried
+ * here. Throttling and 5xx are the SDK's to retry: a harness retry on top
+ * would multiply the attempts. Only provisioning and fixture checks use
+ * this: a case that expects AccessDenied must see it, so cases start only
+ * once IAM has settled (runner/settle-wait.ts) and are never retried.
  */
 export function isPropagationError(err: unknown): boolean {
   const e = err as { name?: string; message?: string } | undefined;
@@ -21,13 +27,13 @@ export function isPropagationError(err: unknown): boolean {
 }
 
 /**
- * CreateRole whose trust names a principal (a role, a user, a provider)
- * created moments earlier: IAM answers MalformedPolicyDocument "Invalid
- * principal in policy" until the principal has propagated. Not in
- * aws-contract.md §4; [obs] terraform-provider-aws#1388 and #8905 (CreateRole),
- * PR #12436 (the provider retries role creation and trust updates on it),
- * opstrace/opstrace#88. Only role creation retries it: anywhere else it means
- * what it says.
+ * CreateRole (or UpdateAssumeRolePolicy) whose trust names a principal (a
+ * role, a user, a provider) created moments earlier: IAM answers
+ * MalformedPolicyDocument "Invalid principal in policy" until the principal
+ * has propagated (aws-contract.md §4; [obs] terraform-provider-aws#1388 and
+ * #8905 (CreateRole), PR #12436 (the provider retries role creation and trust
+ * updates on it), opstrace/opstrace#88). Only role creation and trust updates
+ * retry it: anywhere else it means what it says.
  */
 export function isNewPrincipalNotYetVisible(err: unknown): boolean {
   const e = err as { name?: string; message?: string } | undefined;
@@ -73,7 +79,9 @@ export function withPropagationRetry<T>(
     signal: options.signal,
     shouldRetry: ({ error }) => retryIf(error),
     onFailedAttempt: ({ error, attemptNumber }) => {
-      if (retryIf(error)) options.onRetry?.({ attempt: attemptNumber, error });
+      if (!retryIf(error)) return;
+      notePropagationRetry();
+      options.onRetry?.({ attempt: attemptNumber, error });
     },
   });
 }
