@@ -22,10 +22,13 @@ export interface Declared<Spec = unknown> {
   needs: ResourceRef[];
 }
 
+/** What a kind's `create` writes to the ledger: each create's intent before the call, its id once it answers. */
+export type CreateLedger = Pick<Ledger, 'creating' | 'created'>;
+
 /** What a kind's `create` may use: the target's clients, the run's names and tags, and what was made before. */
 export interface CreateContext {
   readonly clients: Clients;
-  readonly ledger: Ledger;
+  readonly ledger: CreateLedger;
   readonly runId: string;
   readonly region: string;
   /** `idchain-<runId>-<scope>-<logical>`: every name idchain gives (DESIGN.md § Real AWS, safely). */
