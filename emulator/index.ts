@@ -12,9 +12,16 @@ import { createIdentityService } from './cognito-identity/service';
 import { createS3Service } from './s3/service';
 import type { ServiceDefinition } from './service';
 import { regionFacts } from './region';
+import { checkScale, checkSeed, resolveWeatherProfile } from './weather/load-profile';
+import type { WeatherProfile } from './weather/profile';
+import type { Sleep, WeatherStats } from './weather/weather';
 
 export { MUTANTS, type MutantName };
 export type { Clock };
+export { loadWeatherProfile, WeatherProfileError, BUNDLED_PROFILES } from './weather/load-profile';
+export { effectiveQuotas } from './weather/throttle';
+export type { WeatherProfile, WeatherQuota, WeatherService, WeatherKind } from './weather/profile';
+export type { WeatherStats, WeatherCounts, Sleep } from './weather/weather';
 
 export const EMULATOR_VERSION = '0.1.0';
 
@@ -29,6 +36,18 @@ export interface EmulatorOptions {
   /** Deliberate faults, for proving the suites can fail. See MUTANTS. */
   mutants?: Iterable<string>;
   observe?: RequestObserver;
+  /**
+   * AWS's weather: `calm` (default: answers at once, no throttling, no faults,
+   * IAM changes visible everywhere at once), `aws` (emulator/weather/profiles/aws.json),
+   * the path of a JSON profile, or a profile object. Invalid → WeatherProfileError.
+   */
+  weather?: string | WeatherProfile;
+  /** Same seed and same calls → same weather. Default 1. */
+  seed?: number;
+  /** Multiplies every duration of the weather (latency, propagation, throttle refill period). Default 1. */
+  weatherScale?: number;
+  /** How the weather waits; tests pass one that advances their clock instead of waiting. */
+  sleep?: Sleep;
 }
 
 /** A running reference emulator. Dispose of it (or call stop) to free the port. */
@@ -41,6 +60,8 @@ export interface StartedEmulator extends AsyncDisposable {
   readonly mutants: readonly MutantName[];
   /** Long-term keys of the emulator's bootstrap admin user, fresh each start. */
   readonly credentials: { accessKeyId: string; secretAccessKey: string };
+  /** The weather it answers in, and its counters so far (also at GET /_idchain/weather). */
+  readonly weather: { readonly profile: WeatherProfile; readonly seed: number; readonly scale: number; stats(): WeatherStats };
   stop(): Promise<void>;
 }
 
@@ -55,11 +76,14 @@ export function createServices(state: EmulatorState): ServiceDefinition[] {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<StartedEmulator> {
   const region = options.region ?? 'us-east-1';
   regionFacts(region); // a Region the emulator cannot derive names for is refused before anything starts
+  // A bad profile, seed or scale is refused before anything listens, too.
+  const weather = { profile: resolveWeatherProfile(options.weather), seed: checkSeed(options.seed ?? 1), scale: checkScale(options.weatherScale ?? 1), sleep: options.sleep };
   const state = createState({
     region,
     accountId: options.accountId ?? '123456789012',
     clock: options.clock ?? systemClock,
     mutants: parseMutants(options.mutants ?? []),
+    weather,
   });
   const credentials = bootstrapAdmin(state);
   const services = createServices(state);
@@ -73,6 +97,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Star
     services: services.map((s) => s.name),
     mutants: [...state.mutants],
     credentials,
+    weather: { profile: weather.profile, seed: weather.seed, scale: weather.scale, stats: () => state.weather.stats() },
     stop,
     [Symbol.asyncDispose]: stop,
   };

@@ -71,7 +71,9 @@ export function createRouter(state: EmulatorState, services: readonly ServiceDef
         : new AwsServiceError('InvalidAction', `Could not find operation ${operation} for version ${service.queryVersion}`, 400);
     }
     const ctx: RequestContext = { state, requestId, service: service.name, operation, caller, region: state.region, now };
-    return invokeOperation(service, operation, input, ctx);
+    // Weather (latency, throttling, faults) meets every signed-in or unsigned AWS call, the
+    // bootstrap administrator's too; answers given before the operation is known do not.
+    return state.weather.run({ service: service.name, operation, input }, () => invokeOperation(service, operation, input, ctx));
   }
 
   function toServiceError(err: unknown, service: ServiceDefinition): AwsServiceError {
@@ -154,8 +156,10 @@ export function createRouter(state: EmulatorState, services: readonly ServiceDef
   async function dispatch(request: IncomingRequest, requestId: string): Promise<WireResponse> {
     if (request.method === 'GET') {
       if (request.path === '/health' || request.path === '/_idchain/health') {
-        return jsonPlain(200, { status: 'running', services: services.map((s) => s.name) });
+        return jsonPlain(200, { status: 'running', services: services.map((s) => s.name), weather: state.weather.stats() });
       }
+      // The emulator's own routes are never weathered: they are not AWS.
+      if (request.path === '/_idchain/weather') return jsonPlain(200, { weather: state.weather.stats() });
       for (const route of routes) {
         const match = request.path.match(route.pattern);
         if (match) {

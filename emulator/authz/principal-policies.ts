@@ -1,5 +1,5 @@
 import { rolePermissionPolicies } from '../iam/role-permission-policies';
-import { roleByArn } from '../iam/state';
+import { dataPlane } from '../iam/data-plane';
 import type { PolicyDocument } from '../policy/types';
 import type { Principal } from '../principal';
 import type { EmulatorState } from '../state';
@@ -65,7 +65,7 @@ export function principalPolicies(state: EmulatorState, principal: Principal): P
     case 'user':
       return { identity: state.iam.users.get(principal.userName)?.policies ?? [], sessionRequired: false };
     case 'assumed-role': {
-      const role = roleByArn(state.iam, principal.roleArn);
+      const role = dataPlane(state).roleByArn(principal.roleArn);
       return { identity: role ? rolePermissionPolicies(role) : [], session: sessionPolicyOf(principal), sessionRequired: false };
     }
     case 'federated-user':

@@ -1,4 +1,4 @@
-import { roleByArn } from '../iam/state';
+import { dataPlane } from '../iam/data-plane';
 import { evaluatePolicy } from '../policy/evaluate';
 import { GUEST_ENHANCED_SCOPE_DOWN } from './guest-scope-down';
 import type { RequestContext } from '../service';
@@ -91,7 +91,7 @@ export async function getCredentialsForIdentity(input: Record<string, unknown>, 
   if ('error' in selection) throw selection.error;
 
   // A role deleted since it was configured cannot be assumed [doc: CI-API "…or if the AssumeRole fails"].
-  const role = roleByArn(state.iam, selection.roleArn);
+  const role = dataPlane(state).roleByArn(selection.roleArn);
   if (!role) throw invalidPoolConfiguration();
   const trust = openId
     ? trustRequestForAmr(names.identityPrincipal, pool.IdentityPoolId, identity.identityId, openId.amr)

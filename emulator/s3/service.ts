@@ -54,7 +54,7 @@ export function createS3Service(state: EmulatorState): ServiceDefinition {
         payload: payload.data,
         checksums: payload.checksums,
       };
-      return { response: encode(route.run(ctx), requestId), operation };
+      return { response: encode(await state.weather.run({ service: 's3', operation }, () => route.run(ctx)), requestId), operation };
     } catch (err) {
       const error = asS3Error(err);
       return { response: encodeS3Error(error, requestId), operation, errorCode: error.code };

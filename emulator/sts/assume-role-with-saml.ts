@@ -1,4 +1,5 @@
-import { roleByArn, type SamlProvider } from '../iam/state';
+import type { SamlProvider } from '../iam/state';
+import { dataPlane } from '../iam/data-plane';
 import { evaluatePolicy } from '../policy/evaluate';
 import type { RequestContext } from '../service';
 import { checkDurationAgainstRole } from './duration';
@@ -130,7 +131,7 @@ export function assumeRoleWithSAML(input: Record<string, unknown>, ctx: RequestC
   const req = readSamlRequest(input);
   const sessionPolicy = readSessionPolicy(req.policy, req.policyArns);
 
-  const provider = state.iam.samlProviders.get(req.principalArn);
+  const provider = dataPlane(state).samlProviderByArn(req.principalArn);
   if (!provider) throw errors.samlProviderNotFound();
   const response = decode(req.samlAssertion);
   if (claimedIssuer(response) !== provider.entityId) throw errors.samlIssuerNotInProvider();
@@ -153,7 +154,7 @@ export function assumeRoleWithSAML(input: Record<string, unknown>, ctx: RequestC
     throw errors.samlSourceIdentityInvalid();
   }
 
-  const role = roleByArn(state.iam, req.roleArn);
+  const role = dataPlane(state).roleByArn(req.roleArn);
   if (!role || !fields.nameId) throw errors.samlAccessDenied();
   const issuer = fields.issuer;
   const qualifier = nameQualifier(issuer, state.accountId, provider.name);

@@ -1,5 +1,5 @@
 import { validationError } from '../errors';
-import { roleByArn } from '../iam/state';
+import { dataPlane } from '../iam/data-plane';
 import { Violations } from '../iam/validation';
 import { lengthViolations, NOT_NULL, validationMessage, violationText } from '../validation/constraints';
 import { evaluatePolicy } from '../policy/evaluate';
@@ -109,7 +109,7 @@ export async function assumeRoleWithWebIdentity(input: Record<string, unknown>, 
   const sessionPolicy = readSessionPolicy(req.policy, req.policyArns);
   const identity = await verifyWebIdentityToken(state, req.webIdentityToken, now, issuers);
 
-  const role = roleByArn(state.iam, req.roleArn);
+  const role = dataPlane(state).roleByArn(req.roleArn);
   if (!role) throw webIdentityAccessDenied();
   const trust = identity.issuer.trustRequest(identity.claims);
   if (evaluatePolicy(role.trustPolicy, trust) !== 'Allow') throw webIdentityAccessDenied();

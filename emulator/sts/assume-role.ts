@@ -1,4 +1,4 @@
-import { roleByArn } from '../iam/state';
+import { dataPlane } from '../iam/data-plane';
 import { checkTags, readTags, refuseDuplicateKeys, type Tag } from '../iam/tags';
 import { Violations, type StringConstraint } from '../iam/validation';
 import { queryInt } from '../protocol/aws-query';
@@ -135,7 +135,7 @@ export function assumeRole(input: Record<string, unknown>, ctx: RequestContext) 
   if (caller.kind === 'federated-user') throw assumeDenied(caller.arn, 'sts:AssumeRole', req.roleArn);
   if (req.serialNumber !== undefined || req.tokenCode !== undefined) throw mfaNotValidated();
 
-  const role = roleByArn(state.iam, req.roleArn);
+  const role = dataPlane(state).roleByArn(req.roleArn);
   if (!role) throw assumeDenied(caller.arn, 'sts:AssumeRole', req.roleArn);
   const inherited = state.mutants.has('transitive-tags-dropped') ? NO_TAGS : inheritedTags(caller);
   const tags = sessionTagsFor(req.tags, req.transitiveTagKeys, inherited);

@@ -100,4 +100,17 @@ describe('idchain CLI exit codes (DESIGN.md § CLI contract)', () => {
       server.close();
     }
   });
+
+  it.each([
+    [['--weather', 'stormy'], "Unknown weather profile 'stormy'. Expected: calm, aws, or the path of a JSON weather profile"],
+    [['--weather', '/nonexistent/profile.json'], 'Cannot read weather profile /nonexistent/profile.json: ENOENT'],
+    [['--seed', 'seven'], '--seed seven is not a whole number. Expected: a whole number such as 7.'],
+    [['--weather-scale', 'fast'], '--weather-scale fast is not a number. Expected: a positive number such as 1 or 0.01.'],
+    [['--weather-scale', '0'], 'Weather scale 0 is not usable. Expected: a number from 0.0001 to 100'],
+  ])('emulator %j is bad usage: exit 2, one message, nothing listens', async (flags, message) => {
+    const io = capture();
+    expect(await runCli(['emulator', '--port', '0', ...flags], io)).toBe(2);
+    expect(io.stderr).toEqual([expect.stringContaining(`idchain: ${message}`)]);
+    expect(io.stdout).toEqual([]);
+  });
 });

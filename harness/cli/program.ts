@@ -133,8 +133,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0 = any free port)', '4566')
     .option('--region <region>', 'region the emulator answers for', 'us-east-1')
+    .option('--weather <name|file>', "AWS's weather: calm (none), aws (emulator/weather/profiles/aws.json) or a JSON profile file", 'calm')
+    .option('--seed <n>', 'seed of the weather: the same seed and calls give the same weather', '1')
+    .option('--weather-scale <f>', "multiply every weather duration by f (1 is AWS's pace; 0.01 is 100 times faster)", '1')
     .action(async (opts) => {
-      code = await emulatorCommand({ host: opts.host, port: Number(opts.port), region: opts.region }, io);
+      code = await emulatorCommand(
+        { host: opts.host, port: Number(opts.port), region: opts.region, weather: opts.weather, seed: opts.seed, weatherScale: opts.weatherScale },
+        io,
+      );
     });
 
   try {

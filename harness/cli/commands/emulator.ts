@@ -1,4 +1,4 @@
-import { startEmulator } from '../../../emulator';
+import { startEmulator, WeatherProfileError } from '../../../emulator';
 import { UsageError } from '../../errors';
 import { regionNames } from '../../targets/region';
 import type { CliIo } from '../io';
@@ -7,6 +7,12 @@ export interface EmulatorCommandOptions {
   host: string;
   port: number;
   region?: string;
+  /** `calm` (default), `aws`, or the path of a JSON weather profile. */
+  weather?: string;
+  /** As typed on the command line: a whole number. Default 1. */
+  seed?: string;
+  /** As typed on the command line: a number, 1 being AWS's pace. Default 1. */
+  weatherScale?: string;
   /** Resolves when the emulator should stop; defaults to SIGINT/SIGTERM. */
   until?: Promise<void>;
 }
@@ -17,10 +23,13 @@ export async function emulatorCommand(opts: EmulatorCommandOptions, io: CliIo): 
     throw new UsageError(`--port ${opts.port} is not a port. Expected: an integer from 0 to 65535 (0 picks a free one).`);
   }
   if (opts.region !== undefined) regionNames(opts.region, '--region');
+  const seed = wholeNumber(opts.seed ?? '1', '--seed');
+  const weatherScale = decimal(opts.weatherScale ?? '1', '--weather-scale');
   let emulator;
   try {
-    emulator = await startEmulator({ host: opts.host, port: opts.port, region: opts.region });
+    emulator = await startEmulator({ host: opts.host, port: opts.port, region: opts.region, weather: opts.weather ?? 'calm', seed, weatherScale });
   } catch (err) {
+    if (err instanceof WeatherProfileError) throw new UsageError(err.message);
     const code = (err as { code?: string }).code;
     if (code === 'EADDRINUSE') throw new UsageError(`Port ${opts.port} on ${opts.host} is already in use. Choose another with --port, or 0 for any free port.`);
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UsageError(`Cannot listen on ${opts.host}: no such local address. Expected: 127.0.0.1, ::1 or 0.0.0.0.`);
@@ -30,6 +39,7 @@ export async function emulatorCommand(opts: EmulatorCommandOptions, io: CliIo): 
     [
       `idchain reference emulator ${emulator.version} on ${emulator.url}`,
       `services: ${emulator.services.join(', ')}; region ${emulator.region}; account ${emulator.accountId}`,
+      ...(emulator.weather.profile.name === 'calm' ? [] : [`weather: ${emulator.weather.profile.name} (seed ${emulator.weather.seed}, scale ${emulator.weather.scale}); counters at ${emulator.url}/_idchain/weather`]),
       '',
       'Point an AWS SDK or the AWS CLI at it (keys are fresh each start and unknown keys are refused):',
       `  export AWS_ENDPOINT_URL=${emulator.url}`,
@@ -49,4 +59,16 @@ export async function emulatorCommand(opts: EmulatorCommandOptions, io: CliIo): 
     }));
   await emulator.stop();
   return 0;
+}
+
+/** A flag's text as a whole number, or a usage error saying what was expected. */
+function wholeNumber(text: string, flag: string): number {
+  if (!/^\d+$/.test(text.trim())) throw new UsageError(`${flag} ${text} is not a whole number. Expected: a whole number such as 7.`);
+  return Number(text);
+}
+
+/** A flag's text as a decimal number, or a usage error saying what was expected. */
+function decimal(text: string, flag: string): number {
+  if (!/^\d+(\.\d+)?([eE][-+]?\d+)?$/.test(text.trim())) throw new UsageError(`${flag} ${text} is not a number. Expected: a positive number such as 1 or 0.01.`);
+  return Number(text);
 }
