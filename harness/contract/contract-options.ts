@@ -4,11 +4,18 @@ import type { CaseResult } from '../runner/result';
 import type { SuiteDefinition } from '../runner/suite';
 import { resolveTarget } from '../targets/registry';
 import type { StartedTarget, Target } from '../targets/target';
+import type { WeatherRequest } from '../targets/weather';
+import { UsageError } from '../errors';
 import { loadSuites } from './load-suites';
 import { selectSuites } from './select-suites';
 
-/** What runContract and recordContract share: where to run and which cases. */
-export interface ContractTargetOptions {
+/**
+ * What runContract and recordContract share: where to run and which cases.
+ * `weather`, `seed` and `weatherScale` start the reference emulator in AWS's
+ * weather (`aws`, or a JSON profile's path); the run then keeps under the
+ * profile's quotas and waits once for IAM to settle before cases start.
+ */
+export interface ContractTargetOptions extends WeatherRequest {
   /**
    * A target name (`reference` by default, `aws`, `moto`, …, any name with
    * `endpoint`), a Target to start and stop, or a target already started,
@@ -28,7 +35,7 @@ export interface ContractTargetOptions {
   /** Where the ledger is written; `.idchain/ledger` by default. */
   ledgerDir?: string;
   retry?: RetryPolicy;
-  /** Cases run at once; 4 by default. */
+  /** Cases run at once; 4 by default (32 when the target has weather). */
   concurrency?: number;
   /** Aborting stops new cases and cancels the calls in flight; teardown still runs, within its own deadline. */
   signal?: AbortSignal;
@@ -48,7 +55,11 @@ export interface ContractTargetOptions {
 export function resolveContract(options: ContractTargetOptions): { suites: SuiteDefinition[]; target: Target | StartedTarget } {
   const suites = selectSuites(options.suites ?? loadSuites(), options.suite);
   const requested = options.target ?? 'reference';
-  const target = typeof requested === 'string' ? resolveTarget({ name: requested, endpoint: options.endpoint, region: options.region, mutants: options.mutants }) : requested;
+  const weather = { weather: options.weather, seed: options.seed, weatherScale: options.weatherScale };
+  if (typeof requested !== 'string' && Object.values(weather).some((v) => v !== undefined)) {
+    throw new UsageError(`weather, seed and weatherScale apply to the reference emulator a run starts by name; target ${requested.name} was given as an object. Expected: target: 'reference' with them, or a target started with its own weather (referenceTarget({ weather })).`);
+  }
+  const target = typeof requested === 'string' ? resolveTarget({ name: requested, endpoint: options.endpoint, region: options.region, mutants: options.mutants, ...weather }) : requested;
   return { suites, target };
 }
 

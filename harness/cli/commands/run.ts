@@ -7,8 +7,9 @@ import type { RunControl } from '../run-control';
 import { formatCaseList, selectedCases } from '../case-list';
 import { progressFor } from '../progress';
 import { parseMaxAge } from './max-golden-age';
+import { weatherRequest, type WeatherFlags } from '../weather-flags';
 
-export interface RunCommandOptions {
+export interface RunCommandOptions extends WeatherFlags {
   target: string;
   endpoint?: string;
   region?: string;
@@ -35,6 +36,7 @@ export interface RunCommandOptions {
 
 /** `idchain run`: the contract against one target, through runContract. Returns the exit code. */
 export async function runCommand(opts: RunCommandOptions, io: CliIo): Promise<number> {
+  const weather = weatherRequest(opts);
   const cases = selectedCases(opts.suite, opts.suites);
   if (opts.list) {
     io.out(formatCaseList(cases, opts.json));
@@ -50,6 +52,7 @@ export async function runCommand(opts: RunCommandOptions, io: CliIo): Promise<nu
       endpoint: opts.endpoint,
       region: opts.region,
       mutants: opts.mutant,
+      ...weather,
       suite: opts.suite,
       suites: opts.suites,
       baseline: opts.baseline,
