@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -56,6 +57,8 @@ function withRecorder<C extends AnyClient>(client: C, options: ClientOptions): C
 }
 
 export function createClients(target: Pick<StartedTarget, 'region' | 'endpoint' | 'credentials'> & { kind?: StartedTarget['kind'] }, options: ClientOptions = {}): Clients {
+  // Every call in flight listens to the run's signal; a run with many at once is not a listener leak.
+  if (options.signal) setMaxListeners(0, options.signal);
   const timeouts = options.timeouts ?? DEFAULT_HTTP_TIMEOUTS;
   // On AWS the SDK finds each service's endpoint from the region alone: an endpoint_url in
   // the shared config or AWS_ENDPOINT_URL* is never followed (the aws target refuses them too).

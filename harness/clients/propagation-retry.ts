@@ -42,6 +42,22 @@ export function isNewPrincipalNotYetVisible(err: unknown): boolean {
     : false;
 }
 
+/**
+ * STS on a federation provider IAM made moments ago: AssumeRoleWithWebIdentity
+ * answers InvalidIdentityToken "No OpenIDConnect provider found in your
+ * account for <iss>" (the answer for an issuer with no provider [obs, real
+ * AWS output, aws-actions/configure-aws-credentials#721]; for a fresh one,
+ * research-i14-15.md §3c [est]), AssumeRoleWithSAML "Specified provider
+ * doesn't exist" [doc: IAM-UG "Troubleshooting SAML 2.0 federation"]. Only a
+ * fixture's check retries it: a case about an unregistered issuer expects it.
+ */
+export function isProviderNotYetVisible(err: unknown): boolean {
+  const e = err as { name?: string; Code?: string; message?: string } | undefined;
+  const name = e?.Code ?? e?.name;
+  if (name !== 'InvalidIdentityToken' && name !== 'InvalidIdentityTokenException') return false;
+  return /^No OpenIDConnect provider found in your account for |^Specified provider doesn't exist/.test(e?.message ?? '');
+}
+
 export interface RetryPolicy {
   /** Give up after this long, counted from the first attempt. */
   deadlineMs: number;
@@ -52,6 +68,17 @@ export interface RetryPolicy {
 
 /** IAM documents no propagation time; a few seconds is typical, a minute is generous. */
 export const DEFAULT_PROPAGATION_POLICY: RetryPolicy = { deadlineMs: 60_000, minDelayMs: 250, maxDelayMs: 5_000, factor: 2 };
+
+/**
+ * The policy for a run whose weather bounds propagation: tries at most 2 s
+ * apart (a change seen late holds its whole suite back), until well past the
+ * bound; every delay shrinks with the weather's scale, so a fast test meets
+ * the same retries as a run at AWS's pace.
+ */
+export function propagationPolicyFor(weather: { propagationBoundMs: number; scale: number }): RetryPolicy {
+  const { scale } = weather;
+  return { deadlineMs: Math.max(DEFAULT_PROPAGATION_POLICY.deadlineMs * scale, 2 * weather.propagationBoundMs + 10_000 * scale), minDelayMs: 250 * scale, maxDelayMs: 2_000 * scale, factor: 2 };
+}
 
 /**
  * Retry `fn` only while it fails with a propagation error: capped exponential

@@ -36,10 +36,9 @@ function busiestWindow(times: number[], windowMs: number): number {
 }
 
 // IAM's write bucket as the research estimates it (research-i14-15.md §1c: estimate, refill 10/s, capacity 20).
-const IAM_WRITES: RateQuota = { id: 'iam-write', service: 'iam', operations: ['CreateRole', 'PutRolePolicy'], ratePerSecond: 10, burst: 20 };
+const IAM_WRITES: RateQuota = { id: 'iam:write', service: 'iam', operations: ['Create*', 'Put*'], ratePerSecond: 10, burst: 20 };
 // CG-Quotas: UserPoolResourceUpdate 15 RPS per account, and 5 RPS per user pool for each operation in it.
-const GROUPS: RateQuota = { id: 'UserPoolResourceUpdate', service: 'cognito-idp', operations: ['CreateGroup'], ratePerSecond: 15, burst: 15 };
-const GROUPS_PER_POOL: RateQuota = { id: 'UserPoolResourceUpdate-per-pool', service: 'cognito-idp', operations: ['CreateGroup'], ratePerSecond: 5, burst: 5, perPool: true };
+const GROUPS: RateQuota = { id: 'cognito-idp:UserPoolResourceUpdate', service: 'cognito-idp', operations: ['CreateGroup', 'DeleteGroup'], ratePerSecond: 15, burst: 15, perPool: 5 };
 
 describe('TokenBucket', () => {
   it('lets the burst through at once, then one call per 1/rate seconds, never more than burst + rate × T in a window of T', async () => {
@@ -80,7 +79,7 @@ describe('TokenBucket', () => {
 describe('RateBudget', () => {
   it('keeps every quota a call counts against: the account-wide category and each pool’s own 5/s', async () => {
     const clock = new VirtualClock();
-    const budget = new RateBudget([IAM_WRITES, GROUPS, GROUPS_PER_POOL], clock);
+    const budget = new RateBudget([IAM_WRITES, GROUPS], clock);
     const sent: { pool: string; at: number }[] = [];
     const pools = ['us-east-1_a', 'us-east-1_b', 'us-east-1_c', 'us-east-1_d'];
     const calls = pools.flatMap((pool) =>
@@ -100,8 +99,8 @@ describe('RateBudget', () => {
       expect(busiestWindow(own, 1000)).toBeLessThanOrEqual(5 + 5);
       expect(busiestWindow(own, 3000)).toBeLessThanOrEqual(5 + 15);
     }
-    expect(budget.granted.get('UserPoolResourceUpdate')).toBe(120);
-    expect(budget.granted.get('UserPoolResourceUpdate-per-pool@us-east-1_a')).toBe(30);
+    expect(budget.granted.get('cognito-idp:UserPoolResourceUpdate')).toBe(120);
+    expect([...budget.granted.keys()]).toEqual(['cognito-idp:UserPoolResourceUpdate']);
   });
 
   it('lets calls no quota names through at once, and counts nothing for them', async () => {
@@ -109,5 +108,14 @@ describe('RateBudget', () => {
     expect(await budget.take({ service: 'sts', operation: 'GetCallerIdentity' })).toBe(0);
     expect(await budget.take({ service: 'iam', operation: 'GetRole' })).toBe(0);
     expect([...budget.granted.keys()]).toEqual([]);
+  });
+
+  it('matches operations by name or by a prefix ending in *', () => {
+    const budget = new RateBudget([IAM_WRITES, GROUPS]);
+    expect(budget.quotasFor('iam', 'CreateRole').map((q) => q.id)).toEqual(['iam:write']);
+    expect(budget.quotasFor('iam', 'PutRolePolicy').map((q) => q.id)).toEqual(['iam:write']);
+    expect(budget.quotasFor('iam', 'GetRole')).toEqual([]);
+    expect(budget.quotasFor('cognito-idp', 'CreateGroupX')).toEqual([]);
+    expect(budget.quotasFor('sts', 'CreateRole')).toEqual([]);
   });
 });

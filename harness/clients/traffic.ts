@@ -25,6 +25,8 @@ export interface CallRecord {
   activity?: string;
   service: string;
   operation: string;
+  /** The user pool it acts on, for quotas Cognito counts per pool. */
+  pool?: string;
   start: number;
   end: number;
   attempts: Attempt[];
@@ -94,6 +96,11 @@ interface TrafficContext {
 
 type Next = (args: any) => Promise<any>;
 
+function poolOf(input: unknown): string | undefined {
+  const id = (input as { UserPoolId?: unknown } | undefined)?.UserPoolId;
+  return typeof id === 'string' ? id : undefined;
+}
+
 /** Outermost: one record per call, whatever the SDK retries inside it. */
 export const callMiddlewareOptions = { step: 'initialize' as const, name: 'idchainTrafficCall', priority: 'high' as const, override: true };
 
@@ -111,6 +118,7 @@ export function trafficMiddlewares(traffic: Traffic, signal?: AbortSignal) {
       activity: activity.getStore()?.name,
       service: CLIENT_SERVICES[context.clientName ?? ''] ?? context.clientName ?? 'unknown',
       operation: (context.commandName ?? 'Unknown').replace(/Command$/, ''),
+      pool: poolOf(args.input),
       start: trafficNow(),
       end: 0,
       attempts: [],

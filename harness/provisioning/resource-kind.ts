@@ -37,6 +37,14 @@ export interface CreateContext {
   readonly tags: Record<string, string>;
   readonly retry?: RetryPolicy;
   log?(line: string): void;
+  /**
+   * Resolves once the IAM changes these resources made are surely visible to
+   * STS and Cognito: the run's propagation bound after each was made (at once
+   * when the run knows no bound). For a create that is not itself an IAM
+   * change and only comes before the cases, which wait that long anyway: it
+   * then calls once instead of retrying through the whole propagation.
+   */
+  propagated(refs: readonly ResourceRef[]): Promise<void>;
   /** A resource this one names, made earlier in the fixture. */
   made<T>(ref: ResourceRef): T;
   /**
