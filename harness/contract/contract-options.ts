@@ -37,6 +37,8 @@ export interface ContractTargetOptions extends WeatherRequest {
   retry?: RetryPolicy;
   /** Cases run at once; 4 by default (32 when the target has weather). */
   concurrency?: number;
+  /** In weather, keep each service's quotas with client-side limiters (default true); false leaves throttling to the SDK's retries. */
+  rateLimit?: boolean;
   /** Aborting stops new cases and cancels the calls in flight; teardown still runs, within its own deadline. */
   signal?: AbortSignal;
   /** Connection and request timeout of every SDK call. */

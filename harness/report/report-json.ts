@@ -1,9 +1,11 @@
 import { redact } from '../secrets/redact';
 import { summarize, type RunResult } from '../runner/result';
+import { weatherJson } from './weather-report';
 
 /**
  * The report.json other tools read (DESIGN.md § CLI contract). Keys named
- * there are kept as written; `error`, `source`, `table`, `matrix`, `leftovers` and `baseline` are additions.
+ * there are kept as written (a weathered run's `weather` and `criticalPathMs` too); `error`, `source`, `table`,
+ * `matrix`, `leftovers`, `baseline`, `criticalPath` and weather's `scale` and `callsPerService` are additions.
  * Raw steps are never included; everything passes the redactor.
  */
 export function toReportJson(run: RunResult) {
@@ -27,6 +29,7 @@ export function toReportJson(run: RunResult) {
     })),
     leftovers: run.leftovers,
     ...(run.baseline ? { baseline: run.baseline } : {}),
+    ...weatherJson(run),
   });
 }
 

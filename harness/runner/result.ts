@@ -4,6 +4,8 @@ import type { PermissionCellResult } from '../cases/permission-cell';
 import type { Citation } from '../cases/citation';
 import type { GoldenRules } from '../cases/golden-rules';
 import type { Finding } from '../cases/finding';
+import type { CriticalPath } from './critical-path';
+import type { WeatherSummary } from './weather-summary';
 
 export type Verdict = 'pass' | 'fail' | 'unsupported' | 'error';
 
@@ -52,6 +54,10 @@ export interface RunResult {
   leftovers: { kind: string; name: string; message: string }[];
   /** Set when the run was compared with a baseline golden set. */
   baseline?: BaselineSummary;
+  /** Set when the target had weather (a weathered reference emulator, or AWS): what the run met of it. */
+  weather?: WeatherSummary;
+  /** Set with `weather`: the run's lower bound under the same weather, and what makes it up. */
+  criticalPath?: CriticalPath;
 }
 
 export interface BaselineSummary {
