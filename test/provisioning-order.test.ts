@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openSession, referenceTarget } from '../harness';
+import { Timeline } from '../harness/clients/timeline';
 import { Ledger } from '../harness/provisioning/ledger';
 import { provisionFixture, type ResourceOutcome } from '../harness/provisioning/provision';
 import { suites } from '../suites';
@@ -77,4 +79,32 @@ it('after a failure nothing new starts, what was under way finishes, and the fir
   expect(status).toMatchObject({ 'f/iam-role:refused': 'failed', 'f/group:up/g': 'not started', 'f/user:up/u': 'not started', 'f/identity-pool-roles:ip': 'not started', 'f/identity-pool:ip': 'made' });
   expect(aws.calls).not.toContain('CreateGroup');
   expect(aws.violations).toEqual([]);
+});
+
+it('on the reference emulator in the aws weather, every suite’s fixture at once: each resource started after what it names had ended, and the emulator, which refuses a name it does not know, accepted every create', async () => {
+  // weatherScale 0.05: latencies and propagation 20 times shorter, to keep npm test fast.
+  const target = await referenceTarget({ weather: 'aws', seed: 3, weatherScale: 0.05 }).start({});
+  const session = await openSession({ target, ledgerDir: join(work, 'weathered') });
+  const timeline = new Timeline();
+  const outcomes: ResourceOutcome[] = [];
+  try {
+    await Promise.all(
+      suites.map((suite) =>
+        session.provision(suite.fixture, suite.name.slice(0, 16), { timeline, timelinePrefix: suite.name, onResource: (o) => outcomes.push(o), propagationBoundMs: 3000 }),
+      ),
+    );
+    expect(outcomes.filter((o) => o.status !== 'made').map((o) => o.id)).toEqual([]);
+    const early = outcomes.flatMap((o) => {
+      const item = timeline.items.get(o.id)!;
+      return o.after.map((a) => timeline.items.get(a)!).filter((before) => !(before.end <= item.start)).map((before) => `${o.id} started before ${before.id} ended`);
+    });
+    expect(early).toEqual([]);
+    // Overlap: some resource of one suite was being made while another suite's was.
+    const spans = [...timeline.items.values()];
+    expect(spans.some((a) => spans.some((b) => a.suite !== b.suite && a.start < b.end && b.start < a.end))).toBe(true);
+  } finally {
+    const torn = await session.close();
+    await target.stop();
+    expect(torn.failures).toEqual([]);
+  }
 });
