@@ -9,7 +9,7 @@ import type { Session } from '../provisioning/session';
 import { teardownOrder } from '../provisioning/teardown';
 import { runCase } from './run-case';
 import type { CaseResult, RunResult } from './result';
-import type { RunOptions } from './run-suites';
+import type { RunOptions } from './run-options';
 import { settleIam } from './settle';
 import type { CaseDefinition, SuiteDefinition } from './suite';
 
