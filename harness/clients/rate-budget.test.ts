@@ -1,4 +1,4 @@
-import { RateBudget, type RateQuota } from './rate-budget';
+import { LIMITER_HEADROOM, RateBudget, limiterQuotas, type RateQuota } from './rate-budget';
 import { TokenBucket, type LimiterClock } from './token-bucket';
 
 /** Virtual time: sleeping callers wake only when the test moves the clock to them. No wall time is involved. */
@@ -117,5 +117,17 @@ describe('RateBudget', () => {
     expect(budget.quotasFor('iam', 'GetRole')).toEqual([]);
     expect(budget.quotasFor('cognito-idp', 'CreateGroupX')).toEqual([]);
     expect(budget.quotasFor('sts', 'CreateRole')).toEqual([]);
+  });
+});
+
+describe('limiterQuotas: the harness keeps under each quota, never at it', () => {
+  it('a tenth under each rate and 2 ms more between calls, one call under each burst', () => {
+    expect(LIMITER_HEADROOM).toEqual({ share: 0.9, gapMs: 2, burst: 1 });
+    const [iam, groups] = limiterQuotas([IAM_WRITES, GROUPS]);
+    // 10/s → 9/s → a call every 111.1 + 2 ms.
+    expect(iam.ratePerSecond).toBeCloseTo(1000 / (1000 / 9 + 2), 9);
+    expect(iam.burst).toBe(19);
+    expect(groups.perPool).toBeCloseTo(1000 / (1000 / 4.5 + 2), 9);
+    expect(limiterQuotas([{ ...IAM_WRITES, burst: 1 }])[0].burst).toBe(1);
   });
 });
