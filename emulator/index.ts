@@ -88,7 +88,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Star
   const credentials = bootstrapAdmin(state);
   const services = createServices(state);
   const { server, url } = await listen(createRouter(state, services, options.observe), options.host ?? '127.0.0.1', options.port ?? 0);
-  const stop = () => closeServer(server);
+  const stop = () => {
+    state.weather.dispose();
+    return closeServer(server);
+  };
   return {
     url,
     region: state.region,

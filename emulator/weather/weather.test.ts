@@ -2,7 +2,7 @@ import { ManualClock } from '../clock';
 import { AwsServiceError } from '../errors';
 import { createIamState, type Role } from '../iam/state';
 import type { WeatherProfile, WeatherService } from './profile';
-import { createWeather, type WeatherSettings } from './weather';
+import { cancellableSleep, createWeather, type WeatherSettings } from './weather';
 import { clockSleep, everyCallTakes, fixedPropagation, outcome, testProfile, TEST_CITATION } from './weather-test-support';
 
 const ARN = 'arn:aws:iam::123456789012:role/fresh';
@@ -190,4 +190,17 @@ describe('propagation in the weather', () => {
     expect(w.weather.iam.roleByArn('arn:aws:iam::123456789012:role/other')).toBeDefined();
     expect(w.weather.stats()).toMatchObject({ calls: 4, propagationDenials: 1, propagationPending: 0 });
   });
+});
+
+test('a stopping emulator ends its real waits at once, so no slow answer keeps the process alive', async () => {
+  const { sleep, cancel } = cancellableSleep();
+  const waiting = sleep(3_600_000);
+  cancel();
+  await expect(waiting).resolves.toBeUndefined();
+  // A weather without an injected sleep uses these; once disposed it waits no more.
+  const weather = createWeather({ profile: testProfile({ latency: everyCallTakes(3_600_000) }), seed: 1, scale: 1 }, { iam: createIamState(), now: () => 0 });
+  const answer = weather.run({ service: 'sts', operation: 'GetCallerIdentity' }, () => 'ok');
+  weather.dispose();
+  await expect(answer).resolves.toBe('ok');
+  await expect(weather.run({ service: 'sts', operation: 'GetCallerIdentity' }, () => 'again')).resolves.toBe('again');
 });

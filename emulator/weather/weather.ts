@@ -11,7 +11,30 @@ import { Throttle } from './throttle';
 /** How long to wait, as a promise: the seam unit tests replace so they never wait real time. */
 export type Sleep = (ms: number) => Promise<void>;
 
-export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Real waits that `cancel` ends at once, so a stopped emulator does not keep
+ * the process alive until its last slow answer would have been sent.
+ */
+export function cancellableSleep(): { sleep: Sleep; cancel(): void } {
+  const pending = new Map<NodeJS.Timeout, () => void>();
+  return {
+    sleep: (ms) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          pending.delete(timer);
+          resolve();
+        }, ms);
+        pending.set(timer, resolve);
+      }),
+    cancel() {
+      for (const [timer, resolve] of pending) {
+        clearTimeout(timer);
+        resolve();
+      }
+      pending.clear();
+    },
+  };
+}
 
 export interface WeatherSettings {
   profile: WeatherProfile;
@@ -64,6 +87,8 @@ export interface Weather {
    */
   run<T>(call: WeatherCall, operation: () => T | Promise<T>): Promise<T>;
   stats(): WeatherStats;
+  /** End every wait now (the emulator is stopping); later calls still run, without waiting. */
+  dispose(): void;
 }
 
 export interface WeatherEnvironment {
@@ -79,7 +104,9 @@ const IAM_READ = /^(Get|List)/;
 
 export function createWeather(settings: WeatherSettings, env: WeatherEnvironment): Weather {
   const { profile, seed, scale } = settings;
-  const sleep = settings.sleep ?? realSleep;
+  const real = settings.sleep ? undefined : cancellableSleep();
+  let disposed = false;
+  const sleep = settings.sleep ?? real!.sleep;
   const streams = settings.random ?? seededStreams(seed);
   const throttle = new Throttle(profile, scale);
   const totals = { ...zero(), propagationDenials: 0 };
@@ -120,7 +147,7 @@ export function createWeather(settings: WeatherSettings, env: WeatherEnvironment
       waitMs *= profile.faults.slowFactor;
       count(service, 'slow');
     }
-    const pause = () => (waitMs > 0 ? sleep(waitMs) : undefined);
+    const pause = () => (waitMs > 0 && !disposed ? sleep(waitMs) : undefined);
 
     if (throttle.admit(service, call.operation, call.input, env.now())) {
       count(service, 'throttled');
@@ -156,6 +183,10 @@ export function createWeather(settings: WeatherSettings, env: WeatherEnvironment
     scale,
     iam: propagation ?? liveIamView(env.iam),
     run,
+    dispose() {
+      disposed = true;
+      real?.cancel();
+    },
     stats: () => ({
       profile: profile.name,
       seed,
