@@ -42,6 +42,7 @@ function summary(run: ContractRun, wallMs: number) {
     throttled: w.throttled,
     throttledOperations: w.throttledOperations,
     transientFaults: w.transientFaults,
+    rateLimited: w.rateLimited,
     propagationWaitMs: w.propagationWaitMs,
     machine: { loadAverage: loadavg().map((l) => Math.round(l * 100) / 100), node: process.version },
   };
@@ -77,7 +78,7 @@ export async function benchWeather(argv: readonly string[]): Promise<number> {
       ...result.chain.links.map((l) => `    ${l.kind.padEnd(8)} ${s(l.ms).padStart(8)}  ${l.id}`),
       `  busiest quota ${result.busiestQuota.id ?? 'none'}: ${result.busiestQuota.calls ?? 0} requests at ${result.busiestQuota.ratePerSecond ?? '-'}/s → ${s(result.busiestQuota.ms)}`,
       `  requests ${result.requests}: ${Object.entries(result.callsPerService).map(([k, n]) => `${k} ${n}`).join(', ')}`,
-      `  retries ${result.retries}, throttled ${result.throttled}${result.throttled ? ` (${Object.entries(result.throttledOperations).map(([k, n]) => `${k} ${n}`).join(', ')})` : ''}, transient faults ${result.transientFaults}, cases held ${s(result.propagationWaitMs)} at most for IAM`,
+      `  retries ${result.retries}, throttled ${result.throttled}${result.throttled ? ` (${Object.entries(result.throttledOperations).map(([k, n]) => `${k} ${n}`).join(', ')})` : ''}, transient faults ${result.transientFaults}, ${result.rateLimited.requests} requests held ${s(result.rateLimited.waitedMs)} in all by the limiters, cases held ${s(result.propagationWaitMs)} at most for IAM`,
       `  load average ${result.loadAverageBefore.join(' ')} before, ${result.machine.loadAverage.join(' ')} after (${result.machine.node})`,
       '  written to reports/bench-weather.json',
     ].join('\n'),

@@ -61,6 +61,8 @@ test('idchain run --target reference --weather aws --seed 7: exit 0, every verdi
   expect(report.weather.calls).toBeGreaterThan(1000);
   expect(Object.keys(report.weather.callsPerService).sort()).toEqual(['cognito-identity', 'cognito-idp', 'iam', 's3', 'sts']);
   expect(report.weather.throttled).toBe(Object.values(report.weather.throttledOperations as Record<string, number>).reduce((a, b) => a + b, 0));
+  // The quotas were felt: the limiters held requests back (IAM's writes, the identity pools' 5 per second).
+  expect(report.weather.rateLimited.requests).toBeGreaterThan(0);
   // Cases were held for IAM to settle: the aws profile's 60 s bound at this scale, paid once per suite after its last change.
   expect(report.weather.propagationWaitMs).toBeGreaterThan(0);
   expect(report.criticalPathMs).toBeGreaterThan(0);

@@ -158,6 +158,7 @@ describe('a weathered run: weather, criticalPathMs and what the critical path is
       propagationWaitMs: 59_876.4,
       callsPerService: { iam: 361, sts: 269 },
       throttledOperations: { 'iam:CreateRole': 6 },
+      rateLimited: { requests: 120, waitedMs: 30_000 },
     },
     criticalPath: {
       ms: 72_000.4,
@@ -195,7 +196,7 @@ describe('a weathered run: weather, criticalPathMs and what the critical path is
     const md = toMarkdown(report);
     expect(md).toContain('Weather **aws** (seed 7, scale 1): wall 90.0 s, critical path 72.0 s, ratio 1.25.');
     expect(md).toContain("Critical path = the longer of the longest chain (72.0 s) and the busiest quota's calls over its rate (15.4 s, iam:write); here the longest chain (2 links: s/iam-role:a 12.0 s → s/settle 60.0 s).");
-    expect(md).toContain('1340 requests (iam 361, sts 269); 72 retries, 6 throttled, 1 transient faults; cases held 59.9 s at most for IAM to propagate.');
+    expect(md).toContain('1340 requests (iam 361, sts 269); 72 retries, 6 throttled, 1 transient faults; 120 held by the limiters to stay under their quotas; cases held 59.9 s at most for IAM to propagate.');
     expect(toHtml(report)).toContain('<p class="weather">Weather <strong>aws</strong> (seed 7, scale 1): wall 90.0 s, critical path 72.0 s, ratio 1.25.</p>');
     expect(consoleSummary(report)).toContain('weather aws seed 7 scale 1: critical path 72.0 s, wall/critical 1.25; 1340 requests, 72 retries, 6 throttled, 1 transient faults');
   });

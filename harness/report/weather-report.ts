@@ -37,6 +37,6 @@ export function weatherLines(report: { durationMs: number } & WeatherFields): st
   return [
     `Weather **${w.profile}**${w.seed !== undefined ? ` (seed ${w.seed}` : ' ('}${w.seed !== undefined ? ', ' : ''}scale ${w.scale}): wall ${seconds(report.durationMs)}, critical path ${seconds(criticalPathMs)}, ratio ${wallRatio(report.durationMs, criticalPathMs)}.`,
     `Critical path = the longer of the longest chain (${seconds(cp.chainMs)}) and the busiest quota's calls over its rate (${seconds(cp.rateMs)}${cp.busiestQuota ? `, ${cp.busiestQuota.id}` : ''}); here ${dominant}.`,
-    `${w.calls} requests (${services}); ${w.retries} retries, ${w.throttled} throttled, ${w.transientFaults} transient faults; cases held ${seconds(w.propagationWaitMs)} at most for IAM to propagate.`,
+    `${w.calls} requests (${services}); ${w.retries} retries, ${w.throttled} throttled, ${w.transientFaults} transient faults; ${w.rateLimited.requests} held by the limiters to stay under their quotas; cases held ${seconds(w.propagationWaitMs)} at most for IAM to propagate.`,
   ];
 }

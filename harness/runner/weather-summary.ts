@@ -23,6 +23,8 @@ export interface WeatherSummary {
   callsPerService: Record<string, number>;
   /** Which operations were throttled, `<service>:<Operation>` → requests: where the limiters ran closest to a quota. */
   throttledOperations: Record<string, number>;
+  /** Requests the harness's own limiters held back to stay under a quota, and for how long in all: the quotas felt without a throttle. */
+  rateLimited: { requests: number; waitedMs: number };
 }
 
 export function weatherOfRun(weather: TargetWeather, log: CallLog, timeline: Timeline): { weather: WeatherSummary; criticalPath: CriticalPath } {
@@ -46,6 +48,7 @@ export function weatherOfRun(weather: TargetWeather, log: CallLog, timeline: Tim
       propagationWaitMs: Math.round(Math.max(0, ...settles.map((s) => s.end - s.start))),
       callsPerService,
       throttledOperations,
+      rateLimited: { requests: attempts.filter((a) => a.waitedMs > 0).length, waitedMs: Math.round(attempts.reduce((sum, a) => sum + a.waitedMs, 0)) },
     },
     criticalPath: criticalPath(timeline.items.values(), log.calls, weather.quotas),
   };
