@@ -40,7 +40,7 @@ export function consoleSummary(report: ReportJson, reportPath?: string, options:
   if (report.weather && report.criticalPathMs !== undefined) {
     const w = report.weather;
     lines.push(
-      `weather ${w.profile}${w.seed !== undefined ? ` seed ${w.seed}` : ''} scale ${w.scale}: critical path ${seconds(report.criticalPathMs)}, wall/critical ${wallRatio(report.durationMs, report.criticalPathMs)}; ${w.calls} requests, ${w.retries} retries, ${w.throttled} throttled, ${w.transientFaults} transient faults`,
+      `weather ${w.profile}${w.seed !== null ? ` seed ${w.seed}` : ''} scale ${w.scale}: critical path ${seconds(report.criticalPathMs)}, wall/critical ${wallRatio(report.durationMs, report.criticalPathMs)}; ${w.calls} requests, ${w.retries} retries, ${w.throttled} throttled, ${w.transientFaults} transient faults`,
     );
   }
   if (report.leftovers.length) lines.push(`${report.leftovers.length} resource(s) could not be deleted; see the report and run 'idchain sweep'.`);

@@ -187,6 +187,13 @@ describe('a weathered run: weather, criticalPathMs and what the critical path is
     });
   });
 
+  it('on AWS, whose weather has no seed, the seed is null and the lines leave it out', () => {
+    const aws = toReportJson({ ...weathered, target: 'aws', weather: { ...weathered.weather!, seed: null } });
+    expect(aws.weather?.seed).toBeNull();
+    expect(toMarkdown(aws)).toContain('Weather **aws** (scale 1): wall 90.0 s');
+    expect(consoleSummary(aws)).toContain('weather aws scale 1: critical path 72.0 s');
+  });
+
   it('a calm run has none of them', () => {
     expect(Object.keys(toReportJson(run))).not.toEqual(expect.arrayContaining(['weather']));
     expect(toReportJson(run).criticalPathMs).toBeUndefined();

@@ -35,7 +35,7 @@ export function weatherLines(report: { durationMs: number } & WeatherFields): st
     .join(', ');
   const dominant = cp.chainMs >= cp.rateMs ? `the longest chain (${cp.chain.length} links: ${cp.chain.map((l) => `${l.id} ${seconds(l.ms)}`).join(' → ')})` : `quota ${cp.busiestQuota?.id}: ${cp.busiestQuota?.calls} calls at ${cp.busiestQuota?.ratePerSecond}/s`;
   return [
-    `Weather **${w.profile}**${w.seed !== undefined ? ` (seed ${w.seed}` : ' ('}${w.seed !== undefined ? ', ' : ''}scale ${w.scale}): wall ${seconds(report.durationMs)}, critical path ${seconds(criticalPathMs)}, ratio ${wallRatio(report.durationMs, criticalPathMs)}.`,
+    `Weather **${w.profile}** (${w.seed !== null ? `seed ${w.seed}, ` : ''}scale ${w.scale}): wall ${seconds(report.durationMs)}, critical path ${seconds(criticalPathMs)}, ratio ${wallRatio(report.durationMs, criticalPathMs)}.`,
     `Critical path = the longer of the longest chain (${seconds(cp.chainMs)}) and the busiest quota's calls over its rate (${seconds(cp.rateMs)}${cp.busiestQuota ? `, ${cp.busiestQuota.id}` : ''}); here ${dominant}.`,
     `${w.calls} requests (${services}); ${w.retries} retries, ${w.throttled} throttled, ${w.transientFaults} transient faults; ${w.rateLimited.requests} held by the limiters to stay under their quotas; cases held ${seconds(w.propagationWaitMs)} at most for IAM to propagate.`,
   ];

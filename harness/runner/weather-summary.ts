@@ -6,8 +6,8 @@ import { criticalPath, type CriticalPath } from './critical-path';
 /** What the run met of the weather, counted from its own calls (report.json `weather`). */
 export interface WeatherSummary {
   profile: string;
-  /** The emulator's seed; absent on AWS. */
-  seed?: number;
+  /** The emulator's seed; null on AWS, whose weather is its own. */
+  seed: number | null;
   scale: number;
   /** Requests sent, every retry included. */
   calls: number;
@@ -39,7 +39,7 @@ export function weatherOfRun(weather: TargetWeather, log: CallLog, timeline: Tim
   return {
     weather: {
       profile: weather.profile,
-      ...(weather.seed !== undefined ? { seed: weather.seed } : {}),
+      seed: weather.seed ?? null,
       scale: weather.scale,
       calls: attempts.length,
       retries: attempts.length - log.calls.length + log.propagationRetries,
