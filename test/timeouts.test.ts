@@ -127,7 +127,9 @@ test('the run’s deadline: it stops, teardown gets its own deadline, the ledger
     expect(await cli.exited).toEqual({ code: 3, signal: null });
     expect(proxy.wentDark()).toBe(true);
     expect(cli.stderr).toContain('idchain: the run passed its deadline (--timeout 15s): starting no new work, cancelling the calls in flight, tearing down (up to 2s');
-    expect(cli.stderr).toMatch(/could not delete user-pool idchain-[0-9a-f]{8}-enhanced-flow-main: could not read: .*\(the teardown deadline passed\)/);
+    // Provisioning is a graph, so other creates may have been cut off beside the pool's: teardown meets the
+    // deadline on whichever it reaches first, and the pool is either cut off too or not reached before it.
+    expect(cli.stderr).toMatch(/could not delete user-pool idchain-[0-9a-f]{8}-enhanced-flow-main: (could not read: .*\(the teardown deadline passed\)|the teardown deadline passed before it was reached)/);
     expect(cli.stderr).toContain('idchain: stopped (deadline --timeout 15s); exit 3');
     expect(readdirSync(join(cwd, '.idchain', 'ledger'))).toHaveLength(1);
     proxy.wake();

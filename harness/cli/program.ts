@@ -45,6 +45,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--quiet', 'print the summary only: no line per case, no progress line')
     .option('--as-runner', 'reference only: sign as the CI runner role made from ci/aws/runner-policy.json and boundary-policy.json')
     .option('--permissions-boundary <arn>', 'boundary every created role and user carries (default on aws: IDCHAIN_PERMISSIONS_BOUNDARY)')
+    .option('--weather <name|file>', "run the reference emulator in AWS's weather: aws (emulator/weather/profiles/aws.json) or a JSON profile (default calm: none)")
+    .option('--seed <n>', 'seed of the weather: the same seed gives the same weather (default 1)')
+    .option('--weather-scale <f>', "multiply every weather duration by f (1 is AWS's pace, the default)")
     .addOption(
       new Option('--mutant <name...>', 'start the reference emulator with a deliberate fault (for testing idchain itself)').choices(Object.keys(MUTANTS)).hideHelp(),
     )
@@ -62,6 +65,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--golden-dir <dir>', 'where goldens live (default fixtures/golden)')
     .option('--list', 'list the selected cases (id, suite, title) and stop: nothing is started')
     .option('--quiet', 'print the summary only: no line per case, no progress line')
+    .option('--weather <name|file>', "run the reference emulator in AWS's weather: aws (emulator/weather/profiles/aws.json) or a JSON profile (default calm: none)")
+    .option('--seed <n>', 'seed of the weather: the same seed gives the same weather (default 1)')
+    .option('--weather-scale <f>', "multiply every weather duration by f (1 is AWS's pace, the default)")
     .action(async (opts) => {
       code = await controlled(io, limitsFrom(opts), (control) => recordCommand({ ...opts, control }, io));
     });

@@ -6,13 +6,19 @@ import type { SuiteDefinition } from '../runner/suite';
 import { UsageError } from '../errors';
 import { resolveTarget } from '../targets/registry';
 import type { StartedTarget, Target } from '../targets/target';
+import type { WeatherRequest } from '../targets/weather';
 import { loadSuites } from './load-suites';
 import { selectSuites } from './select-suites';
 import { shardSuites } from './shard-suites';
 import { startAsRunner } from './as-runner';
 
-/** What runContract and recordContract share: where to run and which cases. */
-export interface ContractTargetOptions {
+/**
+ * What runContract and recordContract share: where to run and which cases.
+ * `weather`, `seed` and `weatherScale` start the reference emulator in AWS's
+ * weather (`aws`, or a JSON profile's path); the run then keeps under the
+ * profile's quotas and waits once for IAM to settle before cases start.
+ */
+export interface ContractTargetOptions extends WeatherRequest {
   /**
    * A target name (`reference` by default, `aws`, `moto`, …, any name with
    * `endpoint`), a Target to start and stop, or a target already started,
@@ -45,8 +51,10 @@ export interface ContractTargetOptions {
    * so the run proves the runner policy sufficient. Reference only.
    */
   asRunner?: boolean;
-  /** Cases run at once; 4 by default. */
+  /** Cases run at once; 4 by default (32 when the target has weather). */
   concurrency?: number;
+  /** In weather, keep each service's quotas with client-side limiters (default true); false leaves throttling to the SDK's retries. */
+  rateLimit?: boolean;
   /** Aborting stops new cases and cancels the calls in flight; teardown still runs, within its own deadline. */
   signal?: AbortSignal;
   /** Connection and request timeout of every SDK call. */
@@ -74,7 +82,11 @@ export function resolveContract(options: ContractTargetOptions, goldenDir: strin
       '--as-runner needs the built-in reference emulator (no --endpoint): it sets the CI runner role up there from ci/aws. On AWS, ci/aws/bootstrap.yaml creates the runner role and CI assumes it.',
     );
   }
-  const target = typeof requested === 'string' ? resolveTarget({ name: requested, endpoint: options.endpoint, region: options.region, mutants: options.mutants }) : requested;
+  const weather = { weather: options.weather, seed: options.seed, weatherScale: options.weatherScale };
+  if (typeof requested !== 'string' && Object.values(weather).some((v) => v !== undefined)) {
+    throw new UsageError(`weather, seed and weatherScale apply to the reference emulator a run starts by name; target ${requested.name} was given as an object. Expected: target: 'reference' with them, or a target started with its own weather (referenceTarget({ weather })).`);
+  }
+  const target = typeof requested === 'string' ? resolveTarget({ name: requested, endpoint: options.endpoint, region: options.region, mutants: options.mutants, ...weather }) : requested;
   return { suites, target, ...(shard ? { shard } : {}) };
 }
 

@@ -30,7 +30,7 @@ export async function recordContract(options: RecordContractOptions = {}): Promi
   checkGoldensBeforeRecording(goldenDir, target.name, suites.flatMap((s) => s.cases.map((c) => ({ suite: s.name, id: c.id }))));
   const { started, stop, permissionsBoundary } = await startTarget(target, options.log, options);
   try {
-    const run = await runSuites({ target: started, suites, ledgerDir: options.ledgerDir, retry: options.retry, permissionsBoundary, concurrency: options.concurrency, signal: options.signal, stopNewCases: options.stopNewCases, timeouts: options.timeouts, teardownTimeoutMs: options.teardownTimeoutMs, log: options.log, onCase: options.onCase });
+    const run = await runSuites({ target: started, suites, ledgerDir: options.ledgerDir, retry: options.retry, permissionsBoundary, concurrency: options.concurrency, rateLimit: options.rateLimit, signal: options.signal, stopNewCases: options.stopNewCases, timeouts: options.timeouts, teardownTimeoutMs: options.teardownTimeoutMs, log: options.log, onCase: options.onCase });
     const outcome = recordGoldens(run, goldenDir, options.today ?? new Date());
     return { ...run, ...(shard ? { shard } : {}), summary: summarize(run.cases), outcome, goldenDir };
   } finally {

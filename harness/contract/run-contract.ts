@@ -56,7 +56,7 @@ export async function runContract(options: RunContractOptions = {}): Promise<Con
     const compare: BaselineOptions = { baseline, goldens, deviations, maxAgeDays: options.maxGoldenAgeDays ?? DEFAULT_MAX_GOLDEN_AGE_DAYS, today: options.today ?? new Date() };
     // onCase hears each case's final verdict, compared with its golden, as it finishes.
     const onCase = options.onCase && ((c: CaseResult) => options.onCase!(judgeCase(c, started.region, compare).result));
-    const raw = await runSuites({ target: started, suites, ledgerDir: options.ledgerDir, retry: options.retry, permissionsBoundary, concurrency: options.concurrency, signal: options.signal, stopNewCases: options.stopNewCases, timeouts: options.timeouts, teardownTimeoutMs: options.teardownTimeoutMs, log: options.log, onCase });
+    const raw = await runSuites({ target: started, suites, ledgerDir: options.ledgerDir, retry: options.retry, permissionsBoundary, concurrency: options.concurrency, rateLimit: options.rateLimit, signal: options.signal, stopNewCases: options.stopNewCases, timeouts: options.timeouts, teardownTimeoutMs: options.teardownTimeoutMs, log: options.log, onCase });
     const run: RunResult = { ...applyBaseline(raw, compare), ...(shard ? { shard } : {}) };
     if (options.reportDir) {
       const { dir, report } = writeReport(run, resolve(options.reportDir));

@@ -1,14 +1,15 @@
 import { createClients, type Clients } from '../clients/factory';
 import { DEFAULT_HTTP_TIMEOUTS, type HttpTimeouts } from '../clients/http-handler';
 import type { RetryPolicy } from '../clients/propagation-retry';
+import type { Traffic } from '../clients/traffic';
 import { resolveTarget } from '../targets/registry';
 import type { StartedTarget, Target } from '../targets/target';
 import { identifyAccount } from './account';
 import { Ledger } from './ledger';
 import { newRunId } from './names';
-import { provisionFixture } from './provision';
+import { provisionFixture, type ProvisionOptions } from './provision';
 import type { FixtureSpec, ProvisionedFixture } from './spec';
-import { teardownLedger, type TeardownResult } from './teardown';
+import { teardownLedger, teardownResources, type ResourceTeardown, type ResourceTeardownOptions, type TeardownResult } from './teardown';
 
 /** How long teardown may take, interrupted or not: what it has not confirmed gone by then stays ledgered for `sweep`. */
 export const DEFAULT_TEARDOWN_TIMEOUT_MS = 5 * 60_000;
@@ -42,8 +43,15 @@ export interface SessionOptions {
   signal?: AbortSignal;
   /** How long teardown may take; DEFAULT_TEARDOWN_TIMEOUT_MS by default. */
   teardownTimeoutMs?: number;
+  /** The rate budget every call waits for and the log it is written to, teardown's calls too (a weathered run). */
+  traffic?: Traffic;
+  /** Attempts the SDK makes of a throttled or faulted call (its default is 3). */
+  maxAttempts?: number;
   log?: (line: string) => void;
 }
+
+/** Where a provisioning's resources go on the run's timeline, and who hears what became of each. */
+export type ProvisionTracking = Pick<ProvisionOptions, 'timeline' | 'timelinePrefix' | 'onResource' | 'propagationBoundMs'>;
 
 /**
  * A started target with signed SDK clients and a ledger: what any work on
@@ -59,7 +67,14 @@ export interface Session extends AsyncDisposable {
   /** The account the credentials act in, where the target tells. */
   readonly account?: string;
   /** `scope` keeps the names of several fixtures in one run apart (default `fx`). */
-  provision(spec: FixtureSpec, scope?: string): Promise<ProvisionedFixture>;
+  provision(spec: FixtureSpec, scope?: string, tracking?: ProvisionTracking): Promise<ProvisionedFixture>;
+  /**
+   * Delete these resources now, as many at once as their order allows (each
+   * after whatever named it), on the session's clients: one suite's fixture
+   * as soon as its cases are done. What is not confirmed gone stays ledgered
+   * for {@link teardown}.
+   */
+  teardownSome(resources: readonly ResourceTeardown[], options?: Pick<ResourceTeardownOptions, 'timeline' | 'afterAll'>): Promise<TeardownResult>;
   /**
    * Delete what the ledger holds, newest first, each deletion confirmed with
    * the target, within the teardown deadline; what is not confirmed gone stays
@@ -96,7 +111,8 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
   const owned = !isStarted(given);
   const target = isStarted(given) ? given : await given.start({ log: options.log });
   const timeouts = options.timeouts ?? DEFAULT_HTTP_TIMEOUTS;
-  const clients = createClients(target, { timeouts, signal: options.signal });
+  const traffic = { traffic: options.traffic, maxAttempts: options.maxAttempts };
+  const clients = createClients(target, { timeouts, signal: options.signal, ...traffic });
   let account: string | undefined;
   try {
     account = await identifyAccount(clients, target);
@@ -130,7 +146,7 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
   const teardown = async () => {
     // Clients of its own, not cancelled by the session's signal: teardown runs after an interrupt, until its own deadline.
     const deadline = AbortSignal.timeout(options.teardownTimeoutMs ?? DEFAULT_TEARDOWN_TIMEOUT_MS);
-    const own = createClients(target, { timeouts, signal: deadline });
+    const own = createClients(target, { timeouts, signal: deadline, ...traffic });
     try {
       return await teardownLedger(own, ledger, { signal: deadline });
     } finally {
@@ -150,7 +166,8 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
     ledger,
     runId,
     account,
-    provision: (spec, scope = 'fx') => provisionFixture(spec, runId, { clients, ledger, region: target.region, scope, retry: options.retry, permissionsBoundary, log: options.log }),
+    provision: (spec, scope = 'fx', tracking = {}) => provisionFixture(spec, runId, { clients, ledger, region: target.region, scope, retry: options.retry, permissionsBoundary, log: options.log, ...tracking }),
+    teardownSome: (resources, tracking = {}) => teardownResources(clients, ledger, resources, { ...tracking, signal: options.signal }),
     teardown,
     release,
     close,

@@ -1,5 +1,6 @@
 import type { ReportJson } from './report-json';
 import { seconds, show } from './format';
+import { wallRatio } from './weather-report';
 
 const MARK: Record<string, string> = { pass: 'pass', fail: 'FAIL', unsupported: 'unsupported', error: 'ERROR' };
 
@@ -39,6 +40,12 @@ export function consoleSummary(report: ReportJson, reportPath?: string, options:
     const b = report.baseline;
     lines.push(`compared with the ${b.name} goldens${b.missing.length ? `; ${b.missing.length} case(s) have none (record them with 'idchain record --target ${b.name}')` : ''}`);
     if (b.stale.length) lines.push(`${b.stale.length} golden(s) last validated more than ${b.maxAgeDays} days ago: ${b.stale.map((g) => g.id).join(', ')}`);
+  }
+  if (report.weather && report.criticalPathMs !== undefined) {
+    const w = report.weather;
+    lines.push(
+      `weather ${w.profile}${w.seed !== null ? ` seed ${w.seed}` : ''} scale ${w.scale}: critical path ${seconds(report.criticalPathMs)}, wall/critical ${wallRatio(report.durationMs, report.criticalPathMs)}; ${w.calls} requests, ${w.retries} retries, ${w.throttled} throttled, ${w.transientFaults} transient faults`,
+    );
   }
   if (report.leftovers.length) lines.push(`${report.leftovers.length} resource(s) could not be deleted; see the report and run 'idchain sweep'.`);
   if (reportPath) lines.push(`report: ${reportPath}`);

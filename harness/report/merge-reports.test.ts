@@ -61,16 +61,28 @@ describe('mergeShardReports', () => {
     });
   });
 
-  it("sums a weather run's counters and keeps the longest shard's critical path", () => {
-    // The seed is the same in every shard and stays one seed; the counters add up.
-    const w = (calls: number, retries: number, criticalPathMs: number) => ({ weather: { profile: 'aws', seed: 7, calls, retries, throttled: 1, transientFaults: 0, propagationWaitMs: 500 }, criticalPathMs });
-    const merged = mergeShardReports([shard(1, ['a', 'c'], [['a/1', 'a', 'pass'], ['a/2', 'a', 'pass'], ['c/1', 'c', 'pass']], w(100, 3, 900)), shard(2, ['b'], [['b/1', 'b', 'pass']], w(40, 1, 1200))]);
-    expect(merged.weather).toEqual({ profile: 'aws', seed: 7, calls: 140, retries: 4, throttled: 2, transientFaults: 0, propagationWaitMs: 1000 });
+  it("sums a weather run's counters, keeps the longest shard's IAM wait and its critical path", () => {
+    // report.json's weather as a run writes it (harness/report/weather-report.ts); profile, seed and scale are one run's.
+    const w = (calls: number, retries: number, sts: number, waitMs: number, criticalPathMs: number, chainMs: number) => ({
+      weather: {
+        profile: 'aws', seed: 7, scale: 1, calls, retries, throttled: 1, transientFaults: 0, propagationWaitMs: waitMs,
+        callsPerService: { sts, iam: 2 }, throttledOperations: { 'iam:CreateRole': 1 }, rateLimited: { requests: 3, waitedMs: 40 },
+      },
+      criticalPathMs,
+      criticalPath: { chainMs, rateMs: 10, chain: [] },
+    });
+    const merged = mergeShardReports([
+      shard(1, ['a', 'c'], [['a/1', 'a', 'pass'], ['a/2', 'a', 'pass'], ['c/1', 'c', 'pass']], w(100, 3, 5, 500, 900, 900)),
+      shard(2, ['b'], [['b/1', 'b', 'pass']], w(40, 1, 1, 700, 1200, 1200)),
+    ]);
+    expect(merged.weather).toEqual({
+      profile: 'aws', seed: 7, scale: 1, calls: 140, retries: 4, throttled: 2, transientFaults: 0,
+      // The shards ran side by side: the run waited for IAM as long as its longest shard did.
+      propagationWaitMs: 700,
+      callsPerService: { sts: 6, iam: 4 }, throttledOperations: { 'iam:CreateRole': 2 }, rateLimited: { requests: 6, waitedMs: 80 },
+    });
     expect(merged.criticalPathMs).toBe(1200);
-    // Calls counted per service add up service by service.
-    const perService = (sts: number, iam: number) => ({ weather: { profile: 'aws', seed: 7, calls: { sts, iam } } });
-    const byService = mergeShardReports([shard(1, ['a', 'c'], [['a/1', 'a', 'pass'], ['a/2', 'a', 'pass'], ['c/1', 'c', 'pass']], perService(5, 2)), shard(2, ['b'], [['b/1', 'b', 'pass']], perService(1, 0))]);
-    expect(byService.weather).toEqual({ profile: 'aws', seed: 7, calls: { sts: 6, iam: 2 } });
+    expect(merged.criticalPath).toEqual({ chainMs: 1200, rateMs: 10, chain: [] });
   });
 
   it('refuses a shard given twice', () => {
@@ -99,7 +111,7 @@ describe('mergeShardReports', () => {
     ['N', (r: Record<string, unknown>) => ((r.shard as Record<string, unknown>).count = 3), /differ in N \(the shard count\): 3 against 2/],
     ['selection', (r: Record<string, unknown>) => ((r.shard as Record<string, unknown>).selection = { ...SELECTION, suites: ['b'] }), /differ in selection \(--suite, before sharding\)/],
     ['baseline', (r: Record<string, unknown>) => (r.baseline = { name: 'aws', missing: [], stale: [], maxAgeDays: 30 }), /differ in baseline goldens: \{"name":"aws","maxAgeDays":30\} against "none"/],
-    ['weather', (r: Record<string, unknown>) => (r.weather = { profile: 'aws', seed: 3, calls: 10 }), /differ in weather \(profile and seed\): \{"profile":"aws","seed":3\} against none/],
+    ['weather', (r: Record<string, unknown>) => (r.weather = { profile: 'aws', seed: 3, calls: 10 }), /differ in weather \(profile, seed and scale\): \{"profile":"aws","seed":3\} against none/],
   ])('refuses shards of different runs: %s', (_, change, message) => {
     const other = two();
     change(other.report as unknown as Record<string, unknown>);

@@ -11,7 +11,7 @@ export interface MergedRecord {
   shards: { index: number; startedAt: string; durationMs: number; cases: number; suites: string[] }[];
 }
 
-export type MergedReport = ReportJson & { merged: MergedRecord; weather?: Record<string, unknown>; criticalPathMs?: number };
+export type MergedReport = ReportJson & { merged: MergedRecord };
 
 type Shard = ReportInput & { shard: ShardRecord };
 
@@ -28,7 +28,7 @@ function checkOneRun(shards: Shard[]): void {
     { what: 'provenance kind', of: (s) => (s.report.provenance as { targetKind?: string }).targetKind },
     { what: 'selection (--suite, before sharding)', of: (s) => s.shard.selection },
     { what: 'baseline goldens', of: (s) => (s.report.baseline ? { name: s.report.baseline.name, maxAgeDays: s.report.baseline.maxAgeDays } : 'none') },
-    { what: 'weather (profile and seed)', of: (s) => weatherOf(s.report) && { profile: weatherOf(s.report)!.profile, seed: weatherOf(s.report)!.seed } },
+    { what: 'weather (profile, seed and scale)', of: (s) => s.report.weather && { profile: s.report.weather.profile, seed: s.report.weather.seed, scale: s.report.weather.scale } },
   ];
   for (const { what, of } of checks) {
     const other = shards.find((s) => !same(of(s), of(first)));
@@ -77,14 +77,10 @@ function checkCases(shards: Shard[]): void {
   }
 }
 
-function weatherOf(report: ReportJson): Record<string, unknown> | undefined {
-  return (report as { weather?: Record<string, unknown> }).weather;
-}
+/** Counters each shard counts for its own calls: the run's are their sum (numbers by name, e.g. calls per service, too). */
+const WEATHER_COUNTERS = ['calls', 'retries', 'throttled', 'transientFaults', 'callsPerService', 'throttledOperations', 'rateLimited'] as const;
 
-/** DESIGN.md's weather counters: each shard counts its own calls, so the run's are their sum. */
-const WEATHER_COUNTERS = ['calls', 'retries', 'throttled', 'transientFaults', 'propagationWaitMs'];
-
-/** A number, or numbers by name (calls per service), added up. */
+/** A number, or numbers by name, added up. */
 function sumCounts(values: unknown[]): unknown {
   if (values.every((v) => typeof v === 'number')) return (values as number[]).reduce((a, b) => a + b, 0);
   if (!values.every((v) => v !== null && typeof v === 'object')) return values[0];
@@ -92,15 +88,25 @@ function sumCounts(values: unknown[]): unknown {
   return Object.fromEntries(keys.map((k) => [k, sumCounts(values.map((v) => (v as Record<string, unknown>)[k] ?? 0))]));
 }
 
-/** A weather run's counters summed over the shards; profile and seed are the same in all (checked). */
-function mergeWeather(shards: Shard[]): Pick<MergedReport, 'weather' | 'criticalPathMs'> {
-  const all = shards.map((s) => weatherOf(s.report)).filter((w): w is Record<string, unknown> => w !== undefined);
-  if (all.length === 0) return {};
-  const weather: Record<string, unknown> = { ...all[0] };
-  for (const key of WEATHER_COUNTERS) if (key in weather) weather[key] = sumCounts(all.map((w) => w[key] ?? 0));
-  // The shards run side by side, so the run's lower bound is the longest shard's.
-  const paths = shards.map((s) => (s.report as { criticalPathMs?: number }).criticalPathMs).filter((n): n is number => typeof n === 'number');
-  return { weather, ...(paths.length ? { criticalPathMs: Math.max(...paths) } : {}) };
+/**
+ * A weather run's counters summed over the shards; profile, seed and scale are
+ * the same in all (checked). The shards run side by side, so the run's
+ * propagation wait and its lower bound are the longest shard's, and the
+ * critical path's make-up is that shard's.
+ */
+type WeatherFields = { weather?: ReportJson['weather']; criticalPathMs?: number; criticalPath?: ReportJson['criticalPath'] };
+function mergeWeather(shards: Shard[]): WeatherFields {
+  const weathered = shards.map((s) => s.report).filter((r) => r.weather !== undefined);
+  if (weathered.length === 0) return {};
+  const all = weathered.map((r) => r.weather!);
+  const weather = { ...all[0], propagationWaitMs: Math.max(...all.map((w) => w.propagationWaitMs)) } as Record<string, unknown>;
+  for (const key of WEATHER_COUNTERS) if (key in weather) weather[key] = sumCounts(all.map((w) => (w as Record<string, unknown>)[key] ?? 0));
+  const longest = weathered.reduce((a, b) => ((b.criticalPathMs ?? 0) > (a.criticalPathMs ?? 0) ? b : a));
+  return {
+    weather: weather as ReportJson['weather'],
+    ...(longest.criticalPathMs !== undefined ? { criticalPathMs: longest.criticalPathMs } : {}),
+    ...(longest.criticalPath ? { criticalPath: longest.criticalPath } : {}),
+  };
 }
 
 /**
@@ -130,7 +136,7 @@ export function mergeShardReports(inputs: readonly ReportInput[]): MergedReport 
   const baselines = shards.map((s) => s.report.baseline).filter((b) => b !== undefined);
   const durations = shards.map((s) => s.report.durationMs);
   const { shard: _shard, ...rest } = first;
-  return {
+  return <MergedReport>{
     ...rest,
     startedAt: shards.map((s) => s.report.startedAt).sort()[0],
     durationMs: Math.max(...durations),

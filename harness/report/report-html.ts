@@ -5,6 +5,7 @@ import { caseMarks, citationNotes, regionNotes } from './citation-notes';
 import type { Citation } from '../cases/citation';
 import { MATRIX_STYLE, matrixHtml, permissionMatrices } from './permission-matrix';
 import { shardNote } from './shard-note';
+import { weatherLines } from './weather-report';
 
 export const VERDICT_STYLE = `
   body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem; color: #1b1f24; }
@@ -119,6 +120,9 @@ export function toHtml(report: ReportJson): string {
 <body>
 <h1>idchain report — ${h(report.target)}</h1>
 <div class="meta">Started ${h(report.startedAt)}, took ${seconds(report.durationMs)} · target version ${h(report.provenance.targetVersion ?? 'unknown')} · region ${h(report.provenance.region)} · harness ${h(report.provenance.harnessVersion)}</div>${shardNote(report) ? `\n<div class="meta">${h(shardNote(report)!)}</div>` : ''}
+${weatherLines(report)
+  .map((line) => `<p class="weather">${h(line).replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')}</p>`)
+  .join('\n')}
 <p><strong>${s.total} cases:</strong> <span class="v v-pass">${s.pass} pass</span> <span class="v v-fail">${s.fail} fail</span> <span class="v v-unsupported">${s.unsupported} unsupported</span> <span class="v v-error">${s.error} error</span></p>
 ${filterControls(suites)}
 <table><thead><tr><th>case</th><th>verdict</th><th>time</th><th>sources</th></tr></thead><tbody>

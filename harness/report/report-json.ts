@@ -1,9 +1,11 @@
 import { redact } from '../secrets/redact';
 import { summarize, type RunResult } from '../runner/result';
+import { weatherJson } from './weather-report';
 
 /**
  * The report.json other tools read (DESIGN.md § CLI contract). Keys named
- * there are kept as written; `error`, `source`, `table`, `matrix`, `leftovers`, `baseline` and `shard` are additions.
+ * there are kept as written (a weathered run's `weather` and `criticalPathMs` too); `error`, `source`, `table`,
+ * `matrix`, `leftovers`, `baseline`, `shard`, `criticalPath` and weather's `scale` and `callsPerService` are additions.
  * Raw steps are never included; everything passes the redactor.
  */
 export function toReportJson(run: RunResult) {
@@ -28,6 +30,7 @@ export function toReportJson(run: RunResult) {
     leftovers: run.leftovers,
     ...(run.baseline ? { baseline: run.baseline } : {}),
     ...(run.shard ? { shard: run.shard } : {}),
+    ...weatherJson(run),
   });
 }
 

@@ -5,6 +5,7 @@ import { caseMarks, citationNotes, regionNotes } from './citation-notes';
 import type { Citation } from '../cases/citation';
 import { matrixMarkdown, permissionMatrices } from './permission-matrix';
 import { shardNote } from './shard-note';
+import { weatherLines } from './weather-report';
 
 const ICON: Record<string, string> = { pass: '✅ pass', fail: '❌ fail', unsupported: '➖ unsupported', error: '⚠️ error' };
 
@@ -55,6 +56,7 @@ export function toMarkdown(report: ReportJson): string {
     ...(shardNote(report) ? [shardNote(report)!, ''] : []),
     `**${s.total} cases: ${s.pass} pass, ${s.fail} fail, ${s.unsupported} unsupported, ${s.error} error.**`,
     '',
+    ...weatherLines(report).flatMap((line) => [line, '']),
     ...(report.baseline ? [`Compared with the **${report.baseline.name}** goldens.`, ''] : ['Compared with the contract only (no baseline goldens).', '']),
     '| case | verdict | time | title |',
     '|---|---|---|---|',

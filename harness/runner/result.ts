@@ -5,6 +5,8 @@ import type { Citation } from '../cases/citation';
 import type { GoldenRules } from '../cases/golden-rules';
 import type { Finding } from '../cases/finding';
 import type { ShardRecord } from './shard';
+import type { CriticalPath } from './critical-path';
+import type { WeatherSummary } from './weather-summary';
 
 export type Verdict = 'pass' | 'fail' | 'unsupported' | 'error';
 
@@ -55,6 +57,10 @@ export interface RunResult {
   baseline?: BaselineSummary;
   /** Set when the run was one share of the selected suites (`--shard K/N`). */
   shard?: ShardRecord;
+  /** Set when the target had weather (a weathered reference emulator, or AWS): what the run met of it. */
+  weather?: WeatherSummary;
+  /** Set with `weather`: the run's lower bound under the same weather, and what makes it up. */
+  criticalPath?: CriticalPath;
 }
 
 export interface BaselineSummary {

@@ -23,6 +23,15 @@ describe('aws target', () => {
     expect(d.calls).toEqual(['credentials', 'sts']);
   });
 
+  it("plans for AWS's weather as the aws profile describes it: its quotas at scale 1 and its 60 s propagation bound, no seed", async () => {
+    const { weather } = await awsTarget(deps({})).start({});
+    expect(weather).toMatchObject({ profile: 'aws', scale: 1, propagationBoundMs: 60_000 });
+    expect(weather?.seed).toBeUndefined();
+    // CG-Quotas: UserPoolResourceUpdate (CreateGroup) 15 RPS, 5 per operation per pool; IAM writes estimated at 10/s.
+    expect(weather?.quotas.find((q) => q.id === 'cognito-idp:UserPoolResourceUpdate')).toMatchObject({ ratePerSecond: 15, perPool: 5 });
+    expect(weather?.quotas.find((q) => q.id === 'iam:write')).toMatchObject({ ratePerSecond: 10, burst: 20 });
+  });
+
   it('refuses an account outside the allow-list with exit code 2', async () => {
     const d = deps({ callerAccount: async () => '222222222222' });
     const failure = awsTarget(d).start({});

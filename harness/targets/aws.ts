@@ -2,6 +2,7 @@ import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { loadSharedConfigFiles } from '@smithy/core/config';
 import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { TargetUnavailableError, UsageError } from '../errors';
+import { expectedAwsWeather } from './weather';
 import { endpointOverrides, type SharedConfigFiles } from './endpoint-overrides';
 import { ALL_SERVICES, type Credentials, type StartedTarget, type Target } from './target';
 
@@ -97,7 +98,8 @@ export function awsTarget(deps: AwsTargetDeps = defaultAwsDeps): Target {
       }
       log?.(`aws account ${account} in ${region} (allowed by IDCHAIN_AWS_ACCOUNTS)`);
       const stop = async () => {};
-      return { name: 'aws', kind: 'aws', services: ALL_SERVICES, region, credentials, account, lifetime: 'independent', stop, [Symbol.asyncDispose]: stop };
+      // AWS's weather is its own: the run plans for it as idchain's aws profile describes it.
+      return { name: 'aws', kind: 'aws', services: ALL_SERVICES, region, credentials, account, lifetime: 'independent', weather: expectedAwsWeather(), stop, [Symbol.asyncDispose]: stop };
     },
   };
 }

@@ -1,18 +1,31 @@
-import { startEmulator, type EmulatorOptions } from '../../emulator';
+import { startEmulator, WeatherProfileError, type EmulatorOptions } from '../../emulator';
+import { UsageError } from '../errors';
 import { ALL_SERVICES, type StartedTarget, type Target } from './target';
+import { targetWeather } from './weather';
 
 /**
  * The built-in reference emulator, started in-process on a free loopback port.
- * `mutants` deliberately breaks named behaviours, to prove the suites can fail.
+ * `mutants` deliberately breaks named behaviours, to prove the suites can fail;
+ * `weather` (with `seed` and `weatherScale`) makes it answer in AWS's weather
+ * (emulator/weather/), which the run then plans for.
  */
-export function referenceTarget(options: Pick<EmulatorOptions, 'mutants' | 'clock' | 'region'> = {}): Target {
+export function referenceTarget(options: Pick<EmulatorOptions, 'mutants' | 'clock' | 'region' | 'weather' | 'seed' | 'weatherScale'> = {}): Target {
   return {
     name: 'reference',
     kind: 'emulator',
     services: ALL_SERVICES,
     async start({ log } = {}): Promise<StartedTarget> {
-      const emulator = await startEmulator({ ...options, host: '127.0.0.1', port: 0 });
-      log?.(`reference emulator ${emulator.version} listening on ${emulator.url}`);
+      let emulator;
+      try {
+        emulator = await startEmulator({ ...options, host: '127.0.0.1', port: 0 });
+      } catch (err) {
+        // A profile, seed or scale the emulator cannot use: bad usage, and nothing was started.
+        if (err instanceof WeatherProfileError) throw new UsageError(err.message);
+        throw err;
+      }
+      const { profile, seed, scale } = emulator.weather;
+      const weathered = profile.name !== 'calm' || (typeof options.weather === 'string' && options.weather !== 'calm');
+      log?.(`reference emulator ${emulator.version} listening on ${emulator.url}${weathered ? `, weather ${profile.name} (seed ${seed}, scale ${scale})` : ''}`);
       return {
         name: 'reference',
         kind: 'emulator',
@@ -23,6 +36,7 @@ export function referenceTarget(options: Pick<EmulatorOptions, 'mutants' | 'cloc
         version: emulator.version,
         account: emulator.accountId,
         lifetime: 'in-process',
+        ...(weathered ? { weather: targetWeather(profile, scale, seed) } : {}),
         stop: () => emulator.stop(),
         [Symbol.asyncDispose]: () => emulator.stop(),
       };

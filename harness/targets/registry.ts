@@ -7,8 +7,9 @@ import { motoTarget } from './moto';
 import { referenceTarget } from './reference';
 import { regionNames, resolveRegion } from './region';
 import type { Target } from './target';
+import { checkWeatherRequest, isWeathered, type WeatherRequest } from './weather';
 
-export interface TargetRequest {
+export interface TargetRequest extends WeatherRequest {
   name: string;
   endpoint?: string;
   /** The region to run in; otherwise AWS_REGION, else us-east-1 (aws needs one of the first two). */
@@ -25,7 +26,9 @@ const BUILT_IN: Record<string, (req: TargetRequest) => Target> = {
   reference: (req) => {
     // On the built-in emulator the Region is the emulator's own: it runs in the one asked for.
     const region = resolveRegion(req.region);
-    return req.endpoint ? endpointTarget({ name: 'reference', url: req.endpoint, region }) : referenceTarget({ mutants: req.mutants, region });
+    if (req.endpoint) return endpointTarget({ name: 'reference', url: req.endpoint, region });
+    const weather = isWeathered(req) ? { weather: req.weather, seed: req.seed, weatherScale: req.weatherScale } : {};
+    return referenceTarget({ mutants: req.mutants, region, ...weather });
   },
   aws: (req) => {
     if (req.endpoint) throw new UsageError('--endpoint cannot be used with --target aws: AWS endpoints come from the region.');
@@ -46,6 +49,8 @@ export const TARGET_NAMES = Object.keys(BUILT_IN);
 export function resolveTarget(req: TargetRequest): Target {
   // A malformed --region (or AWS_REGION) is bad usage, refused before any target starts.
   if (req.region !== undefined) regionNames(req.region, '--region');
+  // Weather only for the built-in emulator, with a profile that loads: checked before anything starts.
+  checkWeatherRequest(req, { name: req.name, endpoint: req.endpoint });
   const make = BUILT_IN[req.name];
   if (make) return make(req);
   if (req.endpoint) return endpointTarget({ name: req.name, url: req.endpoint, region: resolveRegion(req.region) });

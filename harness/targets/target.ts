@@ -1,3 +1,5 @@
+import type { TargetWeather } from './weather';
+
 /** Static AWS credentials, as the SDK clients take them. */
 export interface Credentials {
   accessKeyId: string;
@@ -47,6 +49,12 @@ export interface StartedTarget extends AsyncDisposable {
   readonly account?: string;
   /** `independent` when not said. */
   readonly lifetime?: TargetLifetime;
+  /**
+   * The weather the run meets, when it is planned for: a weathered reference
+   * emulator's, or AWS's own as idchain's `aws` profile describes it. The run
+   * sizes its rate limiters and its IAM propagation wait from it.
+   */
+  readonly weather?: TargetWeather;
   stop(): Promise<void>;
   /**
    * Forget every resource the target holds, where it can (moto's

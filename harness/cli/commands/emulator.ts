@@ -62,13 +62,13 @@ export async function emulatorCommand(opts: EmulatorCommandOptions, io: CliIo): 
 }
 
 /** A flag's text as a whole number, or a usage error saying what was expected. */
-function wholeNumber(text: string, flag: string): number {
+export function wholeNumber(text: string, flag: string): number {
   if (!/^\d+$/.test(text.trim())) throw new UsageError(`${flag} ${text} is not a whole number. Expected: a whole number such as 7.`);
   return Number(text);
 }
 
 /** A flag's text as a decimal number, or a usage error saying what was expected. */
-function decimal(text: string, flag: string): number {
+export function decimal(text: string, flag: string): number {
   if (!/^\d+(\.\d+)?([eE][-+]?\d+)?$/.test(text.trim())) throw new UsageError(`${flag} ${text} is not a number. Expected: a positive number such as 1 or 0.01.`);
   return Number(text);
 }

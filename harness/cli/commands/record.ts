@@ -5,8 +5,9 @@ import type { CliIo } from '../io';
 import type { RunControl } from '../run-control';
 import { formatCaseList, selectedCases } from '../case-list';
 import { progressFor } from '../progress';
+import { weatherRequest, type WeatherFlags } from '../weather-flags';
 
-export interface RecordCommandOptions {
+export interface RecordCommandOptions extends WeatherFlags {
   target: string;
   endpoint?: string;
   region?: string;
@@ -30,17 +31,19 @@ export interface RecordCommandOptions {
  * the summary says so.
  */
 export async function recordCommand(opts: RecordCommandOptions, io: CliIo): Promise<number> {
+  const weather = weatherRequest(opts);
   const cases = selectedCases(opts);
   if (opts.list) {
     io.out(formatCaseList(cases));
     return 0;
   }
   const progress = progressFor(io, { total: cases.length, quiet: opts.quiet });
-  const { control, ...rest } = opts;
+  const { control, weather: _flag, seed: _seed, weatherScale: _scale, ...rest } = opts;
   let run;
   try {
     run = await recordContract({
       ...rest,
+      ...weather,
       signal: control?.signal,
       timeouts: control?.limits.http,
       teardownTimeoutMs: control?.limits.teardownTimeoutMs,

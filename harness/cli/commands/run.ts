@@ -8,8 +8,9 @@ import { formatCaseList, selectedCases } from '../case-list';
 import { progressFor } from '../progress';
 import { verdictExitCode } from '../verdict-exit-code';
 import { parseMaxAge } from './max-golden-age';
+import { weatherRequest, type WeatherFlags } from '../weather-flags';
 
-export interface RunCommandOptions {
+export interface RunCommandOptions extends WeatherFlags {
   target: string;
   endpoint?: string;
   region?: string;
@@ -40,6 +41,7 @@ export interface RunCommandOptions {
 
 /** `idchain run`: the contract against one target, through runContract. Returns the exit code. */
 export async function runCommand(opts: RunCommandOptions, io: CliIo): Promise<number> {
+  const weather = weatherRequest(opts);
   const cases = selectedCases(opts);
   if (opts.shard && cases.length === 0) io.err(`[idchain] --shard ${opts.shard}: this shard has no suites (the selection has fewer suites than shards); it runs nothing and passes`);
   if (opts.list) {
@@ -58,6 +60,7 @@ export async function runCommand(opts: RunCommandOptions, io: CliIo): Promise<nu
       mutants: opts.mutant,
       asRunner: opts.asRunner,
       permissionsBoundary: opts.permissionsBoundary,
+      ...weather,
       suite: opts.suite,
       shard: opts.shard,
       suites: opts.suites,

@@ -14,7 +14,7 @@ import {
 import type { Clients } from '../../clients/factory';
 import { withPropagationRetry } from '../../clients/propagation-retry';
 import type { PolicyDocument } from '../policies';
-import type { CreateContext, ResourceKind } from '../resource-kind';
+import type { CreateContext, ResourceKind, ResourceRef } from '../resource-kind';
 import { CALLER, type Caller } from './caller';
 import { trustRefs } from './role';
 import { trustDocument, trustNeeds, type TrustRefs } from './trust-refs';
@@ -59,7 +59,7 @@ function policyOf(spec: BucketSpec, refs: TrustRefs, bucketArn: string): PolicyD
 /** A bucket policy naming a role made moments ago: S3 refuses "Invalid principal in policy" until IAM has propagated it [obs, as CreateRole, aws-contract.md §4]. */
 const isPrincipalNotYetVisible = (err: unknown) => (err as { name?: string }).name === 'MalformedPolicy' && /Invalid principal/.test((err as Error).message ?? '');
 
-async function create(key: string, spec: BucketSpec, ctx: CreateContext): Promise<ProvisionedBucket> {
+async function create(key: string, spec: BucketSpec, ctx: CreateContext, needs: readonly ResourceRef[]): Promise<ProvisionedBucket> {
   const name = ctx.name(key);
   if (!BUCKET_NAME.test(name)) {
     throw new Error(`Bucket '${key}' would be named '${name}' (${name.length} characters). Expected an S3 bucket name: 3–63 lower-case letters, digits, dots and hyphens; shorten the logical name.`);
@@ -78,6 +78,8 @@ async function create(key: string, spec: BucketSpec, ctx: CreateContext): Promis
   }
   const policy = await ctx.step(`policy of bucket ${key}`, async () => policyOf(spec, trustRefs(ctx), arn));
   if (policy) {
+    // Cases wait for the roles it names to propagate anyway: with a known bound, put the policy once it has passed.
+    await ctx.propagated(needs.filter((n) => n.kind === 'iam-role'));
     await ctx.step(`policy of bucket ${key}`, () =>
       withPropagationRetry(() => ctx.clients.s3.send(new PutBucketPolicyCommand({ Bucket: name, Policy: JSON.stringify(policy) })), {
         policy: ctx.retry,
@@ -119,7 +121,7 @@ export const bucketKind: ResourceKind<{ buckets?: Record<string, BucketSpec> }, 
       const needs = bucket.policy ? trustNeeds({ document: (r) => bucket.policy!({ ...r, bucketArn: 'arn:aws:s3:::probe' }) }) : [];
       return { kind: 's3-bucket', key, spec: bucket, needs: [CALLER, ...needs] };
     }),
-  create: ({ key, spec }, ctx) => create(key, spec, ctx),
+  create: ({ key, spec, needs }, ctx) => create(key, spec, ctx, needs),
   names: (key, bucket) => [{ logical: `bucket:${key}`, value: bucket.name }],
   ledgered: {
     delete: (clients, entry) => deleteBucket(clients, entry.id ?? entry.name),
