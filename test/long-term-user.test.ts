@@ -49,21 +49,20 @@ test('signed as a role session, the long-term cases run through a throwaway IAM 
   const started = await referenceTarget().start({});
   try {
     const { target, iam } = await asRoleSession(started);
-    let during: Promise<string[]> | undefined;
+    // As each case finishes, its suite's fixture (and its throwaway user) still exists: each suite
+    // tears its own fixture down only after its last case.
+    const during: Promise<string[]>[] = [];
     const run = await runContract({
       target,
       suites: [federationTokensSuite, stsDurationBoundsSuite],
       baseline: false,
       ledgerDir,
-      // The cases have run and teardown starts: the throwaway users exist still.
-      log: (line) => {
-        if (line === 'tearing down') during = iam.send(new ListUsersCommand({})).then((u) => u.Users!.map((x) => x.UserName!));
-      },
+      onCase: () => void during.push(iam.send(new ListUsersCommand({})).then((u) => u.Users!.map((x) => x.UserName!))),
     });
     expect(run.cases.filter((c) => c.verdict !== 'pass').map((c) => `${c.id}: ${c.verdict} ${JSON.stringify(c.findings)} ${c.error ?? ''}`)).toEqual([]);
     expect(run.cases.length).toBe(federationTokensSuite.cases.length + stsDurationBoundsSuite.cases.length);
     // One throwaway user per fixture that needs one, named idchain-<run>-<suite>-caller.
-    const throwaway = (await during!).filter((u) => u !== 'idchain-admin');
+    const throwaway = [...new Set((await Promise.all(during)).flat())].filter((u) => u !== 'idchain-admin');
     expect(throwaway.map((u) => u.replace(/^idchain-[0-9a-f]{8}-/, 'idchain-<run>-')).sort()).toEqual(['idchain-<run>-federation-token-caller', 'idchain-<run>-sts-duration-bou-caller']);
     expect(run.leftovers).toEqual([]);
     expect((await iam.send(new ListUsersCommand({}))).Users!.map((u) => u.UserName)).toEqual(['idchain-admin']);
