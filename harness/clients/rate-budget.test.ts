@@ -120,14 +120,21 @@ describe('RateBudget', () => {
   });
 });
 
-describe('limiterQuotas: the harness keeps under each quota, never at it', () => {
-  it('a tenth under each rate and 2 ms more between calls, one call under each burst', () => {
-    expect(LIMITER_HEADROOM).toEqual({ share: 0.9, gapMs: 2, burst: 1 });
+describe('limiterQuotas: the harness spends each quota, never more', () => {
+  it('the default limiter is each quota itself: its rate and its burst', () => {
+    expect(LIMITER_HEADROOM).toEqual({ share: 1, gapMs: 0, burst: 0 });
     const [iam, groups] = limiterQuotas([IAM_WRITES, GROUPS]);
+    expect(iam.ratePerSecond).toBeCloseTo(10, 9);
+    expect(iam.burst).toBe(20);
+    expect(groups.perPool).toBeCloseTo(5, 9);
+  });
+
+  it('a headroom takes a share off the rate, a gap between calls and calls off the burst, never below one', () => {
+    const [iam, groups] = limiterQuotas([IAM_WRITES, GROUPS], { share: 0.9, gapMs: 2, burst: 1 });
     // 10/s → 9/s → a call every 111.1 + 2 ms.
     expect(iam.ratePerSecond).toBeCloseTo(1000 / (1000 / 9 + 2), 9);
     expect(iam.burst).toBe(19);
     expect(groups.perPool).toBeCloseTo(1000 / (1000 / 4.5 + 2), 9);
-    expect(limiterQuotas([{ ...IAM_WRITES, burst: 1 }])[0].burst).toBe(1);
+    expect(limiterQuotas([{ ...IAM_WRITES, burst: 1 }], { share: 0.9, gapMs: 2, burst: 1 })[0].burst).toBe(1);
   });
 });
