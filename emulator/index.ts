@@ -5,6 +5,8 @@ import { listen } from './server';
 import { systemClock, type Clock } from './clock';
 import { parseMutants, MUTANTS, type MutantName } from './mutants';
 import { bootstrapAdmin } from './bootstrap';
+import { checkAdminKeys, freshAdminKeys, EmulatorOptionError, type AdminKeys } from './admin-keys';
+import { controlAnswer, type EmulatorHealth } from './control';
 import { createIamService } from './iam/service';
 import { createStsService } from './sts/service';
 import { createIdpService } from './cognito-idp/service';
@@ -14,7 +16,9 @@ import type { ServiceDefinition } from './service';
 import { regionFacts } from './region';
 
 export { MUTANTS, type MutantName };
-export type { Clock };
+export type { Clock, AdminKeys, EmulatorHealth };
+export { EmulatorOptionError, parseAdminKeys } from './admin-keys';
+export { CONTROL_SIGNING_SERVICE, HEALTH_PATH, RESET_PATH } from './control';
 
 export const EMULATOR_VERSION = '0.1.0';
 
@@ -25,6 +29,11 @@ export interface EmulatorOptions {
   port?: number;
   region?: string;
   accountId?: string;
+  /**
+   * Fixed keys for the bootstrap administrator (e.g. `test`/`test` for CI);
+   * fresh ones each start without. Keys the emulator did not issue stay refused.
+   */
+  credentials?: AdminKeys;
   clock?: Clock;
   /** Deliberate faults, for proving the suites can fail. See MUTANTS. */
   mutants?: Iterable<string>;
@@ -39,8 +48,12 @@ export interface StartedEmulator extends AsyncDisposable {
   readonly version: string;
   readonly services: readonly string[];
   readonly mutants: readonly MutantName[];
-  /** Long-term keys of the emulator's bootstrap admin user, fresh each start. */
-  readonly credentials: { accessKeyId: string; secretAccessKey: string };
+  /** Long-term keys of the emulator's bootstrap admin user: fresh each start, unless fixed by `credentials`. */
+  readonly credentials: AdminKeys;
+  /** What GET /_idchain/health answers. */
+  health(): EmulatorHealth;
+  /** Forget every resource (what POST /_idchain/reset does), keeping the administrator and its keys. */
+  reset(): void;
   stop(): Promise<void>;
 }
 
@@ -54,28 +67,45 @@ export function createServices(state: EmulatorState): ServiceDefinition[] {
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<StartedEmulator> {
   const region = options.region ?? 'us-east-1';
-  regionFacts(region); // a Region the emulator cannot derive names for is refused before anything starts
-  const state = createState({
-    region,
-    accountId: options.accountId ?? '123456789012',
-    clock: options.clock ?? systemClock,
-    mutants: parseMutants(options.mutants ?? []),
-  });
-  const credentials = bootstrapAdmin(state);
-  const services = createServices(state);
-  const { server, url } = await listen(createRouter(state, services, options.observe), options.host ?? '127.0.0.1', options.port ?? 0);
+  // A Region the emulator cannot derive names for, or an unknown mutant, is refused before anything starts.
+  const mutants = asOptionError(() => (regionFacts(region), parseMutants(options.mutants ?? [])));
+  const keys = options.credentials ? checkAdminKeys(options.credentials) : freshAdminKeys();
+  const clock = options.clock ?? systemClock;
+  // Everything the emulator knows, rebuilt whole by a reset so no service keeps a stale reference.
+  const build = () => {
+    const state = createState({ region, accountId: options.accountId ?? '123456789012', clock, mutants });
+    bootstrapAdmin(state, keys);
+    const services = createServices(state);
+    return { state, services, route: createRouter(state, services, options.observe) };
+  };
+  let world = build();
+  const health = (): EmulatorHealth => ({ status: 'running', services: world.services.map((s) => s.name), region, version: EMULATOR_VERSION });
+  const reset = () => void (world = build());
+  const plane = { health, reset, now: () => clock.now(), admin: () => world.state.credentials.get(keys.accessKeyId)! };
+  const handle: Parameters<typeof listen>[0] = async (request) => controlAnswer(request, plane) ?? world.route(request);
+  const { server, url } = await listen(handle, options.host ?? '127.0.0.1', options.port ?? 0);
   const stop = () => closeServer(server);
   return {
     url,
-    region: state.region,
-    accountId: state.accountId,
+    region,
+    accountId: world.state.accountId,
     version: EMULATOR_VERSION,
-    services: services.map((s) => s.name),
-    mutants: [...state.mutants],
-    credentials,
+    services: health().services,
+    mutants: [...mutants],
+    credentials: keys,
+    health,
+    reset,
     stop,
     [Symbol.asyncDispose]: stop,
   };
+}
+
+function asOptionError<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (err) {
+    throw new EmulatorOptionError((err as Error).message);
+  }
 }
 
 function closeServer(server: Server): Promise<void> {

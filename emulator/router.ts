@@ -153,9 +153,6 @@ export function createRouter(state: EmulatorState, services: readonly ServiceDef
 
   async function dispatch(request: IncomingRequest, requestId: string): Promise<WireResponse> {
     if (request.method === 'GET') {
-      if (request.path === '/health' || request.path === '/_idchain/health') {
-        return jsonPlain(200, { status: 'running', services: services.map((s) => s.name) });
-      }
       for (const route of routes) {
         const match = request.path.match(route.pattern);
         if (match) {
