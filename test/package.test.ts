@@ -76,7 +76,8 @@ test("import('idchain') and import('idchain/emulator') give the library API, and
     console.log(names.map((n) => n + ':' + typeof lib[n]).join(' '));
     const { startEmulator } = await import('idchain/emulator');
     const emulator = await startEmulator({ port: 0 });
-    console.log(emulator.url.startsWith('http://127.0.0.1:'), emulator.services.join(','));
+    const health = await fetch(emulator.url + '/_idchain/health').then((r) => r.json());
+    console.log(emulator.url.startsWith('http://127.0.0.1:'), health.services.join(','));
     await emulator.stop();`;
   const stdout = ok(run(process.execPath, ['--input-type=module', '-e', script], app));
   expect(stdout).toContain('runContract:function recordContract:function openSession:function defineSuite:function startEmulator:function');
@@ -100,6 +101,30 @@ test('the shipped types type-check a consumer, and refuse a wrong option', () =>
   const compilerOptions = { strict: true, noEmit: true, skipLibCheck: true, module: 'nodenext', moduleResolution: 'nodenext', types: [] };
   writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['consumer.ts'] }));
   ok(run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', app], app));
+});
+
+test('README "In a jest suite": its globalSetup and globalTeardown, as written, serve an SDK configured by nothing but the environment', () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('### In a jest suite'), readme.indexOf('### In a container'));
+  const blocks = [...section.matchAll(/```js\n\/\/ (\S+)\n([\s\S]*?)```/g)].map((m) => ({ file: m[1], code: m[2] }));
+  expect(blocks.map((b) => b.file)).toEqual(['jest.config.js', 'emulator-setup.js', 'emulator-teardown.js']);
+  const dir = join(app, 'jest-example');
+  mkdirSync(dir);
+  for (const { file, code } of blocks) writeFileSync(join(dir, file), code);
+  writeFileSync(
+    join(dir, 'sts.test.js'),
+    [
+      "const { GetCallerIdentityCommand, STSClient } = require('@aws-sdk/client-sts');",
+      "test('an unconfigured SDK client reaches the emulator as its administrator', async () => {",
+      '  const who = await new STSClient({}).send(new GetCallerIdentityCommand({}));',
+      "  expect(who.Arn).toBe('arn:aws:iam::123456789012:user/idchain-admin');",
+      '});',
+    ].join('\n'),
+  );
+  const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
+  const result = run(process.execPath, [jest, '--config', join(dir, 'jest.config.js'), '--rootDir', dir, '--ci'], dir);
+  expect({ status: result.status, out: result.status === 0 ? '' : result.stderr }).toEqual({ status: 0, out: '' });
+  expect(result.stderr).toMatch(/Tests: +1 passed, 1 total/);
 });
 
 test('--target localstack without the optional testcontainers exits 3 saying what to install', () => {

@@ -1,4 +1,5 @@
-import { startEmulator, type EmulatorOptions } from '../../emulator';
+import { EmulatorOptionError, startEmulator, type EmulatorOptions, type StartedEmulator } from '../../emulator';
+import { UsageError } from '../errors';
 import { ALL_SERVICES, type StartedTarget, type Target } from './target';
 
 /**
@@ -11,7 +12,12 @@ export function referenceTarget(options: Pick<EmulatorOptions, 'mutants' | 'cloc
     kind: 'emulator',
     services: ALL_SERVICES,
     async start({ log } = {}): Promise<StartedTarget> {
-      const emulator = await startEmulator({ ...options, host: '127.0.0.1', port: 0 });
+      let emulator: StartedEmulator;
+      try {
+        emulator = await startEmulator({ ...options, host: '127.0.0.1', port: 0 });
+      } catch (err) {
+        throw err instanceof EmulatorOptionError ? new UsageError(err.message) : err;
+      }
       log?.(`reference emulator ${emulator.version} listening on ${emulator.url}`);
       return {
         name: 'reference',
