@@ -1,5 +1,6 @@
 import { takeRsaKeyPair } from '../rsa-key-reserve';
-import { SignJWT, compactVerify, decodeJwt, decodeProtectedHeader, errors as joseErrors } from 'jose';
+import type { ProtectedHeaderParameters } from 'jose';
+import { loadJose } from '../lazy-modules';
 import type { SigningKey } from '../cognito-idp/state';
 import { regionFacts } from '../region';
 import type { EmulatorState } from '../state';
@@ -83,7 +84,7 @@ export async function issueOpenIdToken(state: EmulatorState, req: OpenIdTokenReq
     exp: iat + req.lifetimeSeconds,
     iat,
   };
-  return new SignJWT({ ...claims })
+  return new (loadJose().SignJWT)({ ...claims })
     .setProtectedHeader({ kid: key.kid, typ: 'JWS', alg: OPEN_ID_TOKEN_ALGORITHM })
     .sign(key.privateKey);
 }
@@ -101,8 +102,9 @@ export class OpenIdTokenError extends Error {
   }
 }
 
-function decode(token: string): { header: ReturnType<typeof decodeProtectedHeader>; claims: Record<string, unknown> } {
+function decode(token: string): { header: ProtectedHeaderParameters; claims: Record<string, unknown> } {
   try {
+    const { decodeProtectedHeader, decodeJwt } = loadJose();
     return { header: decodeProtectedHeader(token), claims: decodeJwt(token) as Record<string, unknown> };
   } catch {
     throw new OpenIdTokenError('malformed', 'Token is not a JWT. Expected an OpenID token from GetOpenIdToken or GetOpenIdTokenForDeveloperIdentity.');
@@ -131,9 +133,9 @@ export async function verifyOpenIdToken(state: EmulatorState, token: string, now
     );
   }
   try {
-    await compactVerify(token, key.publicKey, { algorithms: [OPEN_ID_TOKEN_ALGORITHM] });
+    await loadJose().compactVerify(token, key.publicKey, { algorithms: [OPEN_ID_TOKEN_ALGORITHM] });
   } catch (err) {
-    if (err instanceof joseErrors.JWSSignatureVerificationFailed) {
+    if (err instanceof loadJose().errors.JWSSignatureVerificationFailed) {
       throw new OpenIdTokenError('bad-signature', 'Token signature does not verify with the identity service key. Expected a token as issued, unmodified.');
     }
     throw new OpenIdTokenError('malformed', `Token could not be verified: ${(err as Error).message}`);

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { SignJWT } from 'jose';
+import { loadJose } from '../lazy-modules';
 import type { MutantName } from '../mutants';
 import { selectRoles } from './preferred-role';
 import { poolIssuer, poolSigningKey } from './signing-key';
@@ -110,7 +110,7 @@ export function accessTokenClaims(
 /** Sign claims with the pool's key: RS256 with its `kid`. */
 export async function signPoolToken(pool: UserPool, claims: Record<string, unknown>): Promise<string> {
   const key = poolSigningKey(pool);
-  return new SignJWT(claims).setProtectedHeader({ kid: key.kid, alg: 'RS256' }).sign(key.privateKey);
+  return new (loadJose().SignJWT)(claims).setProtectedHeader({ kid: key.kid, alg: 'RS256' }).sign(key.privateKey);
 }
 
 /**
