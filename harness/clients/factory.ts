@@ -1,3 +1,5 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -30,7 +32,10 @@ function withRecorder<C extends AnyClient>(client: C): C {
 }
 
 export function createClients(target: Pick<StartedTarget, 'region' | 'endpoint' | 'credentials'>): Clients {
-  const base = { region: target.region, endpoint: target.endpoint };
+  // One pool of kept-alive connections for every client of the session: the clients made for
+  // credentials a flow obtained (stsWith, iamWith) reuse them instead of opening their own.
+  const agents = { httpAgent: new HttpAgent({ keepAlive: true }), httpsAgent: new HttpsAgent({ keepAlive: true }) };
+  const base = { region: target.region, endpoint: target.endpoint, requestHandler: agents };
   const made: AnyClient[] = [];
   const track = <C extends AnyClient>(client: C): C => {
     made.push(client);
