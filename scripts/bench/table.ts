@@ -1,0 +1,65 @@
+import type { TARGETS } from './targets';
+
+export interface BenchResult {
+  node: string;
+  cores: number;
+  loadAverage: { start: number[]; end: number[] };
+  ready: { idchainMs: number; motoMs: number; samples: { idchain: number[]; moto: number[] } };
+  workload: {
+    ops: number;
+    idchain: { sequential: number; concurrent: number; peakRssMiB?: number };
+    moto: { sequential: number; concurrent: number; peakRssMiB?: number };
+  };
+  helpMs: { median: number; samples: number[] };
+  npmStart: { medianMs: number; samples: number[]; cases: number; allPassed: boolean; peakRssMiB: number };
+  inProcess: { runs: number; cases: number; notPassed: number; medianRunMs: number; fastestRunMs: number; slowestRunMs: number; peakRssMiB: number };
+  targets: typeof TARGETS;
+}
+
+const r0 = (n: number) => String(Math.round(n));
+const r2 = (n: number) => (Math.round(n * 100) / 100).toFixed(2);
+
+/** The table `npm run bench` prints, and whether every target was met. */
+export function benchTable(r: BenchResult): { text: string; allMet: boolean } {
+  const t = r.targets;
+  const w = r.workload;
+  const rows: [string, string, string, string, string, boolean | undefined][] = [];
+  const readyRatio = r.ready.idchainMs / r.ready.motoMs;
+  const seqRatio = w.idchain.sequential / w.moto.sequential;
+  const conRatio = w.idchain.concurrent / w.moto.concurrent;
+  rows.push([`ready after spawn, median of ${r.ready.samples.idchain.length}`, `${r0(r.ready.idchainMs)} ms`, `${r0(r.ready.motoMs)} ms`, `${r2(readyRatio)}×`, `≤ ${t.readyRatioMax}× moto`, readyRatio <= t.readyRatioMax]);
+  rows.push([`mixed workload, sequential (${w.ops} ops)`, `${r0(w.idchain.sequential)} ops/s`, `${r0(w.moto.sequential)} ops/s`, `${r2(seqRatio)}×`, `≥ ${t.sequentialRatioMin}× moto`, seqRatio >= t.sequentialRatioMin]);
+  rows.push([`mixed workload, concurrency 8 (${w.ops * 2} ops)`, `${r0(w.idchain.concurrent)} ops/s`, `${r0(w.moto.concurrent)} ops/s`, `${r2(conRatio)}×`, `≥ ${t.concurrentRatioMin}× moto`, conRatio >= t.concurrentRatioMin]);
+  rows.push(['server peak RSS after the workload', `${w.idchain.peakRssMiB ?? '?'} MiB`, `${w.moto.peakRssMiB ?? '?'} MiB`, '', '', undefined]);
+  rows.push([`idchain --help, median of ${r.helpMs.samples.length}`, `${r0(r.helpMs.median)} ms`, '', '', `≤ ${t.helpMsMax} ms`, r.helpMs.median <= t.helpMsMax]);
+  rows.push([
+    `npm start, ${r.npmStart.cases} cases, median of ${r.npmStart.samples.length}`,
+    `${(r.npmStart.medianMs / 1000).toFixed(2)} s`,
+    '',
+    '',
+    `≤ ${t.npmStartMsMax / 1000} s, all pass`,
+    r.npmStart.medianMs <= t.npmStartMsMax && r.npmStart.allPassed,
+  ]);
+  rows.push(['  its peak RSS (the CLI process)', `${r.npmStart.peakRssMiB} MiB`, '', '', `≤ ${t.maxRssMiB} MiB`, r.npmStart.peakRssMiB <= t.maxRssMiB]);
+  rows.push([
+    `runContract in-process, median of ${r.inProcess.runs}`,
+    `${(r.inProcess.medianRunMs / 1000).toFixed(2)} s`,
+    '',
+    '',
+    `≤ ${t.inProcessMedianRunMsMax / 1000} s, all pass`,
+    r.inProcess.medianRunMs <= t.inProcessMedianRunMsMax && r.inProcess.notPassed === 0,
+  ]);
+  rows.push(['  bench process peak RSS', `${r.inProcess.peakRssMiB} MiB`, '', '', `≤ ${t.maxRssMiB} MiB`, r.inProcess.peakRssMiB <= t.maxRssMiB]);
+
+  const header = ['measure', 'idchain', 'moto', 'ratio', 'target', ''];
+  const cells = rows.map(([a, b, c, d, e, ok]) => [a, b, c, d, e, ok === undefined ? '' : ok ? 'met' : 'MISSED']);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((row) => row[i].length)));
+  const line = (row: string[]) => row.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  const text = [
+    `idchain bench: node ${r.node}, ${r.cores} cores, load average ${r.loadAverage.start.join(' ')} at start, ${r.loadAverage.end.join(' ')} at end`,
+    line(header),
+    line(widths.map((n) => '-'.repeat(n))),
+    ...cells.map(line),
+  ].join('\n');
+  return { text, allMet: rows.every(([, , , , , ok]) => ok !== false) };
+}
