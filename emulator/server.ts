@@ -114,8 +114,10 @@ export async function listen(
       });
   });
   server.on('clientError', answerClientError);
-  // Keep-alive sockets would hold close() open after a run.
-  server.keepAliveTimeout = 1000;
+  // Node's default keep-alive (5 s). Not less: a client's agent subtracts a second from the
+  // server's `Keep-Alive: timeout=N` hint, so 1 s made every socket expire at once and each request
+  // opened a new connection. Stopping never waits on idle sockets: closeServer closes them all.
+  server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
