@@ -11,11 +11,11 @@ test('sequential requests on a keep-alive agent share one connection, and stop()
   const agent = new Agent({ keepAlive: true });
   const sockets = new Set<Socket>();
   const get = () =>
-    new Promise<string | undefined>((resolve, reject) => {
+    new Promise<string>((resolve, reject) => {
       const req = request({ host: hostname, port, path: '/_idchain/health', agent }, (res) => {
         sockets.add(res.socket);
         res.resume();
-        res.on('end', () => resolve(res.headers['keep-alive']));
+        res.on('end', () => resolve(String(res.headers['keep-alive'])));
       });
       req.on('error', reject);
       req.end();

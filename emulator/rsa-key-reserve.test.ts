@@ -1,5 +1,5 @@
 import { createSign, createVerify } from 'node:crypto';
-import { refillRsaReserve, takeRsaKeyPair } from './rsa-key-reserve';
+import { orderRsaKeyPair, takeRsaKeyPair } from './rsa-key-reserve';
 
 // Keys from the reserve are real RSA-2048 pairs and never handed out twice,
 // whether taken before the background generation finished or after.
@@ -9,7 +9,8 @@ function fingerprint(key: ReturnType<typeof takeRsaKeyPair>): string {
 
 test('a key taken at once (reserve still empty) and keys taken later are distinct 2048-bit pairs that sign and verify', async () => {
   const first = takeRsaKeyPair();
-  refillRsaReserve();
+  orderRsaKeyPair();
+  orderRsaKeyPair();
   await new Promise((resolve) => setTimeout(resolve, 1500));
   const later = [takeRsaKeyPair(), takeRsaKeyPair(), takeRsaKeyPair()];
   const all = [first, ...later];

@@ -1,4 +1,4 @@
-import { takeRsaKeyPair } from '../rsa-key-reserve';
+import { orderRsaKeyPair, takeRsaKeyPair } from '../rsa-key-reserve';
 import type { ProtectedHeaderParameters } from 'jose';
 import { loadJose } from '../lazy-modules';
 import type { SigningKey } from '../cognito-idp/state';
@@ -47,6 +47,15 @@ export interface OpenIdTokenClaims {
  * takes tens of milliseconds; most runs never need it). One key per emulator:
  * AWS signs every pool's tokens under the one issuer.
  */
+const ordered = new WeakSet<EmulatorState>();
+
+/** The first identity pool orders the issuer's key, so it is made while the pool is set up. */
+export function orderOpenIdSigningKey(state: EmulatorState): void {
+  if (state.identity.openIdKey || ordered.has(state)) return;
+  ordered.add(state);
+  orderRsaKeyPair();
+}
+
 export function openIdSigningKey(state: EmulatorState): SigningKey {
   const existing = state.identity.openIdKey;
   if (existing) return existing;
