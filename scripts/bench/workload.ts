@@ -1,13 +1,12 @@
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
-import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import {
   AdminCreateUserCommand,
-  AdminInitiateAuthCommand,
   AdminSetUserPasswordCommand,
   CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { rawClient } from './raw-client';
 import { KEYS, REGION } from './servers';
 
 const ACCOUNT = '123456789012';
@@ -20,11 +19,14 @@ export interface Workload {
   close(): void;
 }
 
-/** Create what the operations need (a role to assume, a pool, a client and a user with a permanent password). */
+/**
+ * Create what the operations need (a role to assume, a pool, a client and a
+ * user with a permanent password) through the AWS SDK, then send the
+ * operations themselves through the light client (raw-client.ts).
+ */
 export async function prepareWorkload(url: string, tag: string): Promise<Workload> {
   const config = { endpoint: url, region: REGION, credentials: KEYS, maxAttempts: 1 };
   const iam = new IAMClient(config);
-  const sts = new STSClient(config);
   const idp = new CognitoIdentityProviderClient(config);
   const target = await iam.send(new CreateRoleCommand({ RoleName: `bench-${tag}-target`, AssumeRolePolicyDocument: TRUST }));
   const pool = await idp.send(new CreateUserPoolCommand({ PoolName: `bench-${tag}` }));
@@ -34,20 +36,26 @@ export async function prepareWorkload(url: string, tag: string): Promise<Workloa
   );
   await idp.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: 'bench-user', MessageAction: 'SUPPRESS' }));
   await idp.send(new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: 'bench-user', Password: PASSWORD, Permanent: true }));
+  iam.destroy();
+  idp.destroy();
   const clientId = client.UserPoolClient!.ClientId!;
   const roleArn = target.Role!.Arn!;
+  const raw = rawClient(url, REGION, KEYS, 8);
   const ops = [
-    (i: number) => iam.send(new CreateRoleCommand({ RoleName: `bench-${tag}-${i}`, AssumeRolePolicyDocument: TRUST })),
-    (i: number) => sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: `bench-${i}` })),
-    () => sts.send(new GetCallerIdentityCommand({})),
+    (i: number) => raw.query('iam', { Action: 'CreateRole', Version: '2010-05-08', RoleName: `bench-${tag}-${i}`, AssumeRolePolicyDocument: TRUST }),
+    (i: number) => raw.query('sts', { Action: 'AssumeRole', Version: '2011-06-15', RoleArn: roleArn, RoleSessionName: `bench-${i}` }),
+    () => raw.query('sts', { Action: 'GetCallerIdentity', Version: '2011-06-15' }),
     () =>
-      idp.send(
-        new AdminInitiateAuthCommand({ UserPoolId: poolId, ClientId: clientId, AuthFlow: 'ADMIN_USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'bench-user', PASSWORD } }),
-      ),
+      raw.json('cognito-idp', 'AWSCognitoIdentityProviderService.AdminInitiateAuth', {
+        UserPoolId: poolId,
+        ClientId: clientId,
+        AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: 'bench-user', PASSWORD },
+      }),
   ];
   return {
     op: (i) => ops[i % ops.length](i),
-    close: () => [iam, sts, idp].forEach((c) => c.destroy()),
+    close: () => raw.close(),
   };
 }
 
