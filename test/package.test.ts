@@ -127,8 +127,8 @@ test('README "In a jest suite": its globalSetup and globalTeardown, as written, 
   expect(result.stderr).toMatch(/Tests: +1 passed, 1 total/);
 });
 
-test('--target localstack without the optional testcontainers exits 3 saying what to install', () => {
+test('--target localstack without the optional testcontainers exits 2 saying what to install', () => {
   const result = run(npx, ['--no', 'idchain', 'run', '--target', 'localstack', '--report-dir', join(work, 'reports')], app);
-  expect(result.status).toBe(3);
+  expect(result.status).toBe(2);
   expect(result.stderr).toMatch(/testcontainers .*not installed.*npm install --save-dev testcontainers/);
 });

@@ -1,4 +1,4 @@
-import { TargetUnavailableError } from '../errors';
+import { UsageError } from '../errors';
 import { loadTestcontainers, testcontainersRuntimeFrom } from './docker-runtime';
 import { localStackTarget } from './localstack';
 
@@ -12,22 +12,22 @@ function notFound(code: 'MODULE_NOT_FOUND' | 'ERR_MODULE_NOT_FOUND', name: strin
 }
 
 describe('testcontainers, an optional peer dependency', () => {
-  it.each(['MODULE_NOT_FOUND', 'ERR_MODULE_NOT_FOUND'] as const)('missing (%s) is an unavailable target that says what to install', async (code) => {
+  it.each(['MODULE_NOT_FOUND', 'ERR_MODULE_NOT_FOUND'] as const)('missing (%s) is a configuration error (exit 2) that says what to install', async (code) => {
     const failure = loadTestcontainers(() => Promise.reject(notFound(code, 'testcontainers')));
-    await expect(failure).rejects.toBeInstanceOf(TargetUnavailableError);
+    await expect(failure).rejects.toBeInstanceOf(UsageError);
     await expect(failure).rejects.toThrow(/testcontainers .*not installed.*npm install --save-dev testcontainers@\^11.*--endpoint URL/);
   });
 
   it.each(['MODULE_NOT_FOUND', 'ERR_MODULE_NOT_FOUND'] as const)('a package missing inside testcontainers (%s) is not reported as testcontainers missing', async (code) => {
     const failure = loadTestcontainers(() => Promise.reject(notFound(code, 'ssh2')));
-    await expect(failure).rejects.not.toBeInstanceOf(TargetUnavailableError);
+    await expect(failure).rejects.not.toBeInstanceOf(UsageError);
     await expect(failure).rejects.toThrow(/Cannot find (module|package) 'ssh2'/);
   });
 
-  it('--target localstack without it exits 3 before probing for Docker', async () => {
+  it('--target localstack without it exits 2 before probing for Docker', async () => {
     const runtime = testcontainersRuntimeFrom(() => Promise.reject(notFound('MODULE_NOT_FOUND', 'testcontainers')));
     const failure = localStackTarget({ runtime, env: {} }).start({});
-    await expect(failure).rejects.toMatchObject({ exitCode: 3 });
+    await expect(failure).rejects.toMatchObject({ exitCode: 2 });
     await expect(failure).rejects.toThrow(/npm install --save-dev testcontainers/);
   });
 

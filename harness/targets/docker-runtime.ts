@@ -1,4 +1,4 @@
-import { TargetUnavailableError } from '../errors';
+import { UsageError } from '../errors';
 
 /** Whether a Docker engine answers, and if not, why not. */
 export type DockerStatus = { available: true; description: string } | { available: false; reason: string };
@@ -36,8 +36,10 @@ type Testcontainers = typeof import('testcontainers');
 
 /**
  * testcontainers is an optional peer dependency: a team that only wants the
- * emulator need not install Docker tooling. Without it a container target is
- * unavailable (exit 3), and the message says what to install.
+ * emulator need not install Docker tooling. Without it, asking for a container
+ * target is a configuration error (exit 2, nothing created): unlike a Docker
+ * engine that is down (exit 3), it will not come back by itself, and the
+ * message says what to install.
  */
 export async function loadTestcontainers(load: () => Promise<Testcontainers> = () => import('testcontainers')): Promise<Testcontainers> {
   try {
@@ -47,7 +49,7 @@ export async function loadTestcontainers(load: () => Promise<Testcontainers> = (
     // a package missing *inside* testcontainers names itself, and only the path names testcontainers.
     const code = (err as { code?: string }).code;
     if ((code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND') && /'testcontainers'/.test((err as Error).message)) {
-      throw new TargetUnavailableError(
+      throw new UsageError(
         'Container targets start their image through the testcontainers package, an optional peer dependency of idchain that is not installed. ' +
           'Expected: testcontainers 11 beside idchain. Install it with: npm install --save-dev testcontainers@^11 (and have a Docker engine running), ' +
           'or point idchain at a running LocalStack with --endpoint URL.',
