@@ -84,6 +84,12 @@ test("import('idchain') and import('idchain/emulator') give the library API, and
   expect(stdout).toContain('true iam,sts,cognito-idp,cognito-identity,s3');
 });
 
+test("require('idchain') works from CommonJS too, with no warning", () => {
+  const script = "const lib = require('idchain'); const emu = require('idchain/emulator'); console.log(typeof lib.runContract, typeof emu.startEmulator);";
+  const result = run(process.execPath, ['-e', script], app);
+  expect({ status: result.status, stdout: result.stdout.trim(), stderr: result.stderr }).toEqual({ status: 0, stdout: 'function function', stderr: '' });
+});
+
 test('the shipped types type-check a consumer, and refuse a wrong option', () => {
   writeFileSync(
     join(app, 'consumer.ts'),
