@@ -1,6 +1,7 @@
 import { orderRsaKeyPair, takeRsaKeyPair } from '../rsa-key-reserve';
 import type { ProtectedHeaderParameters } from 'jose';
 import { loadJose } from '../lazy-modules';
+import { signRsaJwt } from '../jwt-sign';
 import type { SigningKey } from '../cognito-idp/state';
 import { regionFacts } from '../region';
 import type { EmulatorState } from '../state';
@@ -93,9 +94,7 @@ export async function issueOpenIdToken(state: EmulatorState, req: OpenIdTokenReq
     exp: iat + req.lifetimeSeconds,
     iat,
   };
-  return new (loadJose().SignJWT)({ ...claims })
-    .setProtectedHeader({ kid: key.kid, typ: 'JWS', alg: OPEN_ID_TOKEN_ALGORITHM })
-    .sign(key.privateKey);
+  return signRsaJwt({ kid: key.kid, typ: 'JWS', alg: OPEN_ID_TOKEN_ALGORITHM }, { ...claims }, key.privateKey);
 }
 
 /** Why an OpenID token was refused; each caller turns it into its own service's error. */
