@@ -34,6 +34,10 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1']);
 
 type Testcontainers = typeof import('testcontainers');
 
+// require(), not import(): the build is CommonJS (as lazy.ts), and jest runs the sources without ES module support.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const requireTestcontainers = async (): Promise<Testcontainers> => require('testcontainers') as Testcontainers;
+
 /**
  * testcontainers is an optional peer dependency: a team that only wants the
  * emulator need not install Docker tooling. Without it, asking for a container
@@ -41,7 +45,7 @@ type Testcontainers = typeof import('testcontainers');
  * engine that is down (exit 3), it will not come back by itself, and the
  * message says what to install.
  */
-export async function loadTestcontainers(load: () => Promise<Testcontainers> = () => import('testcontainers')): Promise<Testcontainers> {
+export async function loadTestcontainers(load: () => Promise<Testcontainers> = requireTestcontainers): Promise<Testcontainers> {
   try {
     return await load();
   } catch (err) {
