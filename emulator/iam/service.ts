@@ -1,28 +1,49 @@
 import type { Operation, ServiceDefinition } from '../service';
 import type { EmulatorState } from '../state';
-import {
-  createRole,
-  deleteRole,
-  getRole,
-  listRoles,
-  updateAssumeRolePolicy,
-  updateRole,
-  updateRoleDescription,
-} from './role-ops';
-import { deleteRolePolicy, getRolePolicy, listRolePolicies, putRolePolicy } from './role-policy-ops';
-import { listRoleTags, tagRole, untagRole } from './role-tag-ops';
-import {
-  addClientIDToOpenIDConnectProvider,
-  createOpenIDConnectProvider,
-  deleteOpenIDConnectProvider,
-  getOpenIDConnectProvider,
-  listOpenIDConnectProviders,
-  removeClientIDFromOpenIDConnectProvider,
-  updateOpenIDConnectProviderThumbprint,
-} from './oidc-provider-ops';
-import { createSAMLProvider, deleteSAMLProvider, getSAMLProvider, listSAMLProviders } from './saml-provider-ops';
+import type * as RoleOps from './role-ops';
+import type * as RolePolicyOps from './role-policy-ops';
+import type * as RoleTagOps from './role-tag-ops';
+import type * as OidcProviderOps from './oidc-provider-ops';
+import type * as SamlProviderOps from './saml-provider-ops';
+import { onFirstCall } from '../on-first-call';
 import { refuseSessionCredentials } from './session-credentials';
 import { IAM_ACCESS } from './permissions';
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const roleOps = () => require('./role-ops') as typeof RoleOps;
+const rolePolicyOps = () => require('./role-policy-ops') as typeof RolePolicyOps;
+const roleTagOps = () => require('./role-tag-ops') as typeof RoleTagOps;
+const oidcProviderOps = () => require('./oidc-provider-ops') as typeof OidcProviderOps;
+const samlProviderOps = () => require('./saml-provider-ops') as typeof SamlProviderOps;
+
+/** Each operation's module is loaded when it is first called (on-first-call.ts). */
+const OPERATIONS: Record<string, Operation> = {
+  CreateRole: onFirstCall(() => roleOps().createRole),
+  GetRole: onFirstCall(() => roleOps().getRole),
+  DeleteRole: onFirstCall(() => roleOps().deleteRole),
+  ListRoles: onFirstCall(() => roleOps().listRoles),
+  UpdateRole: onFirstCall(() => roleOps().updateRole),
+  UpdateRoleDescription: onFirstCall(() => roleOps().updateRoleDescription),
+  UpdateAssumeRolePolicy: onFirstCall(() => roleOps().updateAssumeRolePolicy),
+  PutRolePolicy: onFirstCall(() => rolePolicyOps().putRolePolicy),
+  GetRolePolicy: onFirstCall(() => rolePolicyOps().getRolePolicy),
+  DeleteRolePolicy: onFirstCall(() => rolePolicyOps().deleteRolePolicy),
+  ListRolePolicies: onFirstCall(() => rolePolicyOps().listRolePolicies),
+  TagRole: onFirstCall(() => roleTagOps().tagRole),
+  UntagRole: onFirstCall(() => roleTagOps().untagRole),
+  ListRoleTags: onFirstCall(() => roleTagOps().listRoleTags),
+  CreateOpenIDConnectProvider: onFirstCall(() => oidcProviderOps().createOpenIDConnectProvider),
+  GetOpenIDConnectProvider: onFirstCall(() => oidcProviderOps().getOpenIDConnectProvider),
+  DeleteOpenIDConnectProvider: onFirstCall(() => oidcProviderOps().deleteOpenIDConnectProvider),
+  ListOpenIDConnectProviders: onFirstCall(() => oidcProviderOps().listOpenIDConnectProviders),
+  AddClientIDToOpenIDConnectProvider: onFirstCall(() => oidcProviderOps().addClientIDToOpenIDConnectProvider),
+  RemoveClientIDFromOpenIDConnectProvider: onFirstCall(() => oidcProviderOps().removeClientIDFromOpenIDConnectProvider),
+  UpdateOpenIDConnectProviderThumbprint: onFirstCall(() => oidcProviderOps().updateOpenIDConnectProviderThumbprint),
+  CreateSAMLProvider: onFirstCall(() => samlProviderOps().createSAMLProvider),
+  GetSAMLProvider: onFirstCall(() => samlProviderOps().getSAMLProvider),
+  DeleteSAMLProvider: onFirstCall(() => samlProviderOps().deleteSAMLProvider),
+  ListSAMLProviders: onFirstCall(() => samlProviderOps().listSAMLProviders),
+};
 
 /**
  * IAM (awsQuery, 2010-05-08): roles, their inline policies and tags, OIDC and
@@ -31,33 +52,6 @@ import { IAM_ACCESS } from './permissions';
  * action it needs (permissions.ts).
  */
 export function createIamService(_state: EmulatorState): ServiceDefinition {
-  const operations: Record<string, Operation> = {
-    CreateRole: createRole,
-    GetRole: getRole,
-    DeleteRole: deleteRole,
-    ListRoles: listRoles,
-    UpdateRole: updateRole,
-    UpdateRoleDescription: updateRoleDescription,
-    UpdateAssumeRolePolicy: updateAssumeRolePolicy,
-    PutRolePolicy: putRolePolicy,
-    GetRolePolicy: getRolePolicy,
-    DeleteRolePolicy: deleteRolePolicy,
-    ListRolePolicies: listRolePolicies,
-    TagRole: tagRole,
-    UntagRole: untagRole,
-    ListRoleTags: listRoleTags,
-    CreateOpenIDConnectProvider: createOpenIDConnectProvider,
-    GetOpenIDConnectProvider: getOpenIDConnectProvider,
-    DeleteOpenIDConnectProvider: deleteOpenIDConnectProvider,
-    ListOpenIDConnectProviders: listOpenIDConnectProviders,
-    AddClientIDToOpenIDConnectProvider: addClientIDToOpenIDConnectProvider,
-    RemoveClientIDFromOpenIDConnectProvider: removeClientIDFromOpenIDConnectProvider,
-    UpdateOpenIDConnectProviderThumbprint: updateOpenIDConnectProviderThumbprint,
-    CreateSAMLProvider: createSAMLProvider,
-    GetSAMLProvider: getSAMLProvider,
-    DeleteSAMLProvider: deleteSAMLProvider,
-    ListSAMLProviders: listSAMLProviders,
-  };
   return {
     name: 'iam',
     protocol: 'awsQuery',
@@ -65,7 +59,7 @@ export function createIamService(_state: EmulatorState): ServiceDefinition {
     queryVersion: '2010-05-08',
     xmlNamespace: 'https://iam.amazonaws.com/doc/2010-05-08/',
     unsignedOperations: new Set(),
-    operations,
+    operations: OPERATIONS,
     access: IAM_ACCESS,
     admit: (caller, state) => refuseSessionCredentials(state, caller),
   };
