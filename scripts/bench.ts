@@ -4,7 +4,7 @@
  *
  *   npm run bench                  the table
  *   npm run bench -- --json        the same as JSON on stdout
- *   npm run bench -- --runs 5 --starts 7 --ops 800
+ *   npm run bench -- --runs 5 --starts 7 --ops 800 --rounds 5
  *
  * Needs the build (`npm run bench` runs it first) and python3 with moto.
  */
@@ -16,10 +16,9 @@ import { runContract } from '../harness';
 import { suites } from '../suites';
 import { contractRun, helpMs, median } from './bench/cli-timing';
 import { startServer, type ServerName } from './bench/servers';
-import { prepareWorkload, throughput } from './bench/workload';
+import { compareWorkload } from './bench/compare-workload';
 import { benchTable, type BenchResult } from './bench/table';
 import { TARGETS } from './bench/targets';
-
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -37,21 +36,6 @@ async function readiness(starts: number): Promise<Record<ServerName, number[]>> 
     }
   }
   return out;
-}
-
-/** The mixed workload on one server: sequential, then eight in flight. */
-async function workloadOn(name: ServerName, ops: number) {
-  const server = await startServer(name);
-  try {
-    const work = await prepareWorkload(server.url, 'w');
-    await throughput(work, 40, 8, 1_000_000); // warm-up: connections, JIT, first keys
-    const sequential = await throughput(work, ops, 1, 0);
-    const concurrent = await throughput(work, ops * 2, 8, ops);
-    work.close();
-    return { sequential, concurrent, peakRssMiB: server.peakRssMiB() };
-  } finally {
-    await server.stop();
-  }
 }
 
 async function inProcess(runs: number) {
@@ -81,9 +65,9 @@ async function main(): Promise<number> {
   log('emulator and moto, spawn to first answer');
   const ready = await readiness(arg('starts', 5));
   const ops = arg('ops', 400);
-  log(`mixed workload, ${ops} operations sequential and ${ops * 2} at concurrency 8, on each`);
-  const idchain = await workloadOn('idchain', ops);
-  const moto = await workloadOn('moto', ops);
+  const rounds = arg('rounds', 3);
+  log(`mixed workload, ${rounds} rounds of ${ops} operations sequential and ${ops * 2} at concurrency 8, on each`);
+  const workload = await compareWorkload(ops, rounds);
   log('idchain --help');
   const help = helpMs(arg('helps', 10));
   log('npm start (the whole contract)');
@@ -97,9 +81,9 @@ async function main(): Promise<number> {
     cores: cpus().length,
     loadAverage: load,
     ready: { idchainMs: median(ready.idchain), motoMs: median(ready.moto), samples: ready },
-    workload: { ops, idchain, moto },
+    workload,
     helpMs: { median: median(help), samples: help },
-    npmStart: { medianMs: median(contract.npmStartMs), samples: contract.npmStartMs, cases: contract.cases, allPassed: contract.passed, peakRssMiB: contract.peakRssMiB },
+    npmStart: { medianMs: median(contract.npmStartMs), samples: contract.npmStartMs, cases: contract.cases, allPassed: contract.passed, peakRssMiB: contract.peakRssMiB, cliMs: contract.cliMs, cliCpuMs: contract.cliCpuMs },
     inProcess: { ...inproc, peakRssMiB: Math.round(resourceUsage().maxRSS / 1024) },
     targets: TARGETS,
   };

@@ -30,10 +30,11 @@ export function helpMs(runs: number): number[] {
 
 /**
  * `npm start` (the whole contract on the reference emulator) as a user types
- * it, wall time; then the same CLI run once more with a preload that reports
- * the process's peak RSS (npm's own process is left out of that).
+ * it, wall time; then the same CLI run once more, without npm, with a preload
+ * that reports the process's peak RSS and CPU time (all its threads: the
+ * emulator runs in one of them).
  */
-export function contractRun(runs: number): { npmStartMs: number[]; cases: number; passed: boolean; peakRssMiB: number } {
+export function contractRun(runs: number): { npmStartMs: number[]; cases: number; passed: boolean; peakRssMiB: number; cliMs: number; cliCpuMs: number } {
   const work = mkdtempSync(join(tmpdir(), 'idchain-bench-cli-'));
   try {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -46,10 +47,20 @@ export function contractRun(runs: number): { npmStartMs: number[]; cases: number
     });
     const m = /^reference: (\d+) cases, (\d+) pass, 0 fail, 0 unsupported, 0 error/m.exec(summary);
     const preload = join(work, 'peak-rss.js');
-    writeFileSync(preload, "process.on('exit', () => process.stderr.write(`peak-rss-kib=${process.resourceUsage().maxRSS}\\n`));\n");
+    writeFileSync(
+      preload,
+      "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write(`peak-rss-kib=${u.maxRSS} cpu-us=${u.userCPUTime + u.systemCPUTime}\\n`); });\n",
+    );
     const r = timed(process.execPath, ['-r', preload, CLI, 'run', '--target', 'reference', '--report-dir', join(work, 'reports')], ROOT);
-    const kib = Number(/peak-rss-kib=(\d+)/.exec(r.stderr)?.[1]);
-    return { npmStartMs, cases: m ? Number(m[1]) : 0, passed: !!m && m[1] === m[2] && r.status === 0, peakRssMiB: Math.round(kib / 1024) };
+    const [, kib, cpuUs] = /peak-rss-kib=(\d+) cpu-us=(\d+)/.exec(r.stderr) ?? [];
+    return {
+      npmStartMs,
+      cases: m ? Number(m[1]) : 0,
+      passed: !!m && m[1] === m[2] && r.status === 0,
+      peakRssMiB: Math.round(Number(kib) / 1024),
+      cliMs: r.ms,
+      cliCpuMs: Math.round(Number(cpuUs) / 1000),
+    };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
