@@ -1,5 +1,5 @@
 import { createSign, createVerify } from 'node:crypto';
-import { orderRsaKeyPair, takeRsaKeyPair } from './rsa-key-reserve';
+import { nextRsaKeyPair, orderRsaKeyPair, takeRsaKeyPair } from './rsa-key-reserve';
 
 // Keys from the reserve are real RSA-2048 pairs and never handed out twice,
 // whether taken before the background generation finished or after.
@@ -20,4 +20,44 @@ test('a key taken at once (reserve still empty) and keys taken later are distinc
     const signature = createSign('sha256').update('payload').sign(key.privateKey);
     expect(createVerify('sha256').update('payload').verify(key.publicKey, signature)).toBe(true);
   }
+});
+
+describe('nextRsaKeyPair: for a token about to be signed', () => {
+  const crypto = jest.requireActual<typeof import('node:crypto')>('node:crypto');
+  let sync: jest.SpyInstance;
+  beforeEach(() => {
+    // Empty whatever earlier tests left ready, so each test starts from none.
+    while (drainReady());
+    sync = jest.spyOn(crypto, 'generateKeyPairSync');
+  });
+  afterEach(() => sync.mockRestore());
+
+  function drainReady(): boolean {
+    const spy = jest.spyOn(crypto, 'generateKeyPairSync').mockImplementation(() => {
+      throw new Error('none ready');
+    });
+    try {
+      takeRsaKeyPair();
+      return true;
+    } catch {
+      return false;
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  test('waits for the key ordered a moment before, and a second caller gets a key of its own, none made on the calling thread', async () => {
+    orderRsaKeyPair();
+    const [a, b] = await Promise.all([nextRsaKeyPair(), nextRsaKeyPair()]);
+    expect(fingerprint(a)).not.toBe(fingerprint(b));
+    expect(a.publicKey.asymmetricKeyDetails?.modulusLength).toBe(2048);
+    expect(sync).not.toHaveBeenCalled();
+  });
+
+  test('with nothing ordered, orders one and waits for it', async () => {
+    const pair = await nextRsaKeyPair();
+    const signature = createSign('sha256').update('payload').sign(pair.privateKey);
+    expect(createVerify('sha256').update('payload').verify(pair.publicKey, signature)).toBe(true);
+    expect(sync).not.toHaveBeenCalled();
+  });
 });

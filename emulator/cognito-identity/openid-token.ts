@@ -1,4 +1,4 @@
-import { orderRsaKeyPair, takeRsaKeyPair } from '../rsa-key-reserve';
+import { nextRsaKeyPair, orderRsaKeyPair, takeRsaKeyPair, type RsaKeyPair } from '../rsa-key-reserve';
 import type { ProtectedHeaderParameters } from 'jose';
 import { loadJose } from '../lazy-modules';
 import { signRsaJwt } from '../jwt-sign';
@@ -57,15 +57,28 @@ export function orderOpenIdSigningKey(state: EmulatorState): void {
   orderRsaKeyPair();
 }
 
-export function openIdSigningKey(state: EmulatorState): SigningKey {
-  const existing = state.identity.openIdKey;
-  if (existing) return existing;
-  const { privateKey, publicKey } = takeRsaKeyPair();
+function openIdKeyFrom(state: EmulatorState, { privateKey, publicKey }: RsaKeyPair): SigningKey {
   const kid = `${state.region}-1`;
   const { n, e } = publicKey.export({ format: 'jwk' });
-  const jwk = { kty: 'RSA', alg: OPEN_ID_TOKEN_ALGORITHM, use: 'sig', kid, n, e };
-  state.identity.openIdKey = { kid, privateKey, publicKey, jwk };
-  return state.identity.openIdKey;
+  return { kid, privateKey, publicKey, jwk: { kty: 'RSA', alg: OPEN_ID_TOKEN_ALGORITHM, use: 'sig', kid, n, e } };
+}
+
+/** The issuer's key for callers that cannot wait (the JWKS, verification): without one it is made now. */
+export function openIdSigningKey(state: EmulatorState): SigningKey {
+  return (state.identity.openIdKey ??= openIdKeyFrom(state, takeRsaKeyPair()));
+}
+
+const coming = new WeakMap<EmulatorState, Promise<SigningKey>>();
+
+/** The issuer's key for a token about to be signed: waits for the ordered key rather than making one on the emulator's thread. */
+export function readyOpenIdSigningKey(state: EmulatorState): Promise<SigningKey> {
+  if (state.identity.openIdKey) return Promise.resolve(state.identity.openIdKey);
+  let key = coming.get(state);
+  if (!key) {
+    key = nextRsaKeyPair().then((pair) => (state.identity.openIdKey ??= openIdKeyFrom(state, pair)));
+    coming.set(state, key);
+  }
+  return key;
 }
 
 /** The JSON Web Key Set relying parties verify OpenID tokens with. */
@@ -84,7 +97,7 @@ export interface OpenIdTokenRequest {
 
 /** Sign an OpenID token for an identity: `sub` the identity id, `aud` the pool id, `amr` as given. */
 export async function issueOpenIdToken(state: EmulatorState, req: OpenIdTokenRequest): Promise<string> {
-  const key = openIdSigningKey(state);
+  const key = await readyOpenIdSigningKey(state);
   const iat = Math.floor(req.now.getTime() / 1000);
   const claims: OpenIdTokenClaims = {
     sub: req.identityId,

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { signRsaJwt } from '../jwt-sign';
 import type { MutantName } from '../mutants';
 import { selectRoles } from './preferred-role';
-import { poolIssuer, poolSigningKey } from './signing-key';
+import { poolIssuer, readyPoolSigningKey } from './signing-key';
 import { clientTokenSeconds } from './token-validity';
 import type { AppClient, PoolGroup, PoolUser, UserPool } from './state';
 
@@ -109,7 +109,7 @@ export function accessTokenClaims(
 
 /** Sign claims with the pool's key: RS256 with its `kid`. */
 export async function signPoolToken(pool: UserPool, claims: Record<string, unknown>): Promise<string> {
-  const key = poolSigningKey(pool);
+  const key = await readyPoolSigningKey(pool);
   return signRsaJwt({ kid: key.kid, alg: 'RS256' }, claims, key.privateKey);
 }
 
