@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
 import { EmulatorOptionError } from './admin-keys';
 import type { EmulatorHealth } from './control';
 import type { EmulatorOptions, StartedEmulator } from './start';
@@ -30,6 +30,9 @@ export function canStartEmulatorThread(): boolean {
  */
 export async function startEmulatorThread(options: ThreadEmulatorOptions = {}): Promise<StartedEmulator> {
   const data: ThreadStartData = { ...options, mutants: options.mutants ? [...options.mutants] : undefined };
+  // Loaded here: `idchain emulator` and an in-process startEmulator() never start a thread.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Worker } = require('node:worker_threads') as typeof WorkerThreads;
   const worker = new Worker(ENTRY, { workerData: data });
   const pending = new Map<number, () => void>();
   let nextId = 0;
