@@ -8,6 +8,7 @@
  *
  * Needs the build (`npm run bench` runs it first) and python3 with moto.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,14 +26,46 @@ function arg(name: string, fallback: number): number {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-/** Readiness of both servers, alternating which starts first so neither always meets a warmer disk cache. */
-async function readiness(starts: number): Promise<Record<ServerName, number[]>> {
-  const out: Record<ServerName, number[]> = { idchain: [], moto: [] };
+/**
+ * Node 20 with OpenSSL 3 reads the whole NODE_EXTRA_CA_CERTS bundle before any
+ * JavaScript runs (nodejs/node#40524): on this machine, where it names the
+ * system's 140-certificate bundle, that is most of a bare `node`'s start-up.
+ * Every node process pays it, npm and the emulator alike; the bench reports it
+ * beside the numbers it is part of.
+ */
+const EXTRA_CA = process.env.NODE_EXTRA_CA_CERTS;
+const withoutExtraCa = (): NodeJS.ProcessEnv => Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_EXTRA_CA_CERTS'));
+
+/**
+ * Readiness of both servers, alternating which starts first so neither always
+ * meets a warmer disk cache; with NODE_EXTRA_CA_CERTS set, idchain once more
+ * without it.
+ */
+async function readiness(starts: number): Promise<Record<ServerName | 'idchainWithoutExtraCa', number[]>> {
+  const out: Record<ServerName | 'idchainWithoutExtraCa', number[]> = { idchain: [], moto: [], idchainWithoutExtraCa: [] };
   for (let i = 0; i < starts; i++) {
     for (const name of (i % 2 ? ['moto', 'idchain'] : ['idchain', 'moto']) as ServerName[]) {
       const server = await startServer(name);
       out[name].push(server.readyMs);
       await server.stop();
+    }
+    if (EXTRA_CA) {
+      const server = await startServer('idchain', withoutExtraCa());
+      out.idchainWithoutExtraCa.push(server.readyMs);
+      await server.stop();
+    }
+  }
+  return out;
+}
+
+/** A bare `node -e 0`, spawn to exit, as this machine's environment has it and without NODE_EXTRA_CA_CERTS. */
+function bareNode(runs: number): { asIs: number[]; withoutExtraCa: number[] } {
+  const out = { asIs: [] as number[], withoutExtraCa: [] as number[] };
+  for (let i = 0; i < runs; i++) {
+    for (const [into, env] of [[out.asIs, process.env], [out.withoutExtraCa, withoutExtraCa()]] as const) {
+      const started = performance.now();
+      spawnSync(process.execPath, ['-e', '0'], { env });
+      into.push(performance.now() - started);
     }
   }
   return out;
@@ -64,6 +97,7 @@ async function main(): Promise<number> {
 
   log('emulator and moto, spawn to first answer');
   const ready = await readiness(arg('starts', 5));
+  const bare = bareNode(arg('helps', 10));
   const ops = arg('ops', 400);
   const rounds = arg('rounds', 3);
   log(`mixed workload, ${rounds} rounds of ${ops} operations sequential and ${ops * 2} at concurrency 8, on each`);
@@ -80,7 +114,13 @@ async function main(): Promise<number> {
     node: process.version,
     cores: cpus().length,
     loadAverage: load,
-    ready: { idchainMs: median(ready.idchain), motoMs: median(ready.moto), samples: ready },
+    ready: {
+      idchainMs: median(ready.idchain),
+      motoMs: median(ready.moto),
+      ...(EXTRA_CA ? { idchainWithoutExtraCaMs: median(ready.idchainWithoutExtraCa) } : {}),
+      samples: ready,
+    },
+    bareNodeMs: { asIs: median(bare.asIs), withoutExtraCa: median(bare.withoutExtraCa), extraCaCerts: EXTRA_CA },
     workload,
     helpMs: { median: median(help), samples: help },
     npmStart: { medianMs: median(contract.npmStartMs), samples: contract.npmStartMs, cases: contract.cases, allPassed: contract.passed, peakRssMiB: contract.peakRssMiB, cliMs: contract.cliMs, cliCpuMs: contract.cliCpuMs },

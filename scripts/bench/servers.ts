@@ -67,12 +67,12 @@ function cpuMs(pid: number): number | undefined {
  * (raw-client.ts), so the bench's own polling takes little of the CPU the
  * starting server needs.
  */
-export async function startServer(name: ServerName, timeoutMs = 60_000): Promise<RunningServer> {
+export async function startServer(name: ServerName, env: NodeJS.ProcessEnv = process.env, timeoutMs = 60_000): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const { file, args } = command(name, port);
   const started = performance.now();
-  const child: ChildProcess = spawn(file, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(file, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => void (stderr += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -4,7 +4,9 @@ export interface BenchResult {
   node: string;
   cores: number;
   loadAverage: { start: number[]; end: number[] };
-  ready: { idchainMs: number; motoMs: number; samples: { idchain: number[]; moto: number[] } };
+  ready: { idchainMs: number; motoMs: number; idchainWithoutExtraCaMs?: number; samples: { idchain: number[]; moto: number[]; idchainWithoutExtraCa: number[] } };
+  /** `node -e 0` here, as the environment has it and without NODE_EXTRA_CA_CERTS (the file it names, when set). */
+  bareNodeMs: { asIs: number; withoutExtraCa: number; extraCaCerts?: string };
   workload: {
     ops: number;
     rounds: number;
@@ -38,6 +40,14 @@ export function benchTable(r: BenchResult): { text: string; allMet: boolean } {
   const seqRatio = w.idchain.sequential / w.moto.sequential;
   const conRatio = w.idchain.concurrent / w.moto.concurrent;
   rows.push([`ready after spawn, median of ${r.ready.samples.idchain.length}`, `${r0(r.ready.idchainMs)} ms`, `${r0(r.ready.motoMs)} ms`, `${r2(readyRatio)}×`, `≤ ${t.readyRatioMax}× moto`, readyRatio <= t.readyRatioMax]);
+  if (r.ready.idchainWithoutExtraCaMs !== undefined) {
+    const ratio = r.ready.idchainWithoutExtraCaMs / r.ready.motoMs;
+    rows.push(['  idchain without NODE_EXTRA_CA_CERTS', `${r0(r.ready.idchainWithoutExtraCaMs)} ms`, '', `${r2(ratio)}×`, '', undefined]);
+  }
+  if (r.bareNodeMs.extraCaCerts) {
+    rows.push([`  a bare node -e 0 (NODE_EXTRA_CA_CERTS=${r.bareNodeMs.extraCaCerts})`, `${r0(r.bareNodeMs.asIs)} ms`, '', '', '', undefined]);
+    rows.push(['  a bare node -e 0 without it', `${r0(r.bareNodeMs.withoutExtraCa)} ms`, '', '', '', undefined]);
+  }
   const rounds = `median of ${w.rounds} rounds`;
   rows.push([`mixed workload, sequential (${w.ops} ops, ${rounds})`, `${r0(w.idchain.sequential)} ops/s`, `${r0(w.moto.sequential)} ops/s`, `${r2(seqRatio)}×`, `≥ ${t.sequentialRatioMin}× moto`, seqRatio >= t.sequentialRatioMin]);
   rows.push([`mixed workload, concurrency 8 (${w.ops * 2} ops, ${rounds})`, `${r0(w.idchain.concurrent)} ops/s`, `${r0(w.moto.concurrent)} ops/s`, `${r2(conRatio)}×`, `≥ ${t.concurrentRatioMin}× moto`, conRatio >= t.concurrentRatioMin]);
