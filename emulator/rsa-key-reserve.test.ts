@@ -7,12 +7,12 @@ function fingerprint(key: ReturnType<typeof takeRsaKeyPair>): string {
   return key.publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
 }
 
-test('a key taken at once (reserve still empty) and keys taken later are distinct 2048-bit pairs that sign and verify', async () => {
+test('a key taken at once (reserve still empty), keys ordered and waited for, and one taken after are distinct 2048-bit pairs that sign and verify', async () => {
   const first = takeRsaKeyPair();
   orderRsaKeyPair();
   orderRsaKeyPair();
-  await new Promise((resolve) => setTimeout(resolve, 1500));
-  const later = [takeRsaKeyPair(), takeRsaKeyPair(), takeRsaKeyPair()];
+  // Waited for, not slept on: no clock decides whether the ordered keys are there.
+  const later = [await nextRsaKeyPair(), await nextRsaKeyPair(), takeRsaKeyPair()];
   const all = [first, ...later];
   expect(new Set(all.map(fingerprint)).size).toBe(4);
   for (const key of all) {
