@@ -1,4 +1,5 @@
 import type { Config } from 'jest';
+import { HANG_GUARD_MS } from './test/hang-guard';
 
 // Packages that ship ES modules only; babel turns them into CommonJS for jest.
 const esmOnly = ['jose', 'p-retry', 'p-limit', 'yocto-queue', 'is-network-error'];
@@ -10,9 +11,8 @@ const config: Config = {
   transform: { '^.+\\.(t|j|mj)s$': 'babel-jest' },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
-  // No per-test budget a busy machine could exceed: the mutant runs start several whole
-  // contract runs at once, and on a loaded 2-core machine they took over a minute.
-  testTimeout: 15 * 60_000,
+  // A hang guard, not a budget (test/hang-guard.ts): no test is timed.
+  testTimeout: HANG_GUARD_MS,
   // The suites spend much of their time waiting on local servers, so both cores pay off
   // (jest's default on a 2-core machine is one worker).
   maxWorkers: 2,

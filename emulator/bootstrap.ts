@@ -22,6 +22,7 @@ export function bootstrapAdmin(state: EmulatorState, keys: AdminKeys = freshAdmi
   const arn = iamArn(state.region, state.accountId, `user/${BOOTSTRAP_USER}`);
   state.iam.users.set(BOOTSTRAP_USER, { userName: BOOTSTRAP_USER, userId, arn, path: '/', createDate: state.clock.now(), policies: [ADMINISTRATOR_ACCESS] });
   const credentials = { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey };
+  state.iam.accessKeys.set(credentials.accessKeyId, { accessKeyId: credentials.accessKeyId, userName: BOOTSTRAP_USER, status: 'Active', createDate: state.clock.now() });
   state.credentials.set(credentials.accessKeyId, {
     ...credentials,
     source: 'bootstrap',

@@ -142,6 +142,6 @@ describe('/_idchain/health and /_idchain/reset', () => {
   it('any other /_idchain/ path is 404, and an S3 bucket cannot be named so (no _ in bucket names)', async () => {
     const answer = await send(emulator.url, { method: 'GET', path: '/_idchain/nothing' });
     expect(answer.status).toBe(404);
-    expect(JSON.parse(answer.body).message).toContain('Expected /_idchain/health (GET) or /_idchain/reset (POST, signed)');
+    expect(JSON.parse(answer.body).message).toContain('Expected /_idchain/health (GET), /_idchain/weather (GET) or /_idchain/reset (POST, signed)');
   });
 });

@@ -7,6 +7,7 @@ export const CONTROL_SIGNING_SERVICE = 'idchain';
 
 export const HEALTH_PATH = '/_idchain/health';
 export const RESET_PATH = '/_idchain/reset';
+export const WEATHER_PATH = '/_idchain/weather';
 
 /** What GET /_idchain/health answers: enough for a client to wait for the emulator and configure itself. */
 export interface EmulatorHealth {
@@ -23,6 +24,8 @@ export interface ControlPlane {
   now(): Date;
   /** Forget every resource, keeping the administrator and its keys. */
   reset(): void;
+  /** The weather's counters (WeatherStats). */
+  weather(): unknown;
 }
 
 /**
@@ -43,6 +46,10 @@ export function controlAnswer(request: IncomingRequest, plane: ControlPlane): Wi
   if (request.path === HEALTH_PATH) {
     return request.method === 'GET' || request.method === 'HEAD' ? json(200, plane.health()) : notAllowed(request, 'GET');
   }
+  // Open like health: counters only. The emulator's own routes are never weathered: they are not AWS.
+  if (request.path === WEATHER_PATH) {
+    return request.method === 'GET' || request.method === 'HEAD' ? json(200, { weather: plane.weather() }) : notAllowed(request, 'GET');
+  }
   if (request.path === RESET_PATH) {
     if (request.method !== 'POST') return notAllowed(request, 'POST');
     const admin = plane.admin();
@@ -62,7 +69,7 @@ export function controlAnswer(request: IncomingRequest, plane: ControlPlane): Wi
     plane.reset();
     return json(200, { status: 'reset' });
   }
-  return json(404, { error: 'NotFound', message: `No such emulator endpoint: ${request.path}. Expected ${HEALTH_PATH} (GET) or ${RESET_PATH} (POST, signed).` });
+  return json(404, { error: 'NotFound', message: `No such emulator endpoint: ${request.path}. Expected ${HEALTH_PATH} (GET), ${WEATHER_PATH} (GET) or ${RESET_PATH} (POST, signed).` });
 }
 
 function notAllowed(request: IncomingRequest, allowed: string): WireResponse {

@@ -16,9 +16,10 @@ function randomFrom(alphabet: string, length: number): string {
  * following example: `AIDAJQABLZS4A3QDU576Q`"; real output agrees, an assumed
  * role's id `AROARK7LBOHXASFTNOIZG:example_session_name` [obs:
  * reumachoi/The-Big-IAM-Challenge-Solutions solution_6.md]. Both use the
- * upper-case base32 alphabet (A–Z, 2–7).
+ * upper-case base32 alphabet (A–Z, 2–7). Managed policies take ANPA (IAM-UG
+ * "IAM identifiers", the table of unique ID prefixes).
  */
-export function iamUniqueId(prefix: 'AROA' | 'AIDA'): string {
+export function iamUniqueId(prefix: 'AROA' | 'AIDA' | 'ANPA'): string {
   return prefix + randomFrom(UPPER_ALNUM, 17);
 }
 

@@ -24,6 +24,7 @@ export const MUTANTS = {
   'sign-in-identity-not-reused': 'GetId makes a new identity for a user-pool login it already knows',
   's3-policy-variables-literal': 'S3 authorization leaves policy variables such as ${aws:username} unsubstituted, as in a policy without Version 2012-10-17',
   's3-explicit-deny-ignored': 'S3 authorization ignores Deny statements in identity, session and bucket policies',
+  'transitive-tags-dropped': 'a role session chained with AssumeRole does not inherit the transitive session tags of the calling session',
 } as const;
 
 export type MutantName = keyof typeof MUTANTS;

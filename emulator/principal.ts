@@ -7,6 +7,8 @@
 export interface SessionAttributes {
   /** Session tags (AssumeRole `Tags`); they win over the role's own tags. */
   tags?: Record<string, string>;
+  /** The keys of `tags` a chained AssumeRole passes on [doc: IAM-UG "Chaining roles with session tags"]. */
+  transitiveTagKeys?: string[];
   sourceIdentity?: string;
   /** The federation keys the session was issued with, e.g. `cognito-identity.amazonaws.com:sub` or `saml:sub`. */
   federatedKeys?: Record<string, string | string[] | undefined>;
@@ -44,6 +46,11 @@ export type Principal =
       userId: string; // <acct>:<name>
       name: string;
       sessionPolicy?: unknown;
+      /**
+       * The IAM user whose long-term keys asked for the session; undefined for
+       * the root user. Its policies and boundary cap the session.
+       */
+      federatedBy?: string;
     }
   | {
       kind: 'root';

@@ -71,7 +71,9 @@ export function createRouter(state: EmulatorState, services: readonly ServiceDef
         : new AwsServiceError('InvalidAction', `Could not find operation ${operation} for version ${service.queryVersion}`, 400);
     }
     const ctx: RequestContext = { state, requestId, service: service.name, operation, caller, region: state.region, now };
-    return invokeOperation(service, operation, input, ctx);
+    // Weather (latency, throttling, faults) meets every signed-in or unsigned AWS call, the
+    // bootstrap administrator's too; answers given before the operation is known do not.
+    return state.weather.run({ service: service.name, operation, input }, () => invokeOperation(service, operation, input, ctx));
   }
 
   function toServiceError(err: unknown, service: ServiceDefinition): AwsServiceError {

@@ -5,6 +5,8 @@ import { createIamState, type IamState } from './iam/state';
 import { createIdpState, type IdpState } from './cognito-idp/state';
 import { createIdentityState, type IdentityState } from './cognito-identity/state';
 import { createS3State, type S3State } from './s3/state';
+import { createWeather, type Weather, type WeatherSettings } from './weather/weather';
+import { calmProfile } from './weather/load-profile';
 
 /** Everything the emulator knows. One instance per started emulator. */
 export interface EmulatorState {
@@ -18,6 +20,8 @@ export interface EmulatorState {
   readonly idp: IdpState;
   readonly identity: IdentityState;
   readonly s3: S3State;
+  /** Latency, throttling, faults and IAM propagation; calm (none of them) unless a profile was given. */
+  readonly weather: Weather;
 }
 
 export interface StateOptions {
@@ -25,15 +29,19 @@ export interface StateOptions {
   region: string;
   clock: Clock;
   mutants: ReadonlySet<MutantName>;
+  weather?: WeatherSettings;
 }
 
 export function createState(opts: StateOptions): EmulatorState {
+  const { weather, ...rest } = opts;
+  const iam = createIamState();
   return {
-    ...opts,
+    ...rest,
     credentials: new Map(),
-    iam: createIamState(),
+    iam,
     idp: createIdpState(),
     identity: createIdentityState(),
     s3: createS3State(),
+    weather: createWeather(weather ?? { profile: calmProfile(), seed: 1, scale: 1 }, { iam, now: () => opts.clock.now().getTime() }),
   };
 }

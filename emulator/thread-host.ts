@@ -4,10 +4,15 @@ import type * as WorkerThreads from 'node:worker_threads';
 import { EmulatorOptionError } from './admin-keys';
 import type { EmulatorHealth } from './control';
 import type { EmulatorOptions, StartedEmulator } from './start';
+import { WeatherProfileError } from './weather/load-profile';
+import type { WeatherStats } from './weather/weather';
 import type { HostMessage, ThreadReady, ThreadStartData, WorkerMessage } from './thread-protocol';
 
-/** The options a thread can take: all but the in-process seams (clock, observer). */
-export type ThreadEmulatorOptions = Omit<EmulatorOptions, 'clock' | 'observe'>;
+/** The options a thread can take: all but the in-process seams (clock, observer, the weather's sleep). */
+export type ThreadEmulatorOptions = Omit<EmulatorOptions, 'clock' | 'observe' | 'sleep'>;
+
+/** How long a stats() call waits for the emulator thread before it gives up: it answers between two requests. */
+const STATS_WAIT_MS = 10_000;
 
 const ENTRY = join(__dirname, 'thread-entry.js');
 
@@ -29,11 +34,14 @@ export function canStartEmulatorThread(): boolean {
  * then uses two cores instead of sharing one.
  */
 export async function startEmulatorThread(options: ThreadEmulatorOptions = {}): Promise<StartedEmulator> {
-  const data: ThreadStartData = { ...options, mutants: options.mutants ? [...options.mutants] : undefined };
   // Loaded here: `idchain emulator` and an in-process startEmulator() never start a thread.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { Worker } = require('node:worker_threads') as typeof WorkerThreads;
-  const worker = new Worker(ENTRY, { workerData: data });
+  const { Worker, MessageChannel, receiveMessageOnPort } = require('node:worker_threads') as typeof WorkerThreads;
+  const stats = new MessageChannel();
+  const statsSignal = new SharedArrayBuffer(4);
+  const data: ThreadStartData = { ...options, mutants: options.mutants ? [...options.mutants] : undefined, statsPort: stats.port2, statsSignal };
+  const worker = new Worker(ENTRY, { workerData: data, transferList: [stats.port2] });
+  stats.port1.unref();
   const pending = new Map<number, () => void>();
   let nextId = 0;
   const ready = await new Promise<ThreadReady>((resolve, reject) => {
@@ -42,7 +50,8 @@ export async function startEmulatorThread(options: ThreadEmulatorOptions = {}): 
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'ready') return resolve(message);
       if (message.type === 'failed') {
-        const err = message.name === 'EmulatorOptionError' ? new EmulatorOptionError(message.message) : new Error(message.message);
+        const known: Record<string, new (message: string) => Error> = { EmulatorOptionError, WeatherProfileError };
+        const err = new (known[message.name] ?? Error)(message.message);
         return reject(Object.assign(err, message.code ? { code: message.code } : {}));
       }
       pending.get(message.id)?.();
@@ -68,6 +77,20 @@ export async function startEmulatorThread(options: ThreadEmulatorOptions = {}): 
     });
   let stopped: Promise<void> | undefined;
   const stop = () => (stopped ??= ask('stop').then(() => worker.terminate().then(() => undefined)));
+  // The weather's counters, asked of the thread synchronously (StartedEmulator.weather.stats() is synchronous).
+  let lastStats: WeatherStats | undefined;
+  const weatherStats = (): WeatherStats => {
+    if (exited) {
+      if (lastStats) return lastStats;
+      throw new Error('The emulator thread has ended: its weather counters went with it.');
+    }
+    const signal = new Int32Array(statsSignal);
+    Atomics.store(signal, 0, 0);
+    stats.port1.postMessage('stats');
+    if (Atomics.wait(signal, 0, 0, STATS_WAIT_MS) === 'timed-out') throw new Error(`The emulator thread did not answer for its weather counters within ${STATS_WAIT_MS} ms.`);
+    lastStats = receiveMessageOnPort(stats.port1)!.message as WeatherStats;
+    return lastStats;
+  };
   const health: EmulatorHealth = { status: 'running', services: ready.services, region: ready.region, version: ready.version };
   return {
     url: ready.url,
@@ -77,6 +100,7 @@ export async function startEmulatorThread(options: ThreadEmulatorOptions = {}): 
     services: ready.services,
     mutants: ready.mutants,
     credentials: ready.credentials,
+    weather: { ...ready.weather, stats: weatherStats },
     health: () => ({ ...health, services: [...health.services] }),
     reset: () => ask('reset'),
     stop,

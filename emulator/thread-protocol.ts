@@ -1,5 +1,7 @@
 import type { AdminKeys } from './admin-keys';
 import type { MutantName } from './mutants';
+import type { MessagePort } from 'node:worker_threads';
+import type { WeatherProfile } from './weather/profile';
 
 /** What the host hands the worker: the serializable part of EmulatorOptions (no clock, no observer). */
 export interface ThreadStartData {
@@ -9,6 +11,16 @@ export interface ThreadStartData {
   accountId?: string;
   credentials?: AdminKeys;
   mutants?: string[];
+  weather?: string | WeatherProfile;
+  seed?: number;
+  weatherScale?: number;
+  /**
+   * Where the host asks for the weather's counters synchronously: it posts on
+   * `statsPort`, blocks on `statsSignal` (Atomics) until the worker has
+   * answered on the same port, then takes the answer with receiveMessageOnPort.
+   */
+  statsPort: MessagePort;
+  statsSignal: SharedArrayBuffer;
 }
 
 /** The started emulator's facts, as the worker reports them. */
@@ -21,6 +33,7 @@ export interface ThreadReady {
   services: string[];
   mutants: MutantName[];
   credentials: AdminKeys;
+  weather: { profile: WeatherProfile; seed: number; scale: number };
 }
 
 /** A start that failed, carried across the thread boundary with what the host needs to rethrow it alike. */

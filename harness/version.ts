@@ -31,7 +31,7 @@ function packageVersion(dir: string): string {
 
 export const HARNESS_VERSION = packageVersion(PROJECT_ROOT);
 
-const SDK_CLIENTS = ['client-cognito-identity-provider', 'client-cognito-identity', 'client-sts', 'client-iam'];
+const SDK_CLIENTS = ['client-cognito-identity-provider', 'client-cognito-identity', 'client-sts', 'client-iam', 'client-s3'];
 
 /**
  * Versions of the AWS SDK clients the harness drives targets with, found as

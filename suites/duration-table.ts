@@ -45,8 +45,8 @@ export const TOO_SHORT = observed(
 );
 export const OVER_ROLE_MAX = observed('ValidationError "The requested DurationSeconds exceeds the MaxSessionDuration set for this role."');
 export const OVER_ROLE_MODEL_MAX = observedAt(
-  `ValidationError "1 validation error detected: Value '<n>' at 'durationSeconds' failed to satisfy constraint: Member must have value less than or equal to 43200"`,
-  'Apache Hadoop S3A assumed-roles troubleshooting (AWS SDK output)',
+  `ValidationError "1 validation error detected: Value '345600' at 'durationSeconds' failed to satisfy constraint: Member must have value less than or equal to 43200" (Service: AWSSecurityTokenService; Status Code: 400; Error Code: ValidationError), for AssumeRole`,
+  'Apache Hadoop S3A "Working with IAM Assumed Roles", troubleshooting (AWS SDK output)',
   'https://hadoop.apache.org/docs/stable/hadoop-aws/tools/hadoop-aws/assumed_roles.html',
 );
 

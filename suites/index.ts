@@ -11,6 +11,8 @@ import { samlFederationSuite } from './saml-federation/suite';
 import { assumeRoleSuite } from './assume-role/suite';
 import { federationTokensSuite } from './federation-tokens/suite';
 import { stsDurationBoundsSuite } from './sts-duration-bounds/suite';
+import { resourceAccessSuite } from './resource-access/suite';
+import { sessionAttributesSuite } from './session-attributes/suite';
 
 /** Every contract suite, in the order reports list them. */
 export const suites: SuiteDefinition[] = [
@@ -26,4 +28,6 @@ export const suites: SuiteDefinition[] = [
   assumeRoleSuite,
   federationTokensSuite,
   stsDurationBoundsSuite,
+  resourceAccessSuite,
+  sessionAttributesSuite,
 ];

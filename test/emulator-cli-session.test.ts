@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { HANG_GUARD_MS } from './hang-guard';
 
 // README "An AWS CLI session" as a user types it: the compiled bin started in
 // the background through `eval "$(… --print-env shell &)"`, then the AWS CLI,
@@ -50,7 +51,7 @@ maybe('the README AWS CLI session runs as written: fixed keys, AWS CLI, boto3, h
   // If a line fails, the emulator is still stopped; its pid is printed for the check below.
   const wrapped = `set -e\ntrap 'kill "$IDCHAIN_EMULATOR_PID" 2>/dev/null || true' EXIT\n${script.replace(/^kill .*$/m, 'echo "pid=$IDCHAIN_EMULATOR_PID"\n$&')}`;
   const env = { PATH: `${join(work, 'path')}:${process.env.PATH}`, HOME: work, AWS_SESSION_TOKEN: 'left-over-from-another-account' };
-  const result = spawnSync('bash', ['-c', wrapped], { cwd: work, env, encoding: 'utf8', timeout: 180_000 });
+  const result = spawnSync('bash', ['-c', wrapped], { cwd: work, env, encoding: 'utf8', timeout: HANG_GUARD_MS });
   expect({ status: result.status, stderr: result.status === 0 ? '' : result.stderr }).toEqual({ status: 0, stderr: '' });
 
   const lines = result.stdout.trim().split('\n');

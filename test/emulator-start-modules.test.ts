@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { HANG_GUARD_MS } from './hang-guard';
 
 // Starting the emulator loads its request path, not its operations: each
 // operation's module (and jose, xml-crypto, fast-xml-parser) is loaded on its
@@ -27,7 +28,7 @@ const script = `
     console.log(JSON.stringify({ atStart, afterSts, afterS3, arn: who.Arn, buckets: buckets.Buckets?.length ?? 0 }));
   })();`;
 
-const result = spawnSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+const result = spawnSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8', timeout: HANG_GUARD_MS });
 const seen = result.status === 0 ? JSON.parse(result.stdout) : undefined;
 
 test('the probe ran and the emulator answered STS and S3', () => {
@@ -39,12 +40,18 @@ test('the probe ran and the emulator answered STS and S3', () => {
 const OPERATION_MODULES = [
   'emulator/iam/role-ops.js',
   'emulator/iam/saml-provider-ops.js',
+  'emulator/iam/managed-policy-ops.js',
+  'emulator/iam/attached-policy-ops.js',
+  'emulator/iam/user-ops.js',
+  'emulator/iam/access-key-ops.js',
+  'emulator/iam/simulate-ops.js',
   'emulator/sts/get-caller-identity.js',
   'emulator/sts/assume-role.js',
   'emulator/sts/assume-role-with-saml.js',
   'emulator/cognito-idp/auth-ops.js',
   'emulator/cognito-idp/pool-ops.js',
   'emulator/cognito-identity/get-credentials.js',
+  'emulator/cognito-identity/principal-tags.js',
   'emulator/s3/routes.js',
   'emulator/s3/object-ops.js',
 ];

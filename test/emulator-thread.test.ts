@@ -43,3 +43,20 @@ test('a bad option or a busy port fails the start as startEmulator would', async
     busy.close();
   }
 });
+
+test('a thread emulator answers in the weather it was given, and its counters are read synchronously, as in-process', async () => {
+  await expect(built.startEmulatorThread({ weather: 'drizzle' })).rejects.toMatchObject({ name: 'WeatherProfileError', message: expect.stringContaining("Unknown weather profile 'drizzle'") });
+  const emulator = await built.startEmulatorThread({ weather: 'aws', seed: 7, weatherScale: 0.01 });
+  try {
+    expect([emulator.weather.profile.name, emulator.weather.seed, emulator.weather.scale]).toEqual(['aws', 7, 0.01]);
+    expect(emulator.weather.stats()).toMatchObject({ profile: 'aws', seed: 7, calls: 0 });
+    const sts = new STSClient({ endpoint: emulator.url, region: emulator.region, credentials: emulator.credentials, maxAttempts: 1 });
+    await sts.send(new GetCallerIdentityCommand({}));
+    await sts.send(new GetCallerIdentityCommand({}));
+    expect(emulator.weather.stats()).toMatchObject({ calls: 2, byService: { sts: { calls: 2 } } });
+    // The same counters as GET /_idchain/weather.
+    expect(((await (await fetch(`${emulator.url}/_idchain/weather`)).json()) as { weather: { calls: number } }).weather.calls).toBe(2);
+  } finally {
+    await emulator.stop();
+  }
+});

@@ -21,13 +21,32 @@ function io() {
   return { out, err, io: { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t) } };
 }
 
+/**
+ * The credentials a flow line shows expire `seconds` after they were issued,
+ * which was between `before` and `after` (epoch ms around the command), and
+ * the line's "(in N min)" agrees. A bracket, not a budget: however slow the
+ * machine, it holds.
+ */
+function expectExpiry(text: string, step: string, seconds: number, before: number, after: number): void {
+  const line = new RegExp(`${step} → credentials expiring (\\S+) \\(in (\\d+) min\\)`).exec(text);
+  expect(line).not.toBeNull();
+  const expires = Date.parse(line![1]);
+  // Expiration comes back in whole seconds or milliseconds; allow the one second of truncation.
+  expect(expires).toBeGreaterThanOrEqual(before + seconds * 1000 - 1000);
+  expect(expires).toBeLessThanOrEqual(after + seconds * 1000);
+  expect(Number(line![2])).toBeGreaterThanOrEqual(Math.round((expires - after) / 60_000));
+  expect(Number(line![2])).toBeLessThanOrEqual(Math.round((expires - before) / 60_000));
+}
+
 test('flow enhanced on throwaway resources shows the preferred role, the role assumed and the expiry', async () => {
   const c = io();
+  const before = Date.now();
   expect(await runCli(['flow', 'enhanced', '--groups', 'admin,editor'], c.io)).toBe(0);
+  const after = Date.now();
   const text = c.out.join('\n');
   expect(text).toMatch(/cognito:preferred_role arn:aws:iam::\d{12}:role\/idchain-[0-9a-f]{8}-flow-admin/);
   expect(text).toMatch(/4\. GetCallerIdentity → arn:aws:sts::\d{12}:assumed-role\/idchain-[0-9a-f]{8}-flow-admin\/CognitoIdentityCredentials/);
-  expect(text).toMatch(/credentials expiring .* \(in 60 min\)/);
+  expectExpiry(text, '3\\. GetCredentialsForIdentity', 3600, before, after);
 });
 
 test('flow --json prints the steps with every secret redacted', async () => {
@@ -105,7 +124,9 @@ test('an answer without what AWS documents stops the flow with the finding, not 
 
 test('flow saml: idchain as the IdP; the answer fields, a SessionDuration of 1800 giving 30 minutes, the assumed role, nothing left behind', async () => {
   const c = io();
+  const before = Date.now();
   expect(await runCli(['flow', 'saml', '--username', 'ana', '--session-duration', '1800'], c.io)).toBe(0);
+  const after = Date.now();
   const text = c.out.join('\n');
   const provider = /registered as (arn:aws:iam::(\d{12}):saml-provider\/(idchain-[0-9a-f]{8}-flow-idp))/.exec(text);
   expect(provider).not.toBeNull();
@@ -115,19 +136,21 @@ test('flow saml: idchain as the IdP; the answer fields, a SessionDuration of 180
   // STS-API AssumeRoleWithSAML NameQualifier: BASE64(SHA1(Issuer + account id + "/" + provider name)).
   const qualifier = createHash('sha1').update(`https://idp.idchain.invalid/saml/idp${account}/${providerName}`).digest('base64');
   expect(text).toContain(`NameQualifier ${qualifier}`);
-  expect(text).toMatch(/AssumeRoleWithSAML → credentials expiring .* \(in 30 min\)/);
+  expectExpiry(text, 'AssumeRoleWithSAML', 1800, before, after);
   expect(text).toMatch(/4\. GetCallerIdentity → arn:aws:sts::\d{12}:assumed-role\/idchain-[0-9a-f]{8}-flow-federated\/ana/);
   expect(readdirSync(join(work, '.idchain', 'ledger'))).toEqual([]);
 });
 
 test('flow web-identity: the ID token to STS through an IAM OIDC provider, whose ARN STS names as Provider', async () => {
   const c = io();
+  const before = Date.now();
   expect(await runCli(['flow', 'web-identity', '--duration-seconds', '7200'], c.io)).toBe(0);
+  const after = Date.now();
   const text = c.out.join('\n');
   const provider = /IAM OIDC provider (arn:aws:iam::\d{12}:oidc-provider\/\S+)/.exec(text)?.[1];
   expect(provider).toMatch(/oidc-provider\/cognito-idp\.us-east-1\.amazonaws\.com\/us-east-1_/);
   expect(text).toContain(`Provider                    ${provider}`);
-  expect(text).toMatch(/\(DurationSeconds 7200\) → credentials expiring .* \(in 120 min\)/);
+  expectExpiry(text, '\\(DurationSeconds 7200\\)', 7200, before, after);
   expect(text).toMatch(/4\. GetCallerIdentity → arn:aws:sts::\d{12}:assumed-role\/idchain-[0-9a-f]{8}-flow-web\/idchain-flow/);
 });
 

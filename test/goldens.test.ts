@@ -17,6 +17,10 @@ function run(mutants: string[] = []): Promise<RunResult> {
   return runContract({ mutants, suites, baseline: false, ledgerDir: join(work, 'ledger') });
 }
 
+// One fresh, unmutated run serves every test that only compares it differently.
+let freshRun: Promise<RunResult> | undefined;
+const fresh = () => (freshRun ??= run());
+
 function compared(result: RunResult, goldenDir = SHIPPED, today = new Date()) {
   return applyBaseline(result, { baseline: 'reference', goldens: loadBaselineGoldens(goldenDir, 'reference', suites), deviations: [], maxAgeDays: 30, today });
 }
@@ -42,7 +46,7 @@ test('recording twice in a row gives byte-identical goldens', async () => {
 });
 
 test('the shipped reference goldens match a fresh run', async () => {
-  const result = compared(await run());
+  const result = compared(await fresh());
   expect(result.cases.filter((c) => c.verdict !== 'pass').map((c) => ({ id: c.id, findings: c.findings }))).toEqual([]);
   expect(result.baseline).toEqual({ name: 'reference', missing: [], stale: [], maxAgeDays: 30 });
 });
@@ -73,14 +77,14 @@ test('a tie that yields a preferred role is reported on exactly the tie cases', 
 });
 
 test('a case with no golden is reported as missing, not passed', async () => {
-  const result = compared(await run(), join(work, 'empty'));
+  const result = compared(await fresh(), join(work, 'empty'));
   expect(result.cases.every((c) => c.verdict === 'fail')).toBe(true);
   expect(result.cases[0].findings).toEqual([{ path: 'golden', kind: 'golden-missing', expected: `a reference golden for ${result.cases[0].id}`, actual: 'none recorded' }]);
   expect(result.baseline?.missing).toHaveLength(enhancedFlowSuite.cases.length);
 });
 
 test('goldens last validated longer ago than the allowed age are reported stale', async () => {
-  const result = compared(await run(), SHIPPED, new Date(Date.now() + 40 * 86_400_000));
+  const result = compared(await fresh(), SHIPPED, new Date(Date.now() + 40 * 86_400_000));
   expect(result.baseline?.stale.map((s) => s.id).sort()).toEqual(enhancedFlowSuite.cases.map((c) => c.id).sort());
   expect(result.cases.every((c) => c.verdict === 'pass')).toBe(true);
 });

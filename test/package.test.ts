@@ -2,6 +2,7 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { HANG_GUARD_MS } from './hang-guard';
 
 // The package as a team gets it: `npm pack` (which builds through prepack),
 // the tarball installed into an empty project, then the bin and the library
@@ -17,7 +18,7 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
 function run(command: string, args: string[], cwd: string): SpawnSyncReturns<string> {
-  return spawnSync(command, args, { cwd, env, encoding: 'utf8', timeout: 600_000 });
+  return spawnSync(command, args, { cwd, env, encoding: 'utf8', timeout: HANG_GUARD_MS });
 }
 
 function ok(result: SpawnSyncReturns<string>): string {
@@ -50,6 +51,8 @@ test('the tarball ships the compiled code, goldens and deviations, and no test o
   expect(shipped.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
   expect(shipped).toEqual(expect.arrayContaining(['dist/harness/cli/main.js', 'dist/harness/index.d.ts', 'dist/emulator/index.d.ts', 'dist/suites/index.js']));
   expect(shipped.some((f) => f.startsWith('fixtures/golden/reference/enhanced-flow/'))).toBe(true);
+  // Not TypeScript, so tsc does not emit them: the build copies the weather profiles `--weather aws` loads.
+  expect(shipped).toEqual(expect.arrayContaining(['dist/emulator/weather/profiles/aws.json', 'dist/emulator/weather/profiles/calm.json']));
 });
 
 test('its bin is the compiled CLI itself: no tsx, no second node process, and nothing shipped needs tsx', () => {

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LEAK_PATTERNS } from '../harness';
+import { HANG_GUARD_MS } from './hang-guard';
 
 // `npm start` as a new user runs it: the CLI in a child process, against the
 // reference emulator, writing reports. Then every file it wrote is scanned for secrets.
@@ -25,7 +26,7 @@ test('idchain run --target reference exits 0, prints the summary and writes the 
   const result = spawnSync(process.execPath, [join(root, bin), 'run', '--target', 'reference', '--report-dir', reportDir], {
     cwd: work,
     encoding: 'utf8',
-    timeout: 120_000,
+    timeout: HANG_GUARD_MS,
   });
   expect({ status: result.status, stderr: result.status === 0 ? '' : result.stderr }).toEqual({ status: 0, stderr: '' });
   expect(result.stdout).toMatch(/^reference: (\d+) cases, \1 pass, 0 fail, 0 unsupported, 0 error in /m);

@@ -1,4 +1,4 @@
-import { roleByArn } from '../iam/state';
+import { dataPlane } from '../iam/data-plane';
 import { evaluateIdentityPolicies, evaluatePolicy, type Decision, type PolicyDocument } from '../policy/evaluate';
 import { principalContext } from '../policy/principal-context';
 import type { PolicyRequest } from '../policy/types';
@@ -55,7 +55,7 @@ export interface AuthzRequest {
  */
 function roleTagContext(state: EmulatorState, principal: Principal): Record<string, string> {
   if (principal.kind !== 'assumed-role') return {};
-  const tags = roleByArn(state.iam, principal.roleArn)?.tags ?? [];
+  const tags = dataPlane(state).roleByArn(principal.roleArn)?.tags ?? [];
   return Object.fromEntries(tags.map((t) => [`aws:PrincipalTag/${t.Key}`, t.Value]));
 }
 

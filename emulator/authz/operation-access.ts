@@ -127,3 +127,14 @@ export function requestTagContext(tags: unknown): PolicyRequest['context'] {
   }
   return keys.length > 0 ? { ...context, 'aws:TagKeys': keys } : context;
 }
+
+/**
+ * `aws:RequestTag/<key>` and `aws:TagKeys` of the tags a create sends as a map
+ * (`UserPoolTags`, `IdentityPoolTags`) [doc: SAR, CreateUserPool and
+ * CreateIdentityPool condition keys aws:RequestTag/${TagKey}, aws:TagKeys]. A
+ * pool's ARN carries its id, not a name, so tags are how a policy scopes pools.
+ */
+export function requestTagMap(tags: unknown): PolicyRequest['context'] {
+  if (!tags || typeof tags !== 'object' || Array.isArray(tags)) return {};
+  return requestTagContext(Object.entries(tags as Record<string, unknown>).map(([Key, Value]) => ({ Key, Value })));
+}

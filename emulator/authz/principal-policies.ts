@@ -1,5 +1,5 @@
-import { rolePermissionPolicies } from '../iam/role-permission-policies';
-import { roleByArn } from '../iam/state';
+import { rolePolicies, userPolicies } from '../iam/entity-policies';
+import { dataPlane } from '../iam/data-plane';
 import type { PolicyDocument } from '../policy/types';
 import type { Principal } from '../principal';
 import type { EmulatorState } from '../state';
@@ -17,8 +17,7 @@ export const ADMINISTRATOR_ACCESS: PolicyDocument = {
 /**
  * What limits a principal, in the terms of IAM-UG "Policy evaluation logic":
  * - `identity`: its identity-based policies; undefined when nothing limits it
- *   (the root user; a federated user, whose permissions are its IAM user's,
- *   and the emulator's only user is its administrator);
+ *   (the root user, and a federated user the root user asked for);
  * - `boundary`: the permissions boundary of the user or role, if any;
  * - `session`: the session policy the session was created with, if any —
  *   for enhanced-flow guests, Cognito's scope-down (guest-scope-down.ts);
@@ -28,11 +27,7 @@ export const ADMINISTRATOR_ACCESS: PolicyDocument = {
  */
 export interface PrincipalPolicies {
   identity?: readonly PolicyDocument[];
-  /**
-   * The permissions boundary of the user or role. IAM's boundaries are not
-   * modelled yet, so none is returned; a later issue fills this in (and
-   * adds managed policies to `identity`), and authorize.ts already applies it.
-   */
+  /** The permissions boundary of the user or role (the managed policy it names), if any. */
   boundary?: PolicyDocument;
   session?: PolicyDocument;
   sessionRequired: boolean;
@@ -48,27 +43,41 @@ function sessionPolicyOf(principal: Principal): PolicyDocument | undefined {
 /**
  * The policies that decide what `principal` may do:
  * - an IAM user (and GetSessionToken credentials, which act as that user
- *   [doc: IAM-UG "Permissions for GetSessionToken"]): the user's policies;
- * - a role session: the role's inline policies AND its session policy; a role
- *   deleted since grants nothing;
- * - a federated user: its session policy;
+ *   [doc: IAM-UG "Permissions for GetSessionToken"]): the user's policies and
+ *   its permissions boundary;
+ * - a role session: the role's inline and attached policies, its permissions
+ *   boundary AND its session policy; a role deleted since grants nothing;
+ * - a federated user: the policies and boundary of the IAM user that asked
+ *   for it AND its session policy — "the intersection of the user's
+ *   identity-based policy and the session policies. You cannot use the session
+ *   policy to grant more permissions than those allowed by the identity-based
+ *   policy of the user that is being federated" [doc: IAM-UG "Permissions for
+ *   GetFederationToken"]; that the user's boundary caps it too is inferred
+ *   from IAM-UG "Policy evaluation logic", which evaluates the boundary of the
+ *   entity a session belongs to. A user deleted since grants nothing;
  * - the root user: not limited.
  * The bootstrap administrator is an IAM user holding AdministratorAccess, so
  * it may do everything that no explicit Deny (a bucket policy's, say) refuses,
- * like any same-account administrator. Managed policies (PolicyArns) are not
- * modelled and grant nothing.
+ * like any same-account administrator. Session policies given as PolicyArns
+ * are not modelled and grant nothing.
  */
 export function principalPolicies(state: EmulatorState, principal: Principal): PrincipalPolicies {
   switch (principal.kind) {
     case 'root':
       return { sessionRequired: false };
-    case 'user':
-      return { identity: state.iam.users.get(principal.userName)?.policies ?? [], sessionRequired: false };
-    case 'assumed-role': {
-      const role = roleByArn(state.iam, principal.roleArn);
-      return { identity: role ? rolePermissionPolicies(role) : [], session: sessionPolicyOf(principal), sessionRequired: false };
+    case 'user': {
+      const user = state.iam.users.get(principal.userName);
+      return { ...(user ? userPolicies(state, user) : { identity: [] }), sessionRequired: false };
     }
-    case 'federated-user':
-      return { session: sessionPolicyOf(principal), sessionRequired: true };
+    case 'assumed-role': {
+      // The role as STS and the services see it: a change still propagating is not yet in effect.
+      const role = dataPlane(state).roleByArn(principal.roleArn);
+      return { ...(role ? rolePolicies(state, role) : { identity: [] }), session: sessionPolicyOf(principal), sessionRequired: false };
+    }
+    case 'federated-user': {
+      if (principal.federatedBy === undefined) return { session: sessionPolicyOf(principal), sessionRequired: true };
+      const user = state.iam.users.get(principal.federatedBy);
+      return { ...(user ? userPolicies(state, user) : { identity: [] }), session: sessionPolicyOf(principal), sessionRequired: true };
+    }
   }
 }

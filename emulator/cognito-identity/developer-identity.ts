@@ -88,7 +88,7 @@ export function developerIdentity(
  * it. TokenDuration 1–86400 seconds (ValidationException outside), 900 when
  * omitted. The token's `amr` lists `authenticated`, the developer provider and
  * `<provider>:<identityPoolId>:<developerUserId>`, then any other provider sent.
- * PrincipalTags are validated and not acted on.
+ * PrincipalTags go into the token (openid-token.ts) as session tags for STS.
  */
 export async function getOpenIdTokenForDeveloperIdentity(input: Record<string, unknown>, ctx: RequestContext) {
   const check = new InputCheck();
@@ -101,7 +101,7 @@ export async function getOpenIdTokenForDeveloperIdentity(input: Record<string, u
     value: SHAPES.identityProviderToken,
     sensitive: true,
   });
-  check.stringMap(input.PrincipalTags, 'principalTags', { max: 50, key: SHAPES.principalTagId, value: SHAPES.principalTagValue });
+  const principalTags = check.stringMap(input.PrincipalTags, 'principalTags', { max: 50, key: SHAPES.principalTagId, value: SHAPES.principalTagValue });
   const tokenDuration = check.integer(input.TokenDuration, 'tokenDuration', SHAPES.tokenDuration);
   check.done();
 
@@ -118,6 +118,7 @@ export async function getOpenIdTokenForDeveloperIdentity(input: Record<string, u
     amr: amrValues([developer, ...verified]),
     lifetimeSeconds: tokenDuration ?? DEFAULT_DEVELOPER_TOKEN_SECONDS,
     now,
+    principalTags,
   });
   return { IdentityId: identity.identityId, Token: token };
 }

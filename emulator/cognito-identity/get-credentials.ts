@@ -1,4 +1,4 @@
-import { roleByArn } from '../iam/state';
+import { dataPlane } from '../iam/data-plane';
 import { evaluatePolicy } from '../policy/evaluate';
 import { GUEST_ENHANCED_SCOPE_DOWN } from './guest-scope-down';
 import type { RequestContext } from '../service';
@@ -9,6 +9,7 @@ import { findIdentity, matchLogins } from './match-logins';
 import type { OpenIdTokenClaims } from './openid-token';
 import { selectRole, type SelectionLogin } from './role-selection';
 import { regionFacts } from '../region';
+import { principalTagMap, principalTagsOf } from './principal-tags';
 import { trustRequest, trustRequestForAmr } from './trust-context';
 import { readLogins, verifyCognitoIdentityLogin, verifyLogins, type VerifiedLogin } from './verify-logins';
 
@@ -36,7 +37,8 @@ export const ENHANCED_CREDENTIAL_SECONDS = 3600;
  * the token's own `amr`.
  *
  * A guest's session carries the enhanced-flow scope-down (guest-scope-down.ts)
- * as its session policy.
+ * as its session policy; a signed-in user's carries the principal tags the pool
+ * maps from the login's claims (principal-tags.ts).
  *
  * Mutants: `trust-policy-ignored` skips the trust evaluation;
  * `credential-lifetime-2h` issues 7200-second credentials;
@@ -89,13 +91,20 @@ export async function getCredentialsForIdentity(input: Record<string, unknown>, 
   if ('error' in selection) throw selection.error;
 
   // A role deleted since it was configured cannot be assumed [doc: CI-API "…or if the AssumeRole fails"].
-  const role = roleByArn(state.iam, selection.roleArn);
+  const role = dataPlane(state).roleByArn(selection.roleArn);
   if (!role) throw invalidPoolConfiguration();
   const trust = openId
     ? trustRequestForAmr(names.identityPrincipal, pool.IdentityPoolId, identity.identityId, openId.amr)
     : trustRequest(names.identityPrincipal, pool.IdentityPoolId, identity.identityId, logins);
   if (!state.mutants.has('trust-policy-ignored') && evaluatePolicy(role.trustPolicy, trust) !== 'Allow') throw invalidPoolConfiguration();
   const guest = ([] as unknown[]).concat(trust.context[`${names.identityPrincipal}:amr`]).includes('unauthenticated');
+  // Attributes for access control: Cognito tags the session, which the trust must allow with
+  // sts:TagSession [doc: CG "Using attributes for access control"]; refused like any trust
+  // failure of the enhanced flow [inferred: aws-contract.md §2's answer to a trust mismatch].
+  const tags = primary ? principalTagsOf(principalTagMap(pool, primary.provider), primary.claims) : {};
+  if (Object.keys(tags).length > 0 && !state.mutants.has('trust-policy-ignored') && evaluatePolicy(role.trustPolicy, { ...trust, action: 'sts:TagSession' }) !== 'Allow') {
+    throw invalidPoolConfiguration();
+  }
 
   const session = issueRoleSession(state, {
     role,
@@ -104,7 +113,7 @@ export async function getCredentialsForIdentity(input: Record<string, unknown>, 
     source: 'GetCredentialsForIdentity',
     sessionPolicy: guest ? GUEST_ENHANCED_SCOPE_DOWN : undefined,
     // The role's policies can name the identity: ${cognito-identity.amazonaws.com:sub} [doc: IAM-UG "IAM policy elements: Variables and tags"].
-    attributes: { federatedKeys: trust.context },
+    attributes: { federatedKeys: trust.context, tags },
   });
   return {
     IdentityId: identity.identityId,

@@ -93,6 +93,13 @@ export interface OpenIdTokenRequest {
   /** 600 for GetOpenIdToken; TokenDuration (default 900) for GetOpenIdTokenForDeveloperIdentity. */
   lifetimeSeconds: number;
   now: Date;
+  /**
+   * GetOpenIdTokenForDeveloperIdentity's PrincipalTags ("attribute mappings for
+   * custom providers", CI-API): carried as the `https://aws.amazon.com/tags`
+   * claim STS reads session tags from [doc: IAM-UG "Passing session tags using
+   * AssumeRoleWithWebIdentity"; inferred: that Cognito uses this claim for them].
+   */
+  principalTags?: Record<string, string>;
 }
 
 /** Sign an OpenID token for an identity: `sub` the identity id, `aud` the pool id, `amr` as given. */
@@ -107,7 +114,10 @@ export async function issueOpenIdToken(state: EmulatorState, req: OpenIdTokenReq
     exp: iat + req.lifetimeSeconds,
     iat,
   };
-  return signRsaJwt({ kid: key.kid, typ: 'JWS', alg: OPEN_ID_TOKEN_ALGORITHM }, { ...claims }, key.privateKey);
+  const tags = req.principalTags && Object.keys(req.principalTags).length > 0
+    ? { 'https://aws.amazon.com/tags': { principal_tags: Object.fromEntries(Object.entries(req.principalTags).map(([k, v]) => [k, [v]])) } }
+    : {};
+  return signRsaJwt({ kid: key.kid, typ: 'JWS', alg: OPEN_ID_TOKEN_ALGORITHM }, { ...claims, ...tags }, key.privateKey);
 }
 
 /** Why an OpenID token was refused; each caller turns it into its own service's error. */

@@ -1,7 +1,8 @@
 import { AwsServiceError } from '../errors';
-import { ANY_RESOURCE, type OperationAccess, type Permission, type ResourceRef, type ServiceAccess } from '../authz/operation-access';
+import { ANY_RESOURCE, requestTagMap, type OperationAccess, type Permission, type ResourceRef, type ServiceAccess } from '../authz/operation-access';
 import type { RequestContext } from '../service';
 import { arn, regionFacts } from '../region';
+import type { PolicyRequest } from '../policy/types';
 
 type Input = Record<string, unknown>;
 
@@ -22,7 +23,14 @@ function identityPool(input: Input, ctx: RequestContext): ResourceRef[] | undefi
   return typeof id === 'string' ? [{ arn: poolArn(ctx, id) }] : undefined;
 }
 
-const onPool = (operation: string, also?: Permission['also']): Permission => ({ action: `cognito-identity:${operation}`, resources: identityPool, also });
+/** `aws:ResourceTag/<key>` of the identity pool named [doc: SAR, resource type identitypool: aws:ResourceTag/${TagKey}]. */
+function poolTags(input: Input, ctx: RequestContext): PolicyRequest['context'] {
+  const id = input.IdentityPoolId;
+  const pool = typeof id === 'string' ? ctx.state.identity.pools.get(id) : undefined;
+  return Object.fromEntries(Object.entries(pool?.IdentityPoolTags ?? {}).map(([k, v]) => [`aws:ResourceTag/${k}`, v]));
+}
+
+const onPool = (operation: string, also?: Permission['also']): Permission => ({ action: `cognito-identity:${operation}`, resources: identityPool, context: poolTags, also });
 
 /** The role ARNs a SetIdentityPoolRoles call hands to Cognito: its default roles and its rules' roles. */
 function rolesPassed(input: Input): string[] {
@@ -68,13 +76,15 @@ const PUBLIC = 'CI-API: a public API that needs no credentials';
  * type and need `*` [doc: SAR].
  */
 const OPERATIONS: Record<string, OperationAccess> = {
-  CreateIdentityPool: { action: 'cognito-identity:CreateIdentityPool', resources: ANY_RESOURCE },
+  CreateIdentityPool: { action: 'cognito-identity:CreateIdentityPool', resources: ANY_RESOURCE, context: (input) => requestTagMap(input.IdentityPoolTags) },
   ListIdentityPools: { action: 'cognito-identity:ListIdentityPools', resources: (_input, ctx) => [{ arn: poolArn(ctx, '') }] },
   DescribeIdentityPool: onPool('DescribeIdentityPool'),
   UpdateIdentityPool: onPool('UpdateIdentityPool'),
   DeleteIdentityPool: onPool('DeleteIdentityPool'),
   SetIdentityPoolRoles: onPool('SetIdentityPoolRoles', passRoles),
   GetIdentityPoolRoles: onPool('GetIdentityPoolRoles'),
+  SetPrincipalTagAttributeMap: onPool('SetPrincipalTagAttributeMap'),
+  GetPrincipalTagAttributeMap: onPool('GetPrincipalTagAttributeMap'),
   GetOpenIdTokenForDeveloperIdentity: onPool('GetOpenIdTokenForDeveloperIdentity'),
   LookupDeveloperIdentity: onPool('LookupDeveloperIdentity'),
   UnlinkDeveloperIdentity: onPool('UnlinkDeveloperIdentity'),

@@ -1,4 +1,4 @@
-import { roleByArn } from '../iam/state';
+import { dataPlane } from '../iam/data-plane';
 import type { RequestContext } from '../service';
 import { findPool, readPoolId } from './pool-operations';
 import { checkRolesRequest, readRolesRequest } from './role-config';
@@ -16,7 +16,7 @@ type Input = Record<string, unknown>;
 export function setIdentityPoolRoles(input: Input, ctx: RequestContext) {
   const sent = readRolesRequest(input);
   const pool = findPool(ctx.state, sent.poolId);
-  const result = checkRolesRequest(pool, sent, (arn) => roleByArn(ctx.state.iam, arn) !== undefined);
+  const result = checkRolesRequest(pool, sent, (arn) => dataPlane(ctx.state).roleByArn(arn) !== undefined);
   if ('error' in result) throw result.error;
   pool.roles = result.roles;
   pool.roleMappings = result.roleMappings;

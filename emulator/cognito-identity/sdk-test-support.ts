@@ -15,7 +15,7 @@ import {
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 import { ManualClock } from '../clock';
-import { startEmulator, type StartedEmulator } from '../index';
+import { startEmulator, type EmulatorOptions, type StartedEmulator } from '../index';
 import { userPoolProviderName } from '../region';
 
 const PASSWORD = 'Correct-Horse-9-Battery';
@@ -82,9 +82,13 @@ export interface UserPoolHandle {
 }
 
 /** Start an emulator and the clients a test needs. Call `stop` in afterAll. */
-export async function startWorld(mutants: string[] = [], region?: string): Promise<World> {
+export async function startWorld(
+  mutants: string[] = [],
+  region?: string,
+  weather: Pick<EmulatorOptions, 'weather' | 'seed' | 'weatherScale'> = {},
+): Promise<World> {
   const clock = new ManualClock(Date.UTC(2026, 0, 1));
-  const emu = await startEmulator({ clock, mutants, region });
+  const emu = await startEmulator({ clock, mutants, region, ...weather });
   const base = { endpoint: emu.url, region: emu.region, credentials: emu.credentials };
   const identity = new CognitoIdentityClient(base);
   const sts = new STSClient(base);

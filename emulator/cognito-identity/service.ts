@@ -9,6 +9,7 @@ import type * as GetId from './get-id';
 import type * as GetOpenIdToken from './get-open-id-token';
 import type * as IdentityOperations from './identity-operations';
 import type * as PoolOperations from './pool-operations';
+import type * as PrincipalTags from './principal-tags';
 import type * as RoleOperations from './role-operations';
 import type * as UnlinkIdentity from './unlink-identity';
 import { OPEN_ID_ROUTES } from './openid-routes';
@@ -17,6 +18,7 @@ import { OPEN_ID_ROUTES } from './openid-routes';
 const pools = () => require('./pool-operations') as typeof PoolOperations;
 const roles = () => require('./role-operations') as typeof RoleOperations;
 const developer = () => require('./developer-operations') as typeof DeveloperOperations;
+const principalTags = () => require('./principal-tags') as typeof PrincipalTags;
 const identities = () => require('./identity-operations') as typeof IdentityOperations;
 
 /** Each operation's module is loaded when it is first called (on-first-call.ts). */
@@ -28,6 +30,8 @@ const OPERATIONS: Record<string, Operation> = {
   ListIdentityPools: onFirstCall(() => pools().listIdentityPools),
   SetIdentityPoolRoles: onFirstCall(() => roles().setIdentityPoolRoles),
   GetIdentityPoolRoles: onFirstCall(() => roles().getIdentityPoolRoles),
+  SetPrincipalTagAttributeMap: onFirstCall(() => principalTags().setPrincipalTagAttributeMap),
+  GetPrincipalTagAttributeMap: onFirstCall(() => principalTags().getPrincipalTagAttributeMap),
   GetId: onFirstCall(() => (require('./get-id') as typeof GetId).getId),
   GetCredentialsForIdentity: onFirstCall(() => (require('./get-credentials') as typeof GetCredentials).getCredentialsForIdentity),
   GetOpenIdToken: onFirstCall(() => (require('./get-open-id-token') as typeof GetOpenIdToken).getOpenIdToken),

@@ -48,6 +48,8 @@ export interface IdentityPool {
   roles: PoolRoles;
   /** Keyed by provider, e.g. `cognito-idp.<region>.amazonaws.com/<userPoolId>:<appClientId>`. */
   roleMappings: Record<string, RoleMapping>;
+  /** Attributes for access control, by provider name (principal-tags.ts). */
+  principalTagMaps?: Record<string, { UseDefaults: boolean; PrincipalTags: Record<string, string> }>;
   createdAt: Date;
 }
 

@@ -1,5 +1,6 @@
 import { AwsServiceError } from '../errors';
-import { ANY_RESOURCE, type OperationAccess, type ResourceRef, type ServiceAccess } from '../authz/operation-access';
+import { ANY_RESOURCE, requestTagMap, type OperationAccess, type ResourceRef, type ServiceAccess } from '../authz/operation-access';
+import type { PolicyRequest } from '../policy/types';
 import type { RequestContext } from '../service';
 import { arn } from '../region';
 
@@ -17,7 +18,14 @@ function userPool(input: Input, ctx: RequestContext): ResourceRef[] | undefined 
   return typeof id === 'string' ? [{ arn: arn(ctx.region, 'cognito-idp', ctx.state.accountId, `userpool/${id}`) }] : undefined;
 }
 
-const onPool = (operation: string): OperationAccess => ({ action: `cognito-idp:${operation}`, resources: userPool });
+/** `aws:ResourceTag/<key>` of the user pool named, when it exists [doc: SAR, resource type userpool: aws:ResourceTag/${TagKey}]. */
+function poolTags(input: Input, ctx: RequestContext): PolicyRequest['context'] {
+  const id = input.UserPoolId;
+  const pool = typeof id === 'string' ? ctx.state.idp.pools.get(id) : undefined;
+  return Object.fromEntries(Object.entries(pool?.tags ?? {}).map(([k, v]) => [`aws:ResourceTag/${k}`, v]));
+}
+
+const onPool = (operation: string): OperationAccess => ({ action: `cognito-idp:${operation}`, resources: userPool, context: poolTags });
 
 /** Client-side operations: "public, unauthenticated API operations" [doc: CG "Understanding API, OIDC, and managed login pages authentication"]. */
 const UNAUTHENTICATED = 'unauthenticated user-pool API operation: no IAM authorization';
@@ -29,7 +37,7 @@ const UNAUTHENTICATED = 'unauthenticated user-pool API operation: no IAM authori
  * on resource: *", lgallard/terraform-aws-cognito-user-pool#116].
  */
 const OPERATIONS: Record<string, OperationAccess> = {
-  CreateUserPool: { action: 'cognito-idp:CreateUserPool', resources: ANY_RESOURCE },
+  CreateUserPool: { action: 'cognito-idp:CreateUserPool', resources: ANY_RESOURCE, context: (input) => requestTagMap(input.UserPoolTags) },
   ListUserPools: { action: 'cognito-idp:ListUserPools', resources: ANY_RESOURCE },
   ...Object.fromEntries(
     [

@@ -172,7 +172,8 @@ describe('IAM writes are authorized like reads', () => {
   test('request tags are condition keys: aws:RequestTag/<key> and aws:TagKeys [doc: IAM-UG global condition keys]', async () => {
     const s = setup();
     const tagged = s.role('tagged', trustAdmin(s), {
-      policies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:CreateRole', Resource: '*', Condition: { StringEquals: { 'aws:RequestTag/team': 'blue' } } }] }],
+      // Tags on create need iam:TagRole as well (entity-permissions.ts, obs: openshift/installer#1073).
+      policies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:CreateRole', 'iam:TagRole'], Resource: '*', Condition: { StringEquals: { 'aws:RequestTag/team': 'blue' } } }] }],
     });
     const p = await sessionOf(s, tagged.arn);
     const create = (name: string, team: string) => s.call('CreateRole', { RoleName: name, AssumeRolePolicyDocument: openTrust, Tags: [{ Key: 'team', Value: team }] }, p);

@@ -6,6 +6,7 @@ import { PATH, PATH_PREFIX, ROLE_NAME, str } from './role-input';
 import { roleByName } from './state';
 import { Violations } from './validation';
 import { iamArn } from '../region';
+import { ENTITY_OPERATIONS, policyArnKey, requestedBoundary, tagOnCreate } from './entity-permissions';
 
 type Input = Record<string, unknown>;
 
@@ -31,6 +32,20 @@ function roleTags(input: Input, ctx: RequestContext): PolicyRequest['context'] {
   const name = str(input, 'RoleName');
   const role = name === undefined ? undefined : roleByName(ctx.state.iam, name);
   return Object.fromEntries((role?.tags ?? []).map((t) => [`aws:ResourceTag/${t.Key}`, t.Value]));
+}
+
+/**
+ * `iam:PermissionsBoundary` for operations on an existing role: the ARN of
+ * the boundary the role carries ("Checks that the specified policy is
+ * attached as a permissions boundary on the IAM principal resource" [doc:
+ * IAM-UG "IAM and AWS STS condition context keys", iam:PermissionsBoundary];
+ * SAR lists it for PutRolePolicy, DeleteRolePolicy, AttachRolePolicy,
+ * DetachRolePolicy and DeleteRolePermissionsBoundary).
+ */
+function roleBoundary(input: Input, ctx: RequestContext): PolicyRequest['context'] {
+  const name = str(input, 'RoleName');
+  const boundary = name === undefined ? undefined : roleByName(ctx.state.iam, name)?.permissionsBoundary;
+  return boundary ? { 'iam:PermissionsBoundary': boundary } : {};
 }
 
 /**
@@ -71,6 +86,15 @@ function providerArn(member: string) {
   };
 }
 
+/** `aws:ResourceTag/<key>` of the identity provider an ARN names [doc: SAR, resource types oidc-provider and saml-provider: aws:ResourceTag/${TagKey}]. */
+function providerTags(member: string) {
+  return (input: Input, ctx: RequestContext): PolicyRequest['context'] => {
+    const arn = str(input, member);
+    const provider = arn === undefined ? undefined : (ctx.state.iam.oidcProviders.get(arn) ?? ctx.state.iam.samlProviders.get(arn));
+    return Object.fromEntries((provider?.tags ?? []).map((t) => [`aws:ResourceTag/${t.Key}`, t.Value]));
+  };
+}
+
 function newOidcProvider(input: Input, ctx: RequestContext): ResourceRef[] | undefined {
   const url = str(input, 'Url');
   if (url === undefined || !url.startsWith('https://')) return undefined;
@@ -104,10 +128,8 @@ const OPERATIONS: Record<string, OperationAccess> = {
   CreateRole: {
     action: 'iam:CreateRole',
     resources: newRole,
-    context: (input) => ({
-      ...requestTagContext(input.Tags),
-      ...(typeof input.PermissionsBoundary === 'string' ? { 'iam:PermissionsBoundary': input.PermissionsBoundary } : {}),
-    }),
+    context: (input) => ({ ...requestTagContext(input.Tags), ...requestedBoundary(input) }),
+    also: tagOnCreate('iam:TagRole', newRole),
   },
   GetRole: onRole('GetRole'),
   DeleteRole: onRole('DeleteRole'),
@@ -115,24 +137,40 @@ const OPERATIONS: Record<string, OperationAccess> = {
   UpdateRole: onRole('UpdateRole'),
   UpdateRoleDescription: onRole('UpdateRoleDescription'),
   UpdateAssumeRolePolicy: onRole('UpdateAssumeRolePolicy'),
-  PutRolePolicy: onRole('PutRolePolicy'),
+  PutRolePolicy: onRole('PutRolePolicy', roleBoundary),
   GetRolePolicy: onRole('GetRolePolicy'),
-  DeleteRolePolicy: onRole('DeleteRolePolicy'),
+  DeleteRolePolicy: onRole('DeleteRolePolicy', roleBoundary),
+  AttachRolePolicy: onRole('AttachRolePolicy', (input, ctx) => ({ ...roleBoundary(input, ctx), ...policyArnKey(input) })),
+  DetachRolePolicy: onRole('DetachRolePolicy', (input, ctx) => ({ ...roleBoundary(input, ctx), ...policyArnKey(input) })),
+  ListAttachedRolePolicies: onRole('ListAttachedRolePolicies'),
+  PutRolePermissionsBoundary: onRole('PutRolePermissionsBoundary', requestedBoundary),
+  DeleteRolePermissionsBoundary: onRole('DeleteRolePermissionsBoundary', roleBoundary),
   ListRolePolicies: onRole('ListRolePolicies'),
   TagRole: onRole('TagRole', (input) => requestTagContext(input.Tags)),
   UntagRole: onRole('UntagRole', untagKeys),
   ListRoleTags: onRole('ListRoleTags'),
-  CreateOpenIDConnectProvider: { action: 'iam:CreateOpenIDConnectProvider', resources: newOidcProvider, context: (input) => requestTagContext(input.Tags) },
-  GetOpenIDConnectProvider: { action: 'iam:GetOpenIDConnectProvider', resources: providerArn('OpenIDConnectProviderArn') },
-  DeleteOpenIDConnectProvider: { action: 'iam:DeleteOpenIDConnectProvider', resources: providerArn('OpenIDConnectProviderArn') },
+  CreateOpenIDConnectProvider: {
+    action: 'iam:CreateOpenIDConnectProvider',
+    resources: newOidcProvider,
+    context: (input) => requestTagContext(input.Tags),
+    also: tagOnCreate('iam:TagOpenIDConnectProvider', newOidcProvider),
+  },
+  GetOpenIDConnectProvider: { action: 'iam:GetOpenIDConnectProvider', resources: providerArn('OpenIDConnectProviderArn'), context: providerTags('OpenIDConnectProviderArn') },
+  DeleteOpenIDConnectProvider: { action: 'iam:DeleteOpenIDConnectProvider', resources: providerArn('OpenIDConnectProviderArn'), context: providerTags('OpenIDConnectProviderArn') },
   ListOpenIDConnectProviders: { action: 'iam:ListOpenIDConnectProviders', resources: ANY_RESOURCE },
-  AddClientIDToOpenIDConnectProvider: { action: 'iam:AddClientIDToOpenIDConnectProvider', resources: providerArn('OpenIDConnectProviderArn') },
-  RemoveClientIDFromOpenIDConnectProvider: { action: 'iam:RemoveClientIDFromOpenIDConnectProvider', resources: providerArn('OpenIDConnectProviderArn') },
-  UpdateOpenIDConnectProviderThumbprint: { action: 'iam:UpdateOpenIDConnectProviderThumbprint', resources: providerArn('OpenIDConnectProviderArn') },
-  CreateSAMLProvider: { action: 'iam:CreateSAMLProvider', resources: newSamlProvider, context: (input) => requestTagContext(input.Tags) },
-  GetSAMLProvider: { action: 'iam:GetSAMLProvider', resources: providerArn('SAMLProviderArn') },
-  DeleteSAMLProvider: { action: 'iam:DeleteSAMLProvider', resources: providerArn('SAMLProviderArn') },
+  AddClientIDToOpenIDConnectProvider: { action: 'iam:AddClientIDToOpenIDConnectProvider', resources: providerArn('OpenIDConnectProviderArn'), context: providerTags('OpenIDConnectProviderArn') },
+  RemoveClientIDFromOpenIDConnectProvider: { action: 'iam:RemoveClientIDFromOpenIDConnectProvider', resources: providerArn('OpenIDConnectProviderArn'), context: providerTags('OpenIDConnectProviderArn') },
+  UpdateOpenIDConnectProviderThumbprint: { action: 'iam:UpdateOpenIDConnectProviderThumbprint', resources: providerArn('OpenIDConnectProviderArn'), context: providerTags('OpenIDConnectProviderArn') },
+  CreateSAMLProvider: {
+    action: 'iam:CreateSAMLProvider',
+    resources: newSamlProvider,
+    context: (input) => requestTagContext(input.Tags),
+    also: tagOnCreate('iam:TagSAMLProvider', newSamlProvider),
+  },
+  GetSAMLProvider: { action: 'iam:GetSAMLProvider', resources: providerArn('SAMLProviderArn'), context: providerTags('SAMLProviderArn') },
+  DeleteSAMLProvider: { action: 'iam:DeleteSAMLProvider', resources: providerArn('SAMLProviderArn'), context: providerTags('SAMLProviderArn') },
   ListSAMLProviders: { action: 'iam:ListSAMLProviders', resources: ANY_RESOURCE },
+  ...ENTITY_OPERATIONS,
 };
 
 /** IAM answers a denial with `AccessDenied` (403) [obs: every message quoted above came with "Status Code: 403"]. */

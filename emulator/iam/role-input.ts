@@ -5,6 +5,8 @@ import type { IntegerConstraint, StringConstraint } from './validation';
 /** [doc: IAM-API CreateRole, RoleName] */
 export const ROLE_NAME: StringConstraint = { required: true, min: 1, max: 64, pattern: '[\\w+=,.@-]+' };
 /** [doc: IAM-API CreateRole, Path] */
+/** [doc: IAM-API CreateUser, UserName: 1–64, `[\w+=,.@-]+`]. Here, not in user-ops.ts, so permissions.ts can read it without loading the user operations. */
+export const USER_NAME: StringConstraint = { required: true, min: 1, max: 64, pattern: '[\\w+=,.@-]+' };
 export const PATH: StringConstraint = { min: 1, max: 512, pattern: '(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)' };
 /** [doc: IAM-API ListRoles, PathPrefix] */
 export const PATH_PREFIX: StringConstraint = { min: 1, max: 512, pattern: '\\u002F[\\u0021-\\u007F]*' };
@@ -20,6 +22,8 @@ export const DESCRIPTION: StringConstraint = { max: 1000, pattern: '[\\u0009\\u0
 /** 1 to 12 hours, default one hour [doc: IAM-API CreateRole, MaxSessionDuration; aws-contract.md §3]. */
 export const MAX_SESSION_DURATION: IntegerConstraint = { min: 3600, max: 43200 };
 export const DEFAULT_MAX_SESSION_DURATION = 3600;
+/** PolicyArn, PermissionsBoundary, PolicySourceArn [doc: IAM-API GetPolicy, CreateRole, SimulatePrincipalPolicy: arnType 20–2048] */
+export const POLICY_ARN: StringConstraint = { required: true, min: 20, max: 2048 };
 /** [doc: IAM-API PutRolePolicy, PolicyName] */
 export const POLICY_NAME: StringConstraint = { required: true, min: 1, max: 128, pattern: '[\\w+=,.@-]+' };
 /** [doc: IAM-API Tag] */

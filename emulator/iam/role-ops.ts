@@ -10,6 +10,7 @@ import {
   MAX_SESSION_DURATION,
   PATH,
   PATH_PREFIX,
+  POLICY_ARN,
   POLICY_DOCUMENT,
   ROLE_NAME,
   str,
@@ -22,6 +23,8 @@ import { roleByName, type Role } from './state';
 import { trustPrincipalExists } from './trust-principals';
 import { byName, paginate, readPageRequest } from './pagination';
 import { iamArn } from '../region';
+import { readBoundary } from './boundary';
+import { mustDetachPolicies } from './entity-errors';
 
 type Input = Record<string, unknown>;
 
@@ -54,18 +57,21 @@ export function createRole(input: Input, ctx: RequestContext) {
   const document = str(input, 'AssumeRolePolicyDocument');
   const description = str(input, 'Description');
   const maxSessionDuration = queryInt(input, 'MaxSessionDuration', 'MaxSessionDuration');
+  const boundary = str(input, 'PermissionsBoundary');
   const rawTags = readTags(input.Tags);
   const violations = new Violations()
     .string(path, 'path', PATH)
     .string(name, 'roleName', ROLE_NAME)
     .string(document, 'assumeRolePolicyDocument', POLICY_DOCUMENT)
     .string(description, 'description', DESCRIPTION)
-    .integer(maxSessionDuration, 'maxSessionDuration', MAX_SESSION_DURATION);
+    .integer(maxSessionDuration, 'maxSessionDuration', MAX_SESSION_DURATION)
+    .string(boundary, 'permissionsBoundary', { ...POLICY_ARN, required: false });
   checkTags(violations, rawTags).throwIfAny();
   refuseDuplicateKeys((rawTags ?? []) as Tag[]);
   const tags = mergeTags([], (rawTags ?? []) as Tag[]);
 
   const trustPolicy = readTrustPolicy(ctx, document!);
+  const permissionsBoundary = boundary === undefined ? undefined : readBoundary(ctx, boundary);
   if (roleByName(ctx.state.iam, name!)) throw roleAlreadyExists(name!);
 
   const rolePath = path ?? '/';
@@ -81,6 +87,8 @@ export function createRole(input: Input, ctx: RequestContext) {
     createDate: ctx.now,
     tags,
     inlinePolicies: new Map(),
+    attachedPolicies: [],
+    permissionsBoundary,
   };
   ctx.state.iam.roles.set(role.roleName, role);
   return { Role: roleShape(role, 'create') };
@@ -91,9 +99,10 @@ export function getRole(input: Input, ctx: RequestContext) {
   return { Role: roleShape(requireRole(ctx, input), 'get') };
 }
 
-/** IAM-API DeleteRole: refused while inline policies remain. */
+/** IAM-API DeleteRole: refused while managed policies are attached or inline policies remain. */
 export function deleteRole(input: Input, ctx: RequestContext) {
   const role = requireRole(ctx, input);
+  if ((role.attachedPolicies?.length ?? 0) > 0) throw mustDetachPolicies();
   if (role.inlinePolicies.size > 0) throw roleHasPolicies();
   ctx.state.iam.roles.delete(role.roleName);
   return undefined;

@@ -1,4 +1,5 @@
 import type { Role } from './state';
+import { boundaryShape } from './boundary';
 
 /**
  * IAM returns policy documents URL-encoded (aws-contract.md §4); the SDKs hand
@@ -23,6 +24,7 @@ export function roleShape(role: Role, detail: 'get' | 'create' | 'list'): Record
     AssumeRolePolicyDocument: encodePolicyDocument(role.assumeRolePolicyDocument),
     Description: role.description,
     MaxSessionDuration: role.maxSessionDuration,
+    PermissionsBoundary: detail === 'list' ? undefined : boundaryShape(role.permissionsBoundary),
   };
   if (detail !== 'list' && role.tags.length > 0) shape.Tags = role.tags.map((t) => ({ Key: t.Key, Value: t.Value }));
   // A role never used has an empty RoleLastUsed structure.

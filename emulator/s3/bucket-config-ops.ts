@@ -1,4 +1,4 @@
-import { roleByArn } from '../iam/state';
+import { dataPlane } from '../iam/data-plane';
 import { regionFacts } from '../region';
 import { checkBucketPolicy } from './bucket-policy-check';
 import { bucketArn } from './permissions';
@@ -20,7 +20,7 @@ export function putBucketPolicy(ctx: S3Context): S3Answer {
   const bucket = bucketFor(ctx);
   const text = ctx.payload.toString('utf8');
   const { state } = ctx;
-  const principalExists = (arn: string) => (arn.includes(':role/') ? roleByArn(state.iam, arn) !== undefined : [...state.iam.users.values()].some((u) => u.arn === arn));
+  const principalExists = (arn: string) => (arn.includes(':role/') ? dataPlane(state).roleByArn(arn) !== undefined : [...state.iam.users.values()].some((u) => u.arn === arn));
   const target = { name: bucket.name, arn: bucketArn(state.region, bucket.name), partition: regionFacts(state.region).partition };
   bucket.policy = { text, document: checkBucketPolicy(text, target, principalExists) };
   return { status: 204 };

@@ -21,7 +21,6 @@ function encode(answer: S3Answer, requestId: string): WireResponse {
   return { status: answer.status, headers, body: answer.body ?? '', bodyBytes: answer.bytes };
 }
 
-
 /**
  * Answer one S3 request: authenticate (SigV4 with every payload mode the SDKs
  * send), route by address and method, read the payload, run the operation
@@ -51,7 +50,7 @@ export function s3RequestHandler(state: EmulatorState) {
         payload: payload.data,
         checksums: payload.checksums,
       };
-      return { response: encode(route.run(ctx), requestId), operation };
+      return { response: encode(await state.weather.run({ service: 's3', operation }, () => route.run(ctx)), requestId), operation };
     } catch (err) {
       const error = asS3Error(err);
       return { response: encodeS3Error(error, requestId), operation, errorCode: error.code };

@@ -1,4 +1,5 @@
-import { roleByArn, type SamlProvider } from '../iam/state';
+import type { SamlProvider } from '../iam/state';
+import { dataPlane } from '../iam/data-plane';
 import { evaluatePolicy } from '../policy/evaluate';
 import type { RequestContext } from '../service';
 import { checkDurationAgainstRole } from './duration';
@@ -10,6 +11,7 @@ import { claimedIssuer, readSamlResponse, SamlResponseError, signedAssertion, un
 import { readSessionPolicy } from './session-policy';
 import type { XmlElement } from '../iam/saml-xml';
 import { readSamlRequest } from './saml-request';
+import { samlTags } from './session-tags';
 
 /** Attribute names AWS reads [doc: IAM-UG "Configuring SAML assertions for the authentication response"]. */
 export const SAML_ATTRIBUTES = {
@@ -104,11 +106,15 @@ function single(fields: SamlAssertionFields, name: string): string | undefined {
  * 7. the Role attribute lists the requested role with this provider; the
  *    RoleSessionName attribute is present and valid; SessionDuration, when
  *    present, is 900–43200; SourceIdentity, when present, is valid;
+ *    `PrincipalTag:<key>` and `TransitiveTagKeys` attributes are session tags
+ *    (session-tags.ts);
  * 8. the role exists, and its trust policy allows `sts:AssumeRoleWithSAML` by
  *    `{"Federated": "<provider ARN>"}` with the keys `saml:aud` (Recipient),
  *    `saml:iss`, `saml:sub`, `saml:sub_type`, `saml:namequalifier`, `saml:doc`
- *    [doc: IAM-UG "Available keys for SAML-based AWS STS federation"]; a subject
- *    without NameID is refused too. Else AccessDenied (403);
+ *    [doc: IAM-UG "Available keys for SAML-based AWS STS federation"], and
+ *    `sts:SetSourceIdentity` / `sts:TagSession` when the assertion sets a source
+ *    identity / session tags; a subject without NameID is refused too. Else
+ *    AccessDenied (403);
  * 9. DurationSeconds (default 3600) ≤ the role's MaxSessionDuration, else
  *    ValidationError; the session lasts the shortest of DurationSeconds, the
  *    SessionDuration attribute and SessionNotOnOrAfter.
@@ -125,7 +131,7 @@ export function assumeRoleWithSAML(input: Record<string, unknown>, ctx: RequestC
   const req = readSamlRequest(input);
   const sessionPolicy = readSessionPolicy(req.policy, req.policyArns);
 
-  const provider = state.iam.samlProviders.get(req.principalArn);
+  const provider = dataPlane(state).samlProviderByArn(req.principalArn);
   if (!provider) throw errors.samlProviderNotFound();
   const response = decode(req.samlAssertion);
   if (claimedIssuer(response) !== provider.entityId) throw errors.samlIssuerNotInProvider();
@@ -148,7 +154,7 @@ export function assumeRoleWithSAML(input: Record<string, unknown>, ctx: RequestC
     throw errors.samlSourceIdentityInvalid();
   }
 
-  const role = roleByArn(state.iam, req.roleArn);
+  const role = dataPlane(state).roleByArn(req.roleArn);
   if (!role || !fields.nameId) throw errors.samlAccessDenied();
   const issuer = fields.issuer;
   const qualifier = nameQualifier(issuer, state.accountId, provider.name);
@@ -169,6 +175,9 @@ export function assumeRoleWithSAML(input: Record<string, unknown>, ctx: RequestC
   if (sourceIdentity !== undefined && evaluatePolicy(role.trustPolicy, trustRequest('sts:SetSourceIdentity')) !== 'Allow') {
     throw errors.samlAccessDenied();
   }
+  // "you must also have sts:TagSession" in the role's trust to pass session tags [doc: IAM-UG "Passing session tags using AssumeRoleWithSAML"].
+  const tags = samlTags(fields.attributes);
+  if (Object.keys(tags.tags).length > 0 && evaluatePolicy(role.trustPolicy, trustRequest('sts:TagSession')) !== 'Allow') throw errors.samlAccessDenied();
 
   const asked = checkDurationAgainstRole(req.durationSeconds, { maxSessionDuration: role.maxSessionDuration });
   const untilSessionEnd = fields.sessionNotOnOrAfter ? Math.floor((fields.sessionNotOnOrAfter.getTime() - now.getTime()) / 1000) : Infinity;
@@ -180,7 +189,7 @@ export function assumeRoleWithSAML(input: Record<string, unknown>, ctx: RequestC
     durationSeconds,
     source: 'AssumeRoleWithSAML',
     sessionPolicy: sessionPolicy.document,
-    attributes: { federatedKeys: trustRequest('sts:AssumeRoleWithSAML').context, sourceIdentity },
+    attributes: { federatedKeys: trustRequest('sts:AssumeRoleWithSAML').context, sourceIdentity, tags: tags.tags, transitiveTagKeys: tags.transitive },
   });
   return {
     Credentials: {

@@ -1,5 +1,5 @@
 import { validationError } from '../errors';
-import { roleByArn } from '../iam/state';
+import { dataPlane } from '../iam/data-plane';
 import { Violations } from '../iam/validation';
 import { lengthViolations, NOT_NULL, validationMessage, violationText } from '../validation/constraints';
 import { evaluatePolicy } from '../policy/evaluate';
@@ -13,6 +13,7 @@ import { webIdentityAccessDenied } from './sts-errors';
 import type { IssuerResolver } from './web-identity-issuer';
 import { verifyWebIdentityToken } from './web-identity-token';
 import { optionalString } from './query-input';
+import { webIdentityTags } from './session-tags';
 
 /** Shapes of the request [doc: STS-API AssumeRoleWithWebIdentity; botocore sts-2011-06-15 model]. */
 const SHAPES = {
@@ -86,7 +87,9 @@ export function readWebIdentityRequest(input: Record<string, unknown>, checkDura
  *    the session policy parses (session-policy.ts, MalformedPolicyDocument);
  * 2. the token (web-identity-token.ts): InvalidIdentityToken or ExpiredTokenException;
  * 3. the role exists and its trust policy allows `sts:AssumeRoleWithWebIdentity`
- *    by the issuer's federated principal with the token's condition keys, else
+ *    by the issuer's federated principal with the token's condition keys (and
+ *    `sts:TagSession` when the token's `https://aws.amazon.com/tags` claim
+ *    passes session tags, session-tags.ts), else
  *    AccessDenied (403) "Not authorized to perform sts:AssumeRoleWithWebIdentity"
  *    — an unknown role answers the same, AWS does not reveal which roles exist [undocumented];
  * 4. DurationSeconds against the role's MaxSessionDuration ("The requested
@@ -106,11 +109,15 @@ export async function assumeRoleWithWebIdentity(input: Record<string, unknown>, 
   const sessionPolicy = readSessionPolicy(req.policy, req.policyArns);
   const identity = await verifyWebIdentityToken(state, req.webIdentityToken, now, issuers);
 
-  const role = roleByArn(state.iam, req.roleArn);
+  const role = dataPlane(state).roleByArn(req.roleArn);
   if (!role) throw webIdentityAccessDenied();
   const trust = identity.issuer.trustRequest(identity.claims);
   if (evaluatePolicy(role.trustPolicy, trust) !== 'Allow') throw webIdentityAccessDenied();
   const sourceIdentity = identity.claims[SOURCE_IDENTITY_CLAIM];
+  // Tags in the token need sts:TagSession in the trust [doc: IAM-UG "Passing session tags using
+  // AssumeRoleWithWebIdentity"]; the refusal's wording is AssumeRoleWithWebIdentity's own [inferred].
+  const tags = webIdentityTags(identity.claims);
+  if (Object.keys(tags.tags).length > 0 && evaluatePolicy(role.trustPolicy, { ...trust, action: 'sts:TagSession' }) !== 'Allow') throw webIdentityAccessDenied();
 
   const durationSeconds = boundsOff
     ? (req.durationSeconds ?? ROLE_SESSION_DURATION.default)
@@ -123,7 +130,12 @@ export async function assumeRoleWithWebIdentity(input: Record<string, unknown>, 
     source: 'AssumeRoleWithWebIdentity',
     sessionPolicy: sessionPolicy.document,
     // The token's keys stay usable in the role's policies, e.g. ${cognito-identity.amazonaws.com:sub}.
-    attributes: { federatedKeys: trust.context, sourceIdentity: typeof sourceIdentity === 'string' ? sourceIdentity : undefined },
+    attributes: {
+      federatedKeys: trust.context,
+      sourceIdentity: typeof sourceIdentity === 'string' ? sourceIdentity : undefined,
+      tags: tags.tags,
+      transitiveTagKeys: tags.transitive,
+    },
   });
   if (session.principal.kind !== 'assumed-role') throw new Error('issueRoleSession must answer an assumed-role principal');
 

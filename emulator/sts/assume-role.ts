@@ -1,4 +1,4 @@
-import { roleByArn } from '../iam/state';
+import { dataPlane } from '../iam/data-plane';
 import { checkTags, readTags, refuseDuplicateKeys, type Tag } from '../iam/tags';
 import { Violations, type StringConstraint } from '../iam/validation';
 import { queryInt } from '../protocol/aws-query';
@@ -10,6 +10,8 @@ import { readSessionPolicy, SESSION_POLICY_PLAINTEXT_MAX } from './session-polic
 import { mfaNotValidated, missingAuthentication } from './sts-errors';
 import { assumeDenied, requireTrust } from './trust-check';
 import { optionalString } from './query-input';
+import { inheritedTags, MAX_SESSION_TAGS, NO_TAGS, readTransitiveTagKeys, requestTagContext, sessionTagsFor } from './session-tags';
+import { chainedSourceIdentity } from './source-identity';
 
 // Member constraints [doc: STS-API AssumeRole; botocore sts-2011-06-15 model].
 const ROLE_ARN: StringConstraint = { required: true, min: 20, max: 2048 };
@@ -19,8 +21,6 @@ const EXTERNAL_ID: StringConstraint = { min: 2, max: 1224, pattern: '[\\w+=,.@:\
 const SERIAL_NUMBER: StringConstraint = { min: 9, max: 256, pattern: '[\\w+=/:,.@-]*' };
 const TOKEN_CODE: StringConstraint = { min: 6, max: 6, pattern: '[\\d]*' };
 const SOURCE_IDENTITY: StringConstraint = { min: 2, max: 64, pattern: '[\\w+=,.@-]*' };
-/** "You can pass up to 50 session tags" [doc: STS-API AssumeRole, Tags]. */
-const MAX_SESSION_TAGS = 50;
 
 /** `PolicyArns.member.N.arn` as decoded from the form. */
 export function readPolicyArns(input: Record<string, unknown>): string[] {
@@ -36,6 +36,7 @@ export interface AssumeRoleRequest {
   policyArns: string[];
   durationSeconds?: number;
   tags: Tag[];
+  transitiveTagKeys: string[];
   externalId?: string;
   serialNumber?: string;
   tokenCode?: string;
@@ -46,7 +47,7 @@ export interface AssumeRoleRequest {
  * Shape validation of AssumeRole, every violation in one ValidationError (400)
  * in the order of the request shape: RoleArn 20–2048, RoleSessionName 2–64
  * `[\w+=,.@-]*`, PolicyArns, Policy ≤2048, DurationSeconds 900–43200, Tags
- * (≤50), ExternalId 2–1224, SerialNumber 9–256, TokenCode 6 digits,
+ * (≤50), TransitiveTagKeys (≤50), ExternalId 2–1224, SerialNumber 9–256, TokenCode 6 digits,
  * SourceIdentity 2–64 `[\w+=,.@-]*`.
  */
 export function readAssumeRoleRequest(input: Record<string, unknown>): AssumeRoleRequest {
@@ -58,6 +59,7 @@ export function readAssumeRoleRequest(input: Record<string, unknown>): AssumeRol
     policyArns: readPolicyArns(input),
     durationSeconds: queryInt(input, 'DurationSeconds', 'durationSeconds'),
     tags: (rawTags ?? []) as Tag[],
+    transitiveTagKeys: [],
     externalId: optionalString(input, 'ExternalId'),
     serialNumber: optionalString(input, 'SerialNumber'),
     tokenCode: optionalString(input, 'TokenCode'),
@@ -70,6 +72,7 @@ export function readAssumeRoleRequest(input: Record<string, unknown>): AssumeRol
   checkDurationSecondsRange(v, req.durationSeconds, ROLE_SESSION_DURATION);
   if (rawTags && rawTags.length > MAX_SESSION_TAGS) v.add(`[${rawTags.length} tags]`, 'tags', `Member must have length less than or equal to ${MAX_SESSION_TAGS}`);
   checkTags(v, rawTags);
+  req.transitiveTagKeys = readTransitiveTagKeys(input, v);
   v.string(req.externalId, 'externalId', EXTERNAL_ID)
     .string(req.serialNumber, 'serialNumber', SERIAL_NUMBER)
     .string(req.tokenCode, 'tokenCode', TOKEN_CODE)
@@ -98,25 +101,30 @@ function packedSize(policySize: number | undefined, policyPlaintext: number, tag
  * 2. a federated user cannot call it ("Cannot call AWS STS operations except
  *    GetCallerIdentity", IAM-UG "Compare AWS STS credentials"); MFA
  *    (SerialNumber/TokenCode) cannot be validated by the emulator;
- * 3. the role exists and trusts the caller (trust-check.ts) for `sts:AssumeRole`,
- *    and for `sts:TagSession` when Tags are passed and `sts:SetSourceIdentity`
- *    when SourceIdentity is — else AccessDenied (403) "User: <caller> is not
+ * 3. session tags fit together (session-tags.ts: transitive keys among the Tags,
+ *    no passed tag overriding an inherited transitive one) and a source identity
+ *    already set is not changed (source-identity.ts);
+ * 4. the role exists and trusts the caller (trust-check.ts) for `sts:AssumeRole`,
+ *    for `sts:TagSession` when the session gets tags (passed or inherited) and
+ *    `sts:SetSourceIdentity` when it gets a source identity — else AccessDenied (403) "User: <caller> is not
  *    authorized to perform: <action> on resource: <role arn>"; an unknown role
  *    answers the same;
- * 4. DurationSeconds: default 3600, at most the role's MaxSessionDuration, and at
+ * 5. DurationSeconds: default 3600, at most the role's MaxSessionDuration, and at
  *    most 3600 when the caller is itself a role session (role chaining: "The
  *    requested DurationSeconds exceeds the 1 hour session limit for roles
  *    assumed by role chaining.").
  *
  * Trust-policy condition keys: the caller's global keys (aws:PrincipalArn,
  * aws:userid, aws:username, …), `sts:RoleSessionName`, `sts:ExternalId`,
- * `sts:SourceIdentity`, `aws:RequestTag/<key>` and `aws:TagKeys` [doc: IAM-UG
+ * `sts:SourceIdentity`, `sts:TransitiveTagKeys`, `aws:RequestTag/<key>` and `aws:TagKeys` [doc: IAM-UG
  * "IAM and AWS STS condition context keys"].
  *
  * Answers Credentials, AssumedRoleUser, PackedPolicySize only when a session
- * policy or tags were passed, SourceIdentity when given.
+ * policy or tags were passed, SourceIdentity when the session has one (set now
+ * or inherited [inferred: the inherited value is answered too]).
  *
- * Mutant `chaining-cap-off`: a role session may ask for more than one hour.
+ * Mutants: `chaining-cap-off`: a role session may ask for more than one hour;
+ * `transitive-tags-dropped`: a chained session inherits no transitive tags.
  */
 export function assumeRole(input: Record<string, unknown>, ctx: RequestContext) {
   const { state, now } = ctx;
@@ -127,18 +135,24 @@ export function assumeRole(input: Record<string, unknown>, ctx: RequestContext) 
   if (caller.kind === 'federated-user') throw assumeDenied(caller.arn, 'sts:AssumeRole', req.roleArn);
   if (req.serialNumber !== undefined || req.tokenCode !== undefined) throw mfaNotValidated();
 
-  const role = roleByArn(state.iam, req.roleArn);
+  const role = dataPlane(state).roleByArn(req.roleArn);
   if (!role) throw assumeDenied(caller.arn, 'sts:AssumeRole', req.roleArn);
+  const inherited = state.mutants.has('transitive-tags-dropped') ? NO_TAGS : inheritedTags(caller);
+  const tags = sessionTagsFor(req.tags, req.transitiveTagKeys, inherited);
+  const sourceIdentity = chainedSourceIdentity(caller, req.sourceIdentity);
   const context: Record<string, string | string[] | undefined> = {
     'sts:RoleSessionName': req.roleSessionName,
     'sts:ExternalId': req.externalId,
-    'sts:SourceIdentity': req.sourceIdentity,
-    ...Object.fromEntries(req.tags.map((t) => [`aws:RequestTag/${t.Key}`, t.Value])),
-    'aws:TagKeys': req.tags.length > 0 ? req.tags.map((t) => t.Key) : undefined,
+    'sts:SourceIdentity': sourceIdentity,
+    'sts:TransitiveTagKeys': tags.transitive.length > 0 ? tags.transitive : undefined,
+    ...requestTagContext(tags),
   };
   requireTrust(state, role, caller, 'sts:AssumeRole', context, now);
-  if (req.tags.length > 0) requireTrust(state, role, caller, 'sts:TagSession', context, now);
-  if (req.sourceIdentity !== undefined) requireTrust(state, role, caller, 'sts:SetSourceIdentity', context, now);
+  // Inherited transitive tags are tags too: a chain carrying them needs sts:TagSession on every role
+  // [obs: without it "even a plain chain was refused", mahitotsu/gekko_08 RESULTS.md; "is not authorized
+  // to perform: sts:TagSession on resource: …" for a chained assume, mattrobinsonsre/terrapod#1546].
+  if (Object.keys(tags.tags).length > 0) requireTrust(state, role, caller, 'sts:TagSession', context, now);
+  if (sourceIdentity !== undefined) requireTrust(state, role, caller, 'sts:SetSourceIdentity', context, now);
 
   const chaining = caller.kind === 'assumed-role' && !state.mutants.has('chaining-cap-off');
   const durationSeconds = checkDurationAgainstRole(req.durationSeconds, { maxSessionDuration: role.maxSessionDuration, roleChaining: chaining });
@@ -149,7 +163,7 @@ export function assumeRole(input: Record<string, unknown>, ctx: RequestContext) 
     durationSeconds,
     source: 'AssumeRole',
     sessionPolicy: sessionPolicy.document,
-    attributes: { tags: Object.fromEntries(req.tags.map((t) => [t.Key, t.Value])), sourceIdentity: req.sourceIdentity },
+    attributes: { tags: tags.tags, transitiveTagKeys: tags.transitive, sourceIdentity },
   });
   const policyPlaintext = (req.policy ?? '').replace(/\s/g, '').length + req.policyArns.reduce((n, a) => n + a.length, 0);
   const packed = packedSize(sessionPolicy.packedPolicySize, policyPlaintext, req.tags);
@@ -162,6 +176,6 @@ export function assumeRole(input: Record<string, unknown>, ctx: RequestContext) 
     },
     AssumedRoleUser: { AssumedRoleId: session.principal.userId, Arn: session.principal.arn },
     ...(packed !== undefined ? { PackedPolicySize: packed } : {}),
-    ...(req.sourceIdentity !== undefined ? { SourceIdentity: req.sourceIdentity } : {}),
+    ...(sourceIdentity !== undefined ? { SourceIdentity: sourceIdentity } : {}),
   };
 }

@@ -54,6 +54,7 @@ export function getFederationToken(input: Record<string, unknown>, ctx: RequestC
     name: name!,
     durationSeconds: userSessionDuration(durationSeconds, caller.kind === 'root'),
     sessionPolicy: sessionPolicy.document,
+    federatedBy: caller.kind === 'user' ? caller.userName : undefined,
   });
   return {
     Credentials: {

@@ -53,7 +53,7 @@ export function issueRoleSession(state: EmulatorState, req: RoleSessionRequest):
  */
 export function issueFederatedSession(
   state: EmulatorState,
-  req: { name: string; durationSeconds: number; sessionPolicy?: unknown },
+  req: { name: string; durationSeconds: number; sessionPolicy?: unknown; federatedBy?: string },
 ): CredentialRecord {
   const now = state.clock.now();
   const record: CredentialRecord = {
@@ -69,6 +69,7 @@ export function issueFederatedSession(
       userId: `${state.accountId}:${req.name}`,
       name: req.name,
       sessionPolicy: req.sessionPolicy,
+      federatedBy: req.federatedBy,
     },
   };
   state.credentials.set(record.accessKeyId, record);

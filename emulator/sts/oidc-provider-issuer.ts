@@ -1,5 +1,5 @@
 import { poolIssuer, poolSigningKey } from '../cognito-idp/signing-key';
-import { oidcProviderByUrl } from '../iam/state';
+import { dataPlane } from '../iam/data-plane';
 import { USER_POOL_ISSUER } from '../region';
 import type { EmulatorState } from '../state';
 import { discoverSigningKeys, fetchJsonOverHttps, KeysUnavailable, type FetchJson } from './oidc-discovery';
@@ -72,7 +72,7 @@ export function iamOidcProviderIssuers(options: OidcProviderIssuerOptions = {}):
   const fetchJson = options.fetchJson ?? fetchJsonOverHttps;
   return (state, iss) => {
     if (!iss.startsWith('https://')) return undefined;
-    const provider = oidcProviderByUrl(state.iam, iss.slice('https://'.length));
+    const provider = dataPlane(state).oidcProviderByUrl(iss.slice('https://'.length));
     if (!provider) return undefined;
     const matchedAudience = (audiences: readonly string[]) => audiences.find((a) => provider.clientIds.includes(a));
     return {

@@ -1,4 +1,4 @@
-import { accessDeniedMessage, authorize } from '../authz/authorize';
+import { accessDeniedMessage, authorize, identityDecision, type AuthzDecision, type IdentityParts } from '../authz/authorize';
 import type { Role } from '../iam/state';
 import { evaluatePolicy, type PolicyRequest, type PrincipalElement } from '../policy/evaluate';
 import { awsPrincipalOf, principalContext } from '../policy/principal-context';
@@ -14,8 +14,12 @@ function namesDirectly(element: PrincipalElement, arns: readonly string[]): bool
   return values.some((v) => v === '*' || arns.includes(v));
 }
 
-/** How a role's trust policy answers a caller: denied, or allowed by naming the caller itself or only its account. */
-export type TrustAnswer = 'denied' | 'direct' | 'account';
+/**
+ * How a role's trust policy answers a caller: denied; allowed by naming the
+ * caller itself (`direct`), a role session through its role's ARN (`role`),
+ * or only the caller's account (`account`).
+ */
+export type TrustAnswer = 'denied' | 'direct' | 'role' | 'account';
 
 /**
  * Evaluate a role's trust policy for an AWS caller (AssumeRole and the
@@ -30,14 +34,31 @@ export function trustAnswer(role: Role, caller: Principal, action: string, conte
   const principal = awsPrincipalOf(caller);
   const request: PolicyRequest = { action, principal, context };
   if (evaluatePolicy(role.trustPolicy, request) !== 'Allow') return 'denied';
-  const direct = role.trustPolicy.Statement.some(
-    (s) =>
-      s.Effect === 'Allow' &&
-      s.Principal !== undefined &&
-      namesDirectly(s.Principal, principal.AWS ?? []) &&
-      evaluatePolicy({ ...role.trustPolicy, Statement: [s] }, request) === 'Allow',
-  );
-  return direct ? 'direct' : 'account';
+  const grants = (arns: readonly string[]) =>
+    role.trustPolicy.Statement.some(
+      (s) =>
+        s.Effect === 'Allow' &&
+        s.Principal !== undefined &&
+        namesDirectly(s.Principal, arns) &&
+        evaluatePolicy({ ...role.trustPolicy, Statement: [s] }, { ...request, principal: { AWS: [...arns] } }) === 'Allow',
+    );
+  if (grants([caller.arn])) return 'direct';
+  if (caller.kind === 'assumed-role' && grants([caller.roleArn])) return 'role';
+  return 'account';
+}
+
+/**
+ * A trust policy that names a role's ARN grants its sessions access, but
+ * "Resource-based policies that grant permissions to an IAM role ARN are
+ * limited by an implicit deny in a permissions boundary or session policy"
+ * [doc: IAM-UG "Policy evaluation logic", "Evaluating identity-based and
+ * resource-based policies within a single account"]; an explicit deny
+ * anywhere still wins. The identity-based policies need not allow.
+ */
+function roleGrantDecision(parts: IdentityParts | undefined): AuthzDecision {
+  if (!parts) return { decision: 'ImplicitDeny', deniedBy: 'identity-based' };
+  const decided = identityDecision({ ...parts, identity: parts.identity === 'ExplicitDeny' ? 'ExplicitDeny' : 'Allow' });
+  return decided;
 }
 
 /** `AccessDenied` (403) "User: <caller> is not authorized to perform: <action> on resource: <role arn>" [obs: basefarm/aws-session-tool#1]. */
@@ -57,7 +78,8 @@ export function requireTrust(state: EmulatorState, role: Role, caller: Principal
   if (answer === 'denied' && state.mutants.has('assume-role-trust-ignored')) return;
   if (answer === 'denied') throw assumeDenied(caller.arn, action, role.arn);
   if (answer === 'direct') return;
-  const outcome = authorize(state, caller, { action, resource: role.arn, context, now });
+  const combine = answer === 'role' ? roleGrantDecision : undefined;
+  const outcome = authorize(state, caller, { action, resource: role.arn, context, now, combine });
   if (outcome.decision !== 'Allow') {
     throw new AwsServiceError('AccessDenied', accessDeniedMessage(caller.arn, action, role.arn, outcome), 403);
   }

@@ -24,6 +24,25 @@ describe('Expectations', () => {
     expect(e.findings[0].source).toBe('CG "Using role-based access control"; seen');
   });
 
+  it('lifetime(): judged over the whole round trip, so a slow answer passes and a wrong lifetime does not', () => {
+    let now = 0;
+    const e = new Expectations(() => now);
+    const sentAt = 1_000_000;
+    // Issued 30 s after it was sent, read 40 s after: expiration − sentAt is 3630, over the window, but
+    // the span [3590, 3630] holds 3600.
+    now = sentAt + 40_000;
+    expect(e.lifetime('slow', new Date(sentAt + 30_000 + 3_600_000), sentAt, 3600)).toBe(true);
+    // Two-hour credentials, even read at once: the shortest they can last is 7200 s.
+    now = sentAt;
+    expect(e.lifetime('long', new Date(sentAt + 7_200_000), sentAt, 3600)).toBe(false);
+    // Fifteen-minute credentials: the longest they can last is 900 s.
+    expect(e.lifetime('short', new Date(sentAt + 900_000), sentAt, 3600)).toBe(false);
+    expect(e.findings.map((f) => [f.path, f.expected, f.actual])).toEqual([
+      ['long', 'between 3480 and 3605', 7200],
+      ['short', 'between 3480 and 3605', 900],
+    ]);
+  });
+
   it('error(): a refusal with the right name passes; a wrong name or message is a finding', async () => {
     const e = new Expectations();
     await e.error('op', Promise.reject(serviceError('NotAuthorizedException', 'no')), { name: 'NotAuthorizedException', message: 'no' });

@@ -4,6 +4,7 @@ import { CaseAborted } from './case-aborted';
 import { sourceText, type Source } from './citation';
 import { unsupportedFinding, type Finding } from './finding';
 import { classifyNotImplemented } from '../clients/not-implemented';
+import { outcomeOf, type CellOutcome } from './permission-cell';
 
 export interface ExpectedError {
   /**
@@ -24,6 +25,11 @@ export interface ExpectedError {
  */
 export class Expectations {
   readonly findings: Finding[] = [];
+  /** What each call asserted through `succeeds` or `error` answered, by its path: a permission matrix's actual cells. */
+  readonly outcomes = new Map<string, CellOutcome>();
+
+  /** `now` is the clock lifetimes are read against (epoch ms); injected in tests. */
+  constructor(private readonly now: () => number = Date.now) {}
 
   private add(finding: Omit<Finding, 'source'> & { source?: Source }): false {
     // A missing value must survive JSON, which drops undefined.
@@ -62,13 +68,20 @@ export class Expectations {
   }
 
   /**
-   * Credentials that last `seconds`, measured from `sentAt` (epoch ms taken
-   * just before the call that issued them). The tolerance, stated once here:
-   * up to 120 s short for the round trip and clock skew against a remote
-   * target, 5 s long for rounding.
+   * Credentials that last `seconds`. Call it as the answer arrives, with
+   * `sentAt` (epoch ms) taken just before the call: the target issued them
+   * somewhere in between, so their lifetime is only known to lie within
+   * [expiration − now, expiration − sentAt]. It passes when that span meets
+   * [seconds − 120, seconds + 5] (120 s short for clock skew against a remote
+   * target, 5 s long for rounding), so a slow round trip on a busy machine
+   * never fails it. A finding gives the end of the span nearest the window.
    */
   lifetime(path: string, expiration: Date, sentAt: number, seconds: number, source?: Source): boolean {
-    return this.within(path, Math.round((expiration.getTime() - sentAt) / 1000), seconds - 120, seconds + 5, source);
+    const [min, max] = [seconds - 120, seconds + 5];
+    const longest = (expiration.getTime() - sentAt) / 1000;
+    const shortest = (expiration.getTime() - this.now()) / 1000;
+    if (longest >= min && shortest <= max) return true;
+    return this.add({ path, kind: 'contract', expected: `between ${min} and ${max}`, actual: Math.round(shortest > max ? shortest : longest), source });
   }
 
   /**
@@ -89,12 +102,14 @@ export class Expectations {
     let seen: StepError;
     try {
       await call;
+      this.outcomes.set(path, outcomeOf(undefined));
       this.add({ path, kind: 'unexpected-success', expected: { error: expected.name ?? 'any error' }, actual: 'success', source });
       return undefined;
     } catch (err) {
       const notImplemented = classifyNotImplemented(err);
       if (notImplemented) throw new CaseAborted(unsupportedFinding(path, notImplemented.evidence));
       seen = toStepError(err);
+      this.outcomes.set(path, outcomeOf(seen.name));
     }
     if (expected.name !== undefined) this.equal(`${path}.error.name`, seen.name, expected.name, source);
     if (expected.message instanceof RegExp) this.match(`${path}.error.message`, seen.message, expected.message, source);
@@ -109,12 +124,15 @@ export class Expectations {
    */
   async succeeds<T>(path: string, call: Promise<T>, source?: Source): Promise<T> {
     try {
-      return await call;
+      const result = await call;
+      this.outcomes.set(path, outcomeOf(undefined));
+      return result;
     } catch (err) {
       const notImplemented = classifyNotImplemented(err);
       if (notImplemented) throw new CaseAborted(unsupportedFinding(path, notImplemented.evidence));
       if (!isServiceError(err)) throw err;
       const seen = toStepError(err);
+      this.outcomes.set(path, outcomeOf(seen.name));
       throw new CaseAborted({ path, kind: 'unexpected-error', expected: 'success', actual: { error: seen.name, message: seen.message }, source: sourceText(source) });
     }
   }

@@ -60,6 +60,33 @@ describe('idchain CLI exit codes (DESIGN.md § CLI contract)', () => {
     }
   });
 
+  it.each([
+    ['run', '--target', 'reference'],
+    ['record', '--target', 'reference'],
+    ['conformance', '--targets', 'reference'],
+    ['flow', 'enhanced'],
+    ['flow', 'saml'],
+    ['sweep', '--target', 'reference'],
+    ['emulator', '--port', '0'],
+  ].map((args) => [args.join(' '), args] as const))('%s refuses a malformed --region before anything starts: exit 2, saying what a Region looks like', async (_, args) => {
+    const io = capture();
+    expect(await runCli([...args, '--region', 'Milan'], io)).toBe(2);
+    expect(io.stderr.join('\n')).toContain('idchain: Region not allowed: "Milan" (--region). Expected a Region code of the aws, aws-cn or aws-us-gov partition, e.g. us-east-1, eu-south-1');
+  });
+
+  it('a malformed AWS_REGION is refused the same way when no --region is given', async () => {
+    const saved = process.env.AWS_REGION;
+    process.env.AWS_REGION = 'europe';
+    try {
+      const io = capture();
+      expect(await runCli(['run', '--suite', 'user-pools'], io)).toBe(2);
+      expect(io.stderr.join('\n')).toContain('Region not allowed: "europe" (AWS_REGION)');
+    } finally {
+      if (saved === undefined) delete process.env.AWS_REGION;
+      else process.env.AWS_REGION = saved;
+    }
+  });
+
   it('emulator refuses a port that is not a port, and one in use: exit 2', async () => {
     let io = capture();
     expect(await runCli(['emulator', '--port', '70000'], io)).toBe(2);
@@ -72,5 +99,18 @@ describe('idchain CLI exit codes (DESIGN.md § CLI contract)', () => {
     } finally {
       server.close();
     }
+  });
+
+  it.each([
+    [['--weather', 'stormy'], "Unknown weather profile 'stormy'. Expected: calm, aws, or the path of a JSON weather profile"],
+    [['--weather', '/nonexistent/profile.json'], 'Cannot read weather profile /nonexistent/profile.json: ENOENT'],
+    [['--seed', 'seven'], '--seed seven is not a whole number. Expected: a whole number such as 7.'],
+    [['--weather-scale', 'fast'], '--weather-scale fast is not a number. Expected: a positive number such as 1 or 0.01.'],
+    [['--weather-scale', '0'], 'Weather scale 0 is not usable. Expected: a number from 0.0001 to 100'],
+  ])('emulator %j is bad usage: exit 2, one message, nothing listens', async (flags, message) => {
+    const io = capture();
+    expect(await runCli(['emulator', '--port', '0', ...flags], io)).toBe(2);
+    expect(io.stderr).toEqual([expect.stringContaining(`idchain: ${message}`)]);
+    expect(io.stdout).toEqual([]);
   });
 });

@@ -49,12 +49,21 @@ describe('recorderMiddleware', () => {
   it('keeps concurrent cases apart', async () => {
     const a = new StepSink();
     const b = new StepSink();
+    // The slow call answers only once the quick one has, so the two are in flight together whatever the machine's speed.
+    let quickAnswered!: () => void;
+    const gate = new Promise<void>((r) => (quickAnswered = r));
     const slow = recorderMiddleware(async () => {
-      await new Promise((r) => setTimeout(r, 20));
+      await gate;
       return { output: { which: 'slow' } };
     }, ctx);
     const quick = recorderMiddleware(async () => ({ output: { which: 'quick' } }), ctx);
-    await Promise.all([recordSteps(a, () => slow({ input: {} })), recordSteps(b, () => quick({ input: {} }))]);
+    await Promise.all([
+      recordSteps(a, () => slow({ input: {} })),
+      recordSteps(b, async () => {
+        await quick({ input: {} });
+        quickAnswered();
+      }),
+    ]);
     expect([a.steps.map((s) => s.output), b.steps.map((s) => s.output)]).toEqual([[{ which: 'slow' }], [{ which: 'quick' }]]);
   });
 });

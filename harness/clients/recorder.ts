@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ServiceName } from '../targets/target';
 import { sensitivePaths } from '../secrets/sdk-sensitive';
 import { toStepError, type StepError } from './sdk-errors';
+import { recordableInput, recordableOutput } from './s3-bodies';
 
 /** One SDK call inside a case, captured as it happened (DESIGN.md § Concepts, step). */
 export interface RecordedStep {
@@ -17,6 +18,8 @@ export interface RecordedStep {
    * what normalization redacts.
    */
   sensitive?: string[];
+  /** The host that answered (the request's hostname): provenance `aws` is only for answers from AWS's own endpoints. */
+  host?: string;
   /** Epoch ms when the call was sent; used to derive lifetimes, never stored raw. */
   sentAt: number;
   durationMs: number;
@@ -27,6 +30,7 @@ const CLIENT_SERVICES: Record<string, ServiceName> = {
   CognitoIdentityClient: 'cognito-identity',
   STSClient: 'sts',
   IAMClient: 'iam',
+  S3Client: 's3',
 };
 
 /** Where steps go while a case runs. Calls outside a case (provisioning) are not recorded. */
@@ -72,17 +76,32 @@ function sdkSensitive(context: SensitiveLogFilters, input: unknown, output: unkn
   ];
 }
 
-export function recorderMiddleware(next: (args: any) => Promise<any>, context: { clientName?: string; commandName?: string } & SensitiveLogFilters) {
+/** What the host middleware leaves in the call's context for the recorder. */
+interface HostContext {
+  idchainHost?: string;
+}
+
+/** Runs once the request is built, so it sees the hostname the call really goes to (endpoint resolution done). */
+export const hostMiddlewareOptions = { step: 'finalizeRequest' as const, name: 'idchainRequestHost', override: true };
+
+export function hostMiddleware(next: (args: any) => Promise<any>, context: HostContext) {
+  return (args: { request?: { hostname?: string } }) => {
+    context.idchainHost = args.request?.hostname;
+    return next(args);
+  };
+}
+
+export function recorderMiddleware(next: (args: any) => Promise<any>, context: { clientName?: string; commandName?: string } & SensitiveLogFilters & HostContext) {
   return async (args: { input: unknown }) => {
     const sink = current.getStore();
     if (!sink) return next(args);
     const service = CLIENT_SERVICES[context.clientName ?? ''];
     const operation = (context.commandName ?? 'Unknown').replace(/Command$/, '');
     const sentAt = Date.now();
-    const input = structuredClone(args.input);
+    const input = structuredClone(recordableInput(args.input));
     try {
       const result = await next(args);
-      const output = stripMetadata(result.output);
+      const output = stripMetadata(await recordableOutput(result.output));
       sink.add({
         service,
         operation,
@@ -90,13 +109,24 @@ export function recorderMiddleware(next: (args: any) => Promise<any>, context: {
         output,
         httpStatus: result.output?.$metadata?.httpStatusCode,
         sensitive: sdkSensitive(context, input, output),
+        host: context.idchainHost,
         sentAt,
         durationMs: Date.now() - sentAt,
       });
       return result;
     } catch (err) {
       const error = toStepError(err);
-      sink.add({ service, operation, input, error, httpStatus: error.httpStatus, sensitive: sdkSensitive(context, input, undefined), sentAt, durationMs: Date.now() - sentAt });
+      sink.add({
+        service,
+        operation,
+        input,
+        error,
+        httpStatus: error.httpStatus,
+        sensitive: sdkSensitive(context, input, undefined),
+        host: context.idchainHost,
+        sentAt,
+        durationMs: Date.now() - sentAt,
+      });
       throw err;
     }
   };

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { DEFAULT_GOLDEN_DIR } from '../golden/golden-store';
-import { recordGoldens, type RecordOutcome } from '../golden/record';
+import { checkGoldensBeforeRecording, recordGoldens, type RecordOutcome } from '../golden/record';
 import { summarize, type RunResult } from '../runner/result';
 import { runSuites } from '../runner/run-suites';
 import { resolveContract, startTarget, type ContractTargetOptions } from './contract-options';
@@ -25,13 +25,14 @@ export interface ContractRecording extends RunResult {
  * failed its contract still gets its golden — it is what the target did.
  */
 export async function recordContract(options: RecordContractOptions = {}): Promise<ContractRecording> {
-  const { suites, target } = resolveContract(options);
   const goldenDir = resolve(options.goldenDir ?? DEFAULT_GOLDEN_DIR);
-  const { started, stop } = await startTarget(target, options.log);
+  const { suites, target, shard } = resolveContract(options, goldenDir);
+  checkGoldensBeforeRecording(goldenDir, target.name, suites.flatMap((s) => s.cases.map((c) => ({ suite: s.name, id: c.id }))));
+  const { started, stop, permissionsBoundary } = await startTarget(target, options.log, options);
   try {
-    const run = await runSuites({ target: started, suites, ledgerDir: options.ledgerDir, retry: options.retry, concurrency: options.concurrency, signal: options.signal, log: options.log, onCase: options.onCase });
+    const run = await runSuites({ target: started, suites, ledgerDir: options.ledgerDir, retry: options.retry, permissionsBoundary, concurrency: options.concurrency, rateLimit: options.rateLimit, signal: options.signal, stopNewCases: options.stopNewCases, timeouts: options.timeouts, teardownTimeoutMs: options.teardownTimeoutMs, log: options.log, onCase: options.onCase });
     const outcome = recordGoldens(run, goldenDir, options.today ?? new Date());
-    return { ...run, summary: summarize(run.cases), outcome, goldenDir };
+    return { ...run, ...(shard ? { shard } : {}), summary: summarize(run.cases), outcome, goldenDir };
   } finally {
     await stop();
   }

@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
-import { applyBaseline, loadBaselineGoldens } from '../golden/apply-baseline';
+import { applyBaseline, judgeCase, loadBaselineGoldens, type BaselineOptions } from '../golden/apply-baseline';
 import { chooseBaseline } from '../golden/choose-baseline';
 import { loadDeviations } from '../golden/deviations';
 import { DEFAULT_GOLDEN_DIR } from '../golden/golden-store';
 import type { ReportJson } from '../report/report-json';
 import { toReportJson } from '../report/report-json';
 import { writeReport } from '../report/write-report';
-import type { RunResult } from '../runner/result';
+import { checkWritableDir } from '../report/writable-dir';
+import type { CaseResult, RunResult } from '../runner/result';
 import { runSuites } from '../runner/run-suites';
 import { resolveContract, startTarget, type ContractTargetOptions } from './contract-options';
 
@@ -44,15 +45,19 @@ export interface ContractRun extends RunResult {
  * created); a target that cannot start is TargetUnavailableError.
  */
 export async function runContract(options: RunContractOptions = {}): Promise<ContractRun> {
-  const { suites, target } = resolveContract(options);
   const goldenDir = resolve(options.goldenDir ?? DEFAULT_GOLDEN_DIR);
+  const { suites, target, shard } = resolveContract(options, goldenDir);
   const baseline = options.baseline === false ? undefined : chooseBaseline(options.baseline, goldenDir);
   const deviations = loadDeviations(target.name, options.deviationsDir);
   const goldens = baseline ? loadBaselineGoldens(goldenDir, baseline, suites) : new Map();
-  const { started, stop } = await startTarget(target, options.log);
+  if (options.reportDir) checkWritableDir(options.reportDir);
+  const { started, stop, permissionsBoundary } = await startTarget(target, options.log, options);
   try {
-    const raw = await runSuites({ target: started, suites, ledgerDir: options.ledgerDir, retry: options.retry, concurrency: options.concurrency, signal: options.signal, log: options.log, onCase: options.onCase });
-    const run = applyBaseline(raw, { baseline, goldens, deviations, maxAgeDays: options.maxGoldenAgeDays ?? DEFAULT_MAX_GOLDEN_AGE_DAYS, today: options.today ?? new Date() });
+    const compare: BaselineOptions = { baseline, goldens, deviations, maxAgeDays: options.maxGoldenAgeDays ?? DEFAULT_MAX_GOLDEN_AGE_DAYS, today: options.today ?? new Date() };
+    // onCase hears each case's final verdict, compared with its golden, as it finishes.
+    const onCase = options.onCase && ((c: CaseResult) => options.onCase!(judgeCase(c, started.region, compare).result));
+    const raw = await runSuites({ target: started, suites, ledgerDir: options.ledgerDir, retry: options.retry, permissionsBoundary, concurrency: options.concurrency, rateLimit: options.rateLimit, signal: options.signal, stopNewCases: options.stopNewCases, timeouts: options.timeouts, teardownTimeoutMs: options.teardownTimeoutMs, log: options.log, onCase });
+    const run: RunResult = { ...applyBaseline(raw, compare), ...(shard ? { shard } : {}) };
     if (options.reportDir) {
       const { dir, report } = writeReport(run, resolve(options.reportDir));
       return { ...run, summary: report.summary, report, reportDir: dir };

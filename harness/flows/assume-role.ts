@@ -11,6 +11,14 @@ export interface AssumeRoleRequest {
   /** An inline session policy (JSON text): it can only narrow the role's permissions. */
   policy?: string;
   policyArns?: string[];
+  /** Session tags (STS-API AssumeRole, Tags: at most 50, keys ≤128, values ≤256 characters). */
+  tags?: Record<string, string>;
+  /** Which of `tags` pass on when this session assumes another role (IAM-UG "Chaining roles with session tags"). */
+  transitiveTagKeys?: string[];
+  /** What a trust policy's `sts:ExternalId` condition asks for (STS-API AssumeRole, ExternalId). */
+  externalId?: string;
+  /** Set once for the whole chain (STS-API AssumeRole, SourceIdentity). */
+  sourceIdentity?: string;
 }
 
 export interface AssumeRoleResult {
@@ -32,6 +40,10 @@ export async function assumeRole(sts: STSClient, req: AssumeRoleRequest): Promis
       DurationSeconds: req.durationSeconds,
       Policy: req.policy,
       PolicyArns: req.policyArns?.map((arn): PolicyDescriptorType => ({ arn })),
+      Tags: req.tags && Object.entries(req.tags).map(([Key, Value]) => ({ Key, Value })),
+      TransitiveTagKeys: req.transitiveTagKeys,
+      ExternalId: req.externalId,
+      SourceIdentity: req.sourceIdentity,
     }),
   );
   return {

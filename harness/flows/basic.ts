@@ -5,9 +5,6 @@ import type { Credentials } from '../targets/target';
 import { getIdentityId } from './get-id';
 import { assumedRoleUserOf, stsCredentials } from './sts-credentials';
 
-/** The issuer of Cognito identity pools' OpenID tokens (CG "Role trust and permissions"). */
-export const COGNITO_IDENTITY_ISSUER = 'https://cognito-identity.amazonaws.com';
-
 export interface OpenIdTokenRequest {
   /** Needed when `identityId` is not given: GetId runs first. */
   identityPoolId?: string;

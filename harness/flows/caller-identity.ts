@@ -22,7 +22,7 @@ export async function callerIdentity(clients: Clients, credentials: Credentials)
   throw new CaseAborted({ path: 'GetCallerIdentity', kind: 'contract', expected: 'Arn, UserId and Account', actual: `missing ${missing}`, source: 'STS-API GetCallerIdentity' });
 }
 
-/** Split `arn:aws:sts::<acct>:assumed-role/<role>/<session>` (IAM-UG "IAM identifiers"). */
+/** Split `arn:<partition>:sts::<acct>:assumed-role/<role>/<session>` (IAM-UG "IAM identifiers"), in any partition. */
 export function parseAssumedRoleArn(arn: string): { account: string; roleName: string; sessionName: string } | undefined {
   const m = /^arn:aws[\w-]*:sts::(\d{12}):assumed-role\/([^/]+)\/(.+)$/.exec(arn);
   return m ? { account: m[1], roleName: m[2], sessionName: m[3] } : undefined;

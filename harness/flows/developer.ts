@@ -2,13 +2,7 @@ import { GetOpenIdTokenForDeveloperIdentityCommand, type CognitoIdentityClient }
 import { CaseAborted } from '../cases/case-aborted';
 import type { OpenIdTokenResult } from './basic';
 import { enhancedFlow, type EnhancedFlowResult } from './enhanced';
-
-/**
- * The Logins key under which a developer-authenticated identity's OpenID token
- * is exchanged for credentials (CI-API GetCredentialsForIdentity, Logins;
- * CG "Developer-authenticated identities").
- */
-export const COGNITO_IDENTITY_LOGIN = 'cognito-identity.amazonaws.com';
+import { regionNames } from '../targets/region';
 
 export interface DeveloperTokenRequest {
   identityPoolId: string;
@@ -20,6 +14,8 @@ export interface DeveloperTokenRequest {
   identityId?: string;
   /** 1–86400 seconds; the token lasts 15 minutes when omitted (CI-API GetOpenIdTokenForDeveloperIdentity). */
   tokenDuration?: number;
+  /** "Attribute mappings for custom providers": tags for the sessions this token leads to (CI-API GetOpenIdTokenForDeveloperIdentity, PrincipalTags). */
+  principalTags?: Record<string, string>;
 }
 
 /**
@@ -34,6 +30,7 @@ export async function developerOpenIdToken(identity: CognitoIdentityClient, req:
       IdentityId: req.identityId,
       Logins: { [req.developerProviderName]: req.developerUserId },
       TokenDuration: req.tokenDuration,
+      PrincipalTags: req.principalTags,
     }),
   );
   if (!answer.IdentityId || !answer.Token) {
@@ -56,17 +53,22 @@ export interface DeveloperFlowResult extends EnhancedFlowResult {
 /**
  * The developer-authenticated flow through the enhanced flow: the back end
  * gets an OpenID token for its user, the app exchanges it with
- * GetCredentialsForIdentity under the `cognito-identity.amazonaws.com` login.
+ * GetCredentialsForIdentity under the Region's identity-pool login
+ * (`cognito-identity.amazonaws.com` in default Regions; CI-API
+ * GetCredentialsForIdentity, Logins; CG "Developer-authenticated identities";
+ * targets/region.ts for other Regions). The Region is the client's: the one
+ * the request goes to.
  */
 export async function developerFlow(
   identity: CognitoIdentityClient,
   req: DeveloperTokenRequest & { customRoleArn?: string },
 ): Promise<DeveloperFlowResult> {
   const { identityId, token } = await developerOpenIdToken(identity, req);
+  const { identityLoginsKey } = regionNames(await identity.config.region());
   const credentials = await enhancedFlow(identity, {
     identityPoolId: req.identityPoolId,
     identityId,
-    logins: { [COGNITO_IDENTITY_LOGIN]: token },
+    logins: { [identityLoginsKey]: token },
     customRoleArn: req.customRoleArn,
   });
   return { ...credentials, token };

@@ -14,7 +14,9 @@ import type { SuiteDefinition } from '../runner/suite';
  */
 export function loadBaselineGoldens(goldenDir: string, baseline: string, suites: readonly SuiteDefinition[]): Map<string, GoldenFile | undefined> {
   const goldens = new Map<string, GoldenFile | undefined>();
-  for (const suite of suites) for (const c of suite.cases) goldens.set(c.id, readGolden(goldenPath(goldenDir, baseline, suite.name, c.id)));
+  for (const suite of suites) {
+    for (const c of suite.cases) goldens.set(c.id, readGolden(goldenPath(goldenDir, baseline, suite.name, c.id), { target: baseline, suite: suite.name, caseId: c.id }));
+  }
   return goldens;
 }
 
@@ -32,32 +34,39 @@ export interface BaselineOptions {
 const DAY_MS = 86_400_000;
 
 /**
- * Compare each case that ran with its baseline golden, add a `golden`
- * finding per difference (or `golden-missing`), mark the known deviations,
- * and recompute verdicts. Unsupported and errored cases are left as they are.
+ * One case compared with its baseline golden: a `golden` finding per
+ * difference (or `golden-missing`), the known deviations marked, the verdict
+ * recomputed. Unsupported and errored cases keep their verdict. Pure, so a
+ * run can show each case's final verdict as soon as it finishes.
  */
-export function applyBaseline(run: RunResult, options: BaselineOptions): RunResult {
-  const missing: string[] = [];
-  const stale: { id: string; lastValidatedAt: string }[] = [];
-  const cases = run.cases.map((c): CaseResult => {
-    let findings = c.findings;
-    if (options.baseline && (c.verdict === 'pass' || c.verdict === 'fail')) {
-      const golden = options.goldens.get(c.id);
-      if (!golden) {
-        missing.push(c.id);
-        findings = [...findings, { path: 'golden', kind: 'golden-missing', expected: `a ${options.baseline} golden for ${c.id}`, actual: 'none recorded' }];
-      } else {
-        findings = [...findings, ...compareSteps(golden.steps, normalizeCase(c, run.provenance.region), c.golden?.skip)];
-        const age = (options.today.getTime() - Date.parse(`${golden.provenance.lastValidatedAt}T00:00:00Z`)) / DAY_MS;
-        if (age > options.maxAgeDays) stale.push({ id: c.id, lastValidatedAt: golden.provenance.lastValidatedAt });
-      }
+export function judgeCase(c: CaseResult, region: string, options: BaselineOptions): { result: CaseResult; missing: boolean; stale?: { id: string; lastValidatedAt: string } } {
+  let findings = c.findings;
+  let missing = false;
+  let stale: { id: string; lastValidatedAt: string } | undefined;
+  if (options.baseline && (c.verdict === 'pass' || c.verdict === 'fail')) {
+    const golden = options.goldens.get(c.id);
+    if (!golden) {
+      missing = true;
+      findings = [...findings, { path: 'golden', kind: 'golden-missing', expected: `a ${options.baseline} golden for ${c.id}`, actual: 'none recorded' }];
+    } else {
+      findings = [...findings, ...compareSteps(golden.steps, normalizeCase(c, region), c.golden?.skip)];
+      const age = (options.today.getTime() - Date.parse(`${golden.provenance.lastValidatedAt}T00:00:00Z`)) / DAY_MS;
+      if (age > options.maxAgeDays) stale = { id: c.id, lastValidatedAt: golden.provenance.lastValidatedAt };
     }
-    findings = applyDeviations(c.id, findings, options.deviations);
-    return { ...c, findings, verdict: c.verdict === 'error' || c.verdict === 'unsupported' ? c.verdict : verdictOf(findings) };
-  });
+  }
+  findings = applyDeviations(c.id, findings, options.deviations);
+  const result = { ...c, findings, verdict: c.verdict === 'error' || c.verdict === 'unsupported' ? c.verdict : verdictOf(findings) };
+  return { result, missing, stale };
+}
+
+/** {@link judgeCase} for every case of a run, with the baseline's missing and stale goldens gathered. */
+export function applyBaseline(run: RunResult, options: BaselineOptions): RunResult {
+  const judged = run.cases.map((c) => judgeCase(c, run.provenance.region, options));
   return {
     ...run,
-    cases,
-    baseline: options.baseline ? { name: options.baseline, missing, stale, maxAgeDays: options.maxAgeDays } : undefined,
+    cases: judged.map((j) => j.result),
+    baseline: options.baseline
+      ? { name: options.baseline, missing: judged.filter((j) => j.missing).map((j) => j.result.id), stale: judged.flatMap((j) => (j.stale ? [j.stale] : [])), maxAgeDays: options.maxAgeDays }
+      : undefined,
   };
 }

@@ -20,19 +20,43 @@ export function describeZodError(error: ZodError): string {
   return error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`).join('; ');
 }
 
-/** Read and validate one golden; undefined when there is none. */
-export function readGolden(file: string): GoldenFile | undefined {
+/** Which case a golden file belongs to, by where it lies: `<dir>/<target>/<suite>/<behaviour>.json`. */
+export interface GoldenOf {
+  target: string;
+  suite: string;
+  caseId: string;
+}
+
+/** What to do about a golden that cannot be trusted: advice that works, since `record` checks goldens before it runs. */
+function fixIt(shown: string, of?: GoldenOf): string {
+  if (!of) return `Remove it and record it again with 'npx idchain record --target <target> --suite <case id>'.`;
+  return `Remove it and record it again: rm '${shown}' && npx idchain record --target ${of.target} --suite ${of.caseId}`;
+}
+
+/**
+ * Read and validate one golden; undefined when there is none. With `of`, the
+ * golden must also be the one of that case: a file holding another case's
+ * steps (copied, or left by a renamed case) is an error, not a comparison.
+ */
+export function readGolden(file: string, of?: GoldenOf): GoldenFile | undefined {
   if (!existsSync(file)) return undefined;
-  const shown = relative(process.cwd(), file) || file;
+  const inside = relative(process.cwd(), file);
+  const shown = inside && !inside.startsWith('..') ? inside : file;
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new GoldenFileError(`Golden ${shown} is not valid JSON: ${(err as Error).message}. Re-record it with 'idchain record', or fix it by hand.`);
+    throw new GoldenFileError(`Golden ${shown} is not valid JSON: ${(err as Error).message}. ${fixIt(shown, of)}`);
   }
   const parsed = goldenSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new GoldenFileError(`Golden ${shown} does not match the golden schema at ${describeZodError(parsed.error)}. Re-record it with 'idchain record'.`);
+    throw new GoldenFileError(`Golden ${shown} does not match the golden schema at ${describeZodError(parsed.error)}. ${fixIt(shown, of)}`);
+  }
+  const { id, suite } = parsed.data.case;
+  if (of && (id !== of.caseId || suite !== of.suite)) {
+    throw new GoldenFileError(
+      `Golden ${shown} holds case '${id}' of suite '${suite}', but it is the file of case '${of.caseId}' of suite '${of.suite}'. Expected: each case's golden at its own path. ${fixIt(shown, of)}`,
+    );
   }
   return parsed.data;
 }

@@ -87,6 +87,15 @@ describe('normalizeSteps (DESIGN.md § The golden file)', () => {
     });
   });
 
+  it('keeps the whole minute the round trip allows, however slow the answer was', () => {
+    const sentAt = 1_000_000;
+    const issued = (delayMs: number, durationMs: number) =>
+      normalizeSteps([step({ sentAt, durationMs, output: { Credentials: { AccessKeyId: 'ASIAQWERTYUIOPASDFGH', Expiration: new Date(sentAt + delayMs + 3_600_000) } } })], ctx)[0].facts;
+    // Issued 45 s after it was sent, on a loaded machine: measured from the send it is 3645 s, which rounds to 3660.
+    expect(issued(45_000, 50_000)).toEqual({ credentialLifetimeSeconds: 3600 });
+    expect(issued(0, 5)).toEqual({ credentialLifetimeSeconds: 3600 });
+  });
+
   it('stores a JWT as its decoded header and claims with the lifetime derived, and refers back to it', async () => {
     const token = await idToken('7d3c7a40-aaaa-4bbb-8ccc-123456789abc');
     const [signIn, getId] = normalizeSteps(
@@ -126,7 +135,7 @@ describe('normalizeSteps (DESIGN.md § The golden file)', () => {
     const issue = () => step({ service: 'cognito-identity', operation: 'GetOpenIdTokenForDeveloperIdentity', input: {}, output: { Token: token } });
     const steps = normalizeSteps([issue(), issue(), step({ input: { Logins: { 'cognito-identity.amazonaws.com': token } } })], ctx);
     expect(steps.map((s) => (s.output as any)?.Token?.jwt)).toEqual(['<jwt:1>', '<jwt:2>', undefined]);
-    expect(steps[2].input).toEqual({ Logins: { 'cognito-identity.amazonaws.com': '<jwt:2>' } });
+    expect(steps[2].input).toEqual({ Logins: { '<cognito-identity>': '<jwt:2>' } });
   });
 
   it('normalizes errors to name, status, fault and a message without volatile parts', () => {
@@ -212,5 +221,37 @@ describe('URL-encoded policy documents', () => {
       decodedPolicyDocument: { Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { AWS: '<caller>' } }], Version: '2012-10-17' },
     });
     expect(typeof (n.input as any).PolicyDocument).toBe('string');
+  });
+});
+
+describe('goldens read the same in every partition', () => {
+  // What AWS names by partition (IAM-UG "IAM identifiers", ARN format; botocore endpoints.json dnsSuffix
+  // amazonaws.com.cn for aws-cn): the same answer recorded in us-east-1, cn-north-1 and us-gov-west-1.
+  const answer = (partition: string, region: string, suffix: string) =>
+    step({
+      service: 'sts',
+      operation: 'AssumeRoleWithWebIdentity',
+      input: { RoleArn: `arn:${partition}:iam::123456789012:role/idchain-ab12cd34-s-reader` },
+      output: {
+        AssumedRoleUser: { Arn: `arn:${partition}:sts::123456789012:assumed-role/idchain-ab12cd34-s-reader/web` },
+        Audience: `${region}:abc`,
+        Provider: `arn:${partition}:iam::123456789012:oidc-provider/cognito-idp.${region}.${suffix}/pool`,
+      },
+    });
+  const normalized = (partition: string, region: string, suffix: string) =>
+    JSON.stringify(normalizeSteps([answer(partition, region, suffix)], { names: [{ logical: 'caller', value: `arn:${partition}:iam::123456789012:user/ci` }], region }));
+
+  it('China and GovCloud answers normalize byte for byte as a commercial Region’s', () => {
+    const commercial = normalized('aws', 'us-east-1', 'amazonaws.com');
+    expect(normalized('aws-cn', 'cn-north-1', 'amazonaws.com.cn')).toBe(commercial);
+    expect(normalized('aws-us-gov', 'us-gov-west-1', 'amazonaws.com')).toBe(commercial);
+    expect(commercial).toContain('arn:aws:sts::<account>:assumed-role/');
+    expect(commercial).toContain('cognito-idp.<region>.amazonaws.com/pool');
+  });
+
+  it('a commercial run is left as it was: no other partition’s names are rewritten into it', () => {
+    // Text that merely mentions another partition is not a name of this run's partition.
+    const [n] = normalizeSteps([step({ output: { Note: 'arn:aws-cn:s3:::elsewhere' } })], { names: [], region: 'us-east-1' });
+    expect(n.output).toEqual({ Note: 'arn:aws-cn:s3:::elsewhere' });
   });
 });

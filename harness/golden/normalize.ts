@@ -3,7 +3,8 @@ import type { CaseResult } from '../runner/result';
 import { sortPaths, type StepsTransformer } from './case-transformers';
 import type { NormalizedStep } from './normalized-step';
 import { EPOCH_SECONDS_IN_TEXT, ReferenceTable, TIMESTAMP_IN_TEXT, VOLATILE_KEYS, VOLATILE_PATTERNS } from './references';
-import { fixtureNames, region, timestampsInText, volatilePatterns } from './text-transformers';
+import { fixtureNames, identityPoolNames, partitionNames, region, timestampsInText, volatilePatterns } from './text-transformers';
+import { regionNames } from '../targets/region';
 import { composeText, walker, type TextTransformer, type ValueTransformer } from './transformer';
 import { dates, jwts, policyDocuments, sdkSecrets, volatileKeys } from './value-transformers';
 
@@ -14,14 +15,21 @@ export interface NormalizeContext {
 }
 
 /**
- * Credential lifetimes are measured from when the call was sent, so they carry
- * the round trip and any clock skew; rounding to the minute keeps two runs of
- * the same behaviour identical. The tolerance is stated here and in the README.
+ * Credential lifetimes: the target issued the credentials somewhere between
+ * the call being sent and its answer arriving, so the lifetime lies within
+ * [expiration − answered, expiration − sent]. The whole minute in that span
+ * is kept, so neither a slow round trip nor a busy machine changes a golden;
+ * when no whole minute falls in it (clock skew), the nearest one. The
+ * tolerance is stated here and in the README.
  */
 export const LIFETIME_ROUNDING_SECONDS = 60;
 
-function roundLifetime(seconds: number): number {
-  return Math.round(seconds / LIFETIME_ROUNDING_SECONDS) * LIFETIME_ROUNDING_SECONDS;
+function lifetimeOf(expiration: Date, step: RecordedStep): number {
+  const unit = LIFETIME_ROUNDING_SECONDS;
+  const longest = (expiration.getTime() - step.sentAt) / 1000;
+  const shortest = longest - step.durationMs / 1000;
+  const whole = Math.floor(longest / unit) * unit;
+  return whole >= shortest ? whole : Math.round(longest / unit) * unit;
 }
 
 /**
@@ -29,7 +37,8 @@ function roundLifetime(seconds: number): number {
  * dates, URL-encoded policy documents, JWTs, secrets (from the SDK models),
  * volatile keys.
  * Text transformers, on every other string and every key: fixture names and
- * accounts, volatile values by shape, timestamps, the region. One reference
+ * accounts, volatile values by shape, timestamps, the Region's identity-pool
+ * names, another partition's ARN prefix and DNS suffix, the region. One reference
  * table serves a whole case, so a value an earlier step returned is
  * recognised when a later step sends it back.
  */
@@ -38,8 +47,28 @@ export function defaultTransformers(ctx: NormalizeContext, sensitiveNow: () => R
   const names = fixtureNames(ctx.names);
   return {
     values: [dates, policyDocuments, jwts(), sdkSecrets(sensitiveNow), volatileKeys(VOLATILE_KEYS, refs, names.has)],
-    text: [names, volatilePatterns(VOLATILE_PATTERNS, refs), timestampsInText([TIMESTAMP_IN_TEXT, EPOCH_SECONDS_IN_TEXT]), region(ctx.region)],
+    text: [names, volatilePatterns(VOLATILE_PATTERNS, refs), timestampsInText([TIMESTAMP_IN_TEXT, EPOCH_SECONDS_IN_TEXT]), identityPoolNames(identityHosts(ctx.region)), ...partitionOf(ctx.region), region(ctx.region)],
   };
+}
+
+/** The partition's names, written as the aws partition's; nothing for a Region the harness cannot name. */
+function partitionOf(name: string): TextTransformer[] {
+  try {
+    const r = regionNames(name);
+    return r.partition === 'aws' ? [] : [partitionNames(r.partition, r.dnsSuffix)];
+  } catch {
+    return [];
+  }
+}
+
+/** The identity-pool names of a Region; none for a Region the harness cannot name (a target's own, unchecked). */
+function identityHosts(name: string): string[] {
+  try {
+    const r = regionNames(name);
+    return [r.identityIssuer.replace(/^https:\/\//, ''), r.identityPrincipal, r.identityLoginsKey];
+  } catch {
+    return [];
+  }
 }
 
 /** Normalize the steps of one case through the default transformers, then the case's own (a sort, with its reason). */
@@ -52,7 +81,7 @@ export function normalizeSteps(steps: readonly RecordedStep[], ctx: NormalizeCon
     sensitive = new Set(step.sensitive);
     const facts: Record<string, number> = {};
     const expiration = (step.output as { Credentials?: { Expiration?: unknown } } | undefined)?.Credentials?.Expiration;
-    if (expiration instanceof Date) facts.credentialLifetimeSeconds = roundLifetime((expiration.getTime() - step.sentAt) / 1000);
+    if (expiration instanceof Date) facts.credentialLifetimeSeconds = lifetimeOf(expiration, step);
     const out: NormalizedStep = { service: step.service, operation: step.operation, input: walk(step.input, undefined, 'input'), httpStatus: step.httpStatus };
     if (step.output !== undefined) out.output = walk(step.output, undefined, 'output');
     if (step.error) out.error = { name: step.error.name, httpStatus: step.error.httpStatus, fault: step.error.fault, message: text(step.error.message) };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 const stepSchema = z
   .object({
-    service: z.enum(['cognito-idp', 'cognito-identity', 'sts', 'iam']),
+    service: z.enum(['cognito-idp', 'cognito-identity', 'sts', 'iam', 's3']),
     operation: z.string().min(1),
     input: z.unknown(),
     output: z.unknown().optional(),

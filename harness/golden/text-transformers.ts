@@ -41,7 +41,45 @@ export function timestampsInText(patterns: readonly RegExp[]): TextTransformer {
   };
 }
 
+/**
+ * The Region's identity-pool names → `<cognito-identity>`: the OpenID issuer's
+ * host, the federated principal and the Logins key are
+ * `cognito-identity.amazonaws.com` in default Regions but regional elsewhere
+ * (targets/region.ts), so a golden recorded in us-east-1 and a run in
+ * eu-south-1 read the same. Longest first: China's principal
+ * `cognito-identity.amazonaws.com.cn` holds the global host. The contract
+ * assertions check the exact names for the Region; the golden need not.
+ */
+export function identityPoolNames(names: readonly string[]): TextTransformer {
+  const hosts = [...new Set(names)].sort((a, b) => b.length - a.length);
+  return {
+    name: "the Region's identity-pool issuer host, principal and Logins key → <cognito-identity>",
+    apply: (text) => hosts.reduce((out, host) => out.split(host).join('<cognito-identity>'), text),
+  };
+}
+
 /** The run's region → `<region>`. */
 export function region(name: string): TextTransformer {
   return { name: 'region → <region>', apply: (text) => text.split(name).join('<region>') };
+}
+
+/**
+ * Another partition's names → the commercial partition's: `arn:aws-cn:` and
+ * `arn:aws-us-gov:` → `arn:aws:`, and China's DNS suffix `amazonaws.com.cn` →
+ * `amazonaws.com`, so a golden recorded in us-east-1 compares with a run in
+ * cn-north-1 or us-gov-west-1 as it does with one in eu-south-1. Applied after
+ * the identity-pool names (China's principal holds the suffix). The contract
+ * assertions check the exact partition names; the golden need not.
+ */
+export function partitionNames(partition: string, dnsSuffix: string): TextTransformer {
+  const arn = `arn:${partition}:`;
+  const suffix = `.${dnsSuffix}`;
+  return {
+    name: "the partition's ARN prefix and DNS suffix → the aws partition's",
+    apply: (text) => {
+      let out = partition === 'aws' ? text : text.split(arn).join('arn:aws:');
+      if (dnsSuffix !== 'amazonaws.com') out = out.split(suffix).join('.amazonaws.com');
+      return out;
+    },
+  };
 }

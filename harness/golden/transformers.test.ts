@@ -21,8 +21,30 @@ describe('normalization as a list of transformers', () => {
       'fixture values → <logical name>, accounts → <account>',
       'volatile values by shape → <kind:n>',
       'timestamps in text → <timestamp>',
+      "the Region's identity-pool issuer host, principal and Logins key → <cognito-identity>",
       'region → <region>',
     ]);
+  });
+
+  it("turns the Region's identity-pool names into <cognito-identity>, so one golden serves every Region", () => {
+    // What each Region's emulator answers (emulator/region.ts; targets/region.ts gives the sources).
+    const answers: Record<string, { iss: string; provider: string; login: string }> = {
+      'us-east-1': { iss: 'https://cognito-identity.amazonaws.com', provider: 'cognito-identity.amazonaws.com', login: 'cognito-identity.amazonaws.com' },
+      'eu-south-1': { iss: 'https://cognito-identity.eu-south-1.amazonaws.com', provider: 'cognito-identity.eu-south-1.amazonaws.com', login: 'cognito-identity.eu-south-1.amazonaws.com' },
+      'us-gov-west-1': { iss: 'https://cognito-identity.us-gov-west-1.amazonaws.com', provider: 'cognito-identity-us-gov.amazonaws.com', login: 'cognito-identity.us-gov-west-1.amazonaws.com' },
+      'cn-north-1': { iss: 'https://cognito-identity.cn-north-1.amazonaws.com.cn', provider: 'cognito-identity.amazonaws.com.cn', login: 'cognito-identity.cn-north-1.amazonaws.com.cn' },
+    };
+    for (const [name, a] of Object.entries(answers)) {
+      const text = composeText(defaultTransformers({ names: [], region: name }).text);
+      expect([text(a.iss), text(a.provider), text(`${a.login}:amr`), text(`cognito-idp.${name}.amazonaws.com/x`)]).toEqual([
+        'https://<cognito-identity>',
+        '<cognito-identity>',
+        '<cognito-identity>:amr',
+        'cognito-idp.<region>.amazonaws.com/x',
+      ]);
+    }
+    // A name that is not one of the Region's is left as it is.
+    expect(composeText(defaultTransformers({ names: [], region: 'eu-south-1' }).text)('cognito-identity.amazonaws.com')).toBe('cognito-identity.amazonaws.com');
   });
 
   it('composes: text transformers apply in order, and a walk rewrites keys and unclaimed strings with them', () => {

@@ -20,7 +20,8 @@ function noun(kind: string): string {
  * nothing says otherwise (kinds in registry order, then declaration order),
  * with what each names. Checked before anything exists: every name a
  * resource uses must be declared, and no resources may name each other in a
- * circle. Implicit resources (the caller identity) join when named.
+ * circle. Implicit resources (the caller identity) join when named, or when
+ * the fixture declares them.
  */
 export function planFixture(spec: FixtureSpec): Declared[] {
   const declared: Declared[] = [];
@@ -33,7 +34,12 @@ export function planFixture(spec: FixtureSpec): Declared[] {
   }
   const named = new Set(declared.flatMap((d) => d.needs.map(refKey)));
   const plan = resourceKinds().flatMap((kind) => {
-    if (kind.implicit) return named.has(refKey({ kind: kind.kind, key: kind.kind })) ? [{ kind: kind.kind, key: kind.kind, spec: undefined, needs: [] }] : [];
+    if (kind.implicit) {
+      // An implicit resource a fixture also declares (to say what it needs) is made as declared, named or not.
+      const own = declared.filter((d) => d.kind === kind.kind);
+      if (own.length > 0) return own;
+      return named.has(refKey({ kind: kind.kind, key: kind.kind })) ? [{ kind: kind.kind, key: kind.kind, spec: undefined, needs: [] }] : [];
+    }
     return declared.filter((d) => d.kind === kind.kind);
   });
   checkReferences(plan);

@@ -1,3 +1,5 @@
+import { CaseAborted } from '../cases/case-aborted';
+import { unsupportedFinding } from '../cases/finding';
 import type { Caller } from './kinds/caller';
 import { callerKind } from './kinds/caller';
 import { refKey } from './plan';
@@ -5,9 +7,22 @@ import { resourceKind } from './registry';
 import type { Declared } from './resource-kind';
 import type { ProvisionedFixture } from './spec';
 
-/** The fixture as cases see it: what was made, by logical name; an unknown name throws, listing the known ones. */
-export function provisionedFixture(plan: readonly Declared[], made: ReadonlyMap<string, unknown>, runId: string, region: string): ProvisionedFixture {
+/**
+ * The fixture as cases see it: what was made, by logical name; an unknown name
+ * throws, listing the known ones, and one the target could not make stops the
+ * case as unsupported.
+ */
+export function provisionedFixture(
+  plan: readonly Declared[],
+  made: ReadonlyMap<string, unknown>,
+  runId: string,
+  region: string,
+  unavailable: ReadonlyMap<string, string> = new Map(),
+): ProvisionedFixture {
   const lookup = <T>(kind: string, key: string): T => {
+    // A resource the target could not make: the case needing it cannot run there.
+    const evidence = unavailable.get(refKey({ kind, key }));
+    if (evidence !== undefined) throw new CaseAborted(unsupportedFinding(`fixture.${resourceKind(kind)?.noun ?? kind} ${key}`, evidence));
     const found = made.get(refKey({ kind, key }));
     if (found === undefined) {
       const known = plan.filter((d) => d.kind === kind).map((d) => d.key);

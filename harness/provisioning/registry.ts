@@ -1,8 +1,11 @@
 import type { ResourceKind } from './resource-kind';
 import { appClientKind } from './kinds/app-client';
+import { bucketKind } from './kinds/bucket';
 import { callerIdentityKind } from './kinds/caller';
 import { groupKind } from './kinds/group';
+import { iamUserKind } from './kinds/iam-user';
 import { identityPoolKind } from './kinds/identity-pool';
+import { identityPoolPrincipalTagsKind } from './kinds/identity-pool-principal-tags';
 import { identityPoolRolesKind } from './kinds/identity-pool-roles';
 import { oidcProviderKind } from './kinds/oidc-provider';
 import { roleKind } from './kinds/role';
@@ -20,12 +23,15 @@ export const RESOURCE_KINDS = [
   appClientKind,
   identityPoolKind,
   callerIdentityKind,
+  iamUserKind,
   oidcProviderKind,
   samlProviderKind,
   roleKind,
   groupKind,
   userKind,
   identityPoolRolesKind,
+  identityPoolPrincipalTagsKind,
+  bucketKind,
 ] as const;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -22,10 +22,13 @@ export interface Declared<Spec = unknown> {
   needs: ResourceRef[];
 }
 
+/** What a kind's `create` writes to the ledger: each create's intent before the call, its id once it answers. */
+export type CreateLedger = Pick<Ledger, 'creating' | 'created'>;
+
 /** What a kind's `create` may use: the target's clients, the run's names and tags, and what was made before. */
 export interface CreateContext {
   readonly clients: Clients;
-  readonly ledger: Ledger;
+  readonly ledger: CreateLedger;
   readonly runId: string;
   readonly region: string;
   /** `idchain-<runId>-<scope>-<logical>`: every name idchain gives (DESIGN.md § Real AWS, safely). */
@@ -33,7 +36,20 @@ export interface CreateContext {
   /** `idchain:run` and `idchain:expires`. */
   readonly tags: Record<string, string>;
   readonly retry?: RetryPolicy;
+  /**
+   * The permissions boundary every role and user idchain creates carries,
+   * when one is configured (a runner policy may allow CreateRole only with it).
+   */
+  readonly permissionsBoundary?: string;
   log?(line: string): void;
+  /**
+   * Resolves once the IAM changes these resources made are surely visible to
+   * STS and Cognito: the run's propagation bound after each was made (at once
+   * when the run knows no bound). For a create that is not itself an IAM
+   * change and only comes before the cases, which wait that long anyway: it
+   * then calls once instead of retrying through the whole propagation.
+   */
+  propagated(refs: readonly ResourceRef[]): Promise<void>;
   /** A resource this one names, made earlier in the fixture. */
   made<T>(ref: ResourceRef): T;
   /**
@@ -100,4 +116,10 @@ export interface ResourceKind<Fragment = unknown, Spec = unknown, Made = unknown
    * identity, which IAM resources need for their ARNs).
    */
   readonly implicit?: boolean;
+  /**
+   * The kind of the resource (same key) this one finishes configuring, as an
+   * identity pool's roles finish the pool: when a target cannot make this
+   * one, that one is not what the cases expect either.
+   */
+  readonly completes?: string;
 }

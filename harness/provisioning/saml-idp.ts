@@ -78,6 +78,8 @@ export interface AssertionRequest {
   sessionValidForSeconds?: number;
   recipient?: string;
   audience?: string;
+  /** More attributes by Name, e.g. `https://aws.amazon.com/SAML/Attributes/PrincipalTag:team` (IAM-UG "Passing session tags using AssumeRoleWithSAML"). */
+  attributes?: Record<string, string[]>;
 }
 
 const SAMLP = 'urn:oasis:names:tc:SAML:2.0:protocol';
@@ -147,6 +149,7 @@ export class SamlIdentityProvider {
       attribute(SAML_ROLE_ATTRIBUTE, req.roles.map((r) => `${r.roleArn},${r.providerArn}`)),
       req.roleSessionName === null ? '' : attribute(SAML_ROLE_SESSION_NAME_ATTRIBUTE, [req.roleSessionName]),
       req.sessionDuration === undefined ? '' : attribute(SAML_SESSION_DURATION_ATTRIBUTE, [String(req.sessionDuration)]),
+      ...Object.entries(req.attributes ?? {}).map(([name, values]) => attribute(name, values)),
     ].join('');
     const sessionEnd = req.sessionValidForSeconds === undefined ? '' : ` SessionNotOnOrAfter="${at(req.sessionValidForSeconds)}"`;
     return (

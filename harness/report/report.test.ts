@@ -125,3 +125,86 @@ describe('table-driven case families', () => {
     expect(html).toContain('<td>GetSessionToken</td><td>—</td><td>900</td><td>900 s</td><td>IAM user</td><td><span class="v v-fail">fail</span></td>');
   });
 });
+
+describe('the console summary of a cut-short run', () => {
+  const notRun = (id: string) => ({ id, suite: 'enhanced-flow', title: id, verdict: 'error' as const, durationMs: 0, citations: [], findings: [], steps: [], fixtureNames: [], error: 'not run: --bail stopped the run after enhanced/b failed' });
+  const report = toReportJson({ ...run, cases: [...run.cases, notRun('enhanced/d'), notRun('enhanced/e'), notRun('enhanced/f'), notRun('enhanced/g')] });
+  it('prints an error many cases share once, and a lone error with its case; without the table when asked', () => {
+    const text = consoleSummary(report, undefined, { table: false });
+    expect(text.split('\n')).toEqual([
+      'enhanced/b: B <fails>',
+      '  idToken.cognito:preferred_role (contract): expected arn:admin, actual arn:editor',
+      'enhanced/c: C',
+      '  harness error: TypeError: boom',
+      '4 cases, harness error: not run: --bail stopped the run after enhanced/b failed',
+      '',
+      'reference: 7 cases, 1 pass, 1 fail, 0 unsupported, 5 error in 1.2 s',
+    ]);
+  });
+});
+
+describe('a weathered run: weather, criticalPathMs and what the critical path is made of', () => {
+  const weathered: RunResult = {
+    ...run,
+    durationMs: 90_000,
+    weather: {
+      profile: 'aws',
+      seed: 7,
+      scale: 1,
+      calls: 1340,
+      retries: 72,
+      throttled: 6,
+      transientFaults: 1,
+      propagationWaitMs: 59_876.4,
+      callsPerService: { iam: 361, sts: 269 },
+      throttledOperations: { 'iam:CreateRole': 6 },
+      rateLimited: { requests: 120, waitedMs: 30_000 },
+    },
+    criticalPath: {
+      ms: 72_000.4,
+      chainMs: 72_000.4,
+      rateMs: 15_400,
+      busiestQuota: { id: 'iam:write', calls: 174, ratePerSecond: 10, burst: 20 },
+      chain: [
+        { id: 's/iam-role:a', kind: 'resource', ms: 12_000.4 },
+        { id: 's/settle', kind: 'settle', ms: 60_000 },
+      ],
+    },
+  };
+  const report = toReportJson(weathered);
+
+  it('report.json carries them as DESIGN names them, in whole milliseconds', () => {
+    expect(report.weather).toEqual({ ...weathered.weather, propagationWaitMs: 59_876 });
+    expect(report.criticalPathMs).toBe(72_000);
+    expect(report.criticalPath).toEqual({
+      chainMs: 72_000,
+      rateMs: 15_400,
+      busiestQuota: { id: 'iam:write', calls: 174, ratePerSecond: 10, burst: 20 },
+      chain: [
+        { id: 's/iam-role:a', kind: 'resource', ms: 12_000 },
+        { id: 's/settle', kind: 'settle', ms: 60_000 },
+      ],
+    });
+  });
+
+  it('on AWS, whose weather has no seed, the seed is null and the lines leave it out', () => {
+    const aws = toReportJson({ ...weathered, target: 'aws', weather: { ...weathered.weather!, seed: null } });
+    expect(aws.weather?.seed).toBeNull();
+    expect(toMarkdown(aws)).toContain('Weather **aws** (scale 1): wall 90.0 s');
+    expect(consoleSummary(aws)).toContain('weather aws scale 1: critical path 72.0 s');
+  });
+
+  it('a calm run has none of them', () => {
+    expect(Object.keys(toReportJson(run))).not.toEqual(expect.arrayContaining(['weather']));
+    expect(toReportJson(run).criticalPathMs).toBeUndefined();
+  });
+
+  it('markdown, HTML and the console show wall, critical path and their ratio', () => {
+    const md = toMarkdown(report);
+    expect(md).toContain('Weather **aws** (seed 7, scale 1): wall 90.0 s, critical path 72.0 s, ratio 1.25.');
+    expect(md).toContain("Critical path = the longer of the longest chain (72.0 s) and the busiest quota's calls over its rate (15.4 s, iam:write); here the longest chain (2 links: s/iam-role:a 12.0 s → s/settle 60.0 s).");
+    expect(md).toContain('1340 requests (iam 361, sts 269); 72 retries, 6 throttled, 1 transient faults; 120 held by the limiters to stay under their quotas; cases held 59.9 s at most for IAM to propagate.');
+    expect(toHtml(report)).toContain('<p class="weather">Weather <strong>aws</strong> (seed 7, scale 1): wall 90.0 s, critical path 72.0 s, ratio 1.25.</p>');
+    expect(consoleSummary(report)).toContain('weather aws seed 7 scale 1: critical path 72.0 s, wall/critical 1.25; 1340 requests, 72 retries, 6 throttled, 1 transient faults');
+  });
+});

@@ -1,8 +1,12 @@
 import type { RecordedStep } from '../clients/recorder';
 import type { CaseTableRow } from '../cases/case-table-row';
+import type { PermissionCellResult } from '../cases/permission-cell';
 import type { Citation } from '../cases/citation';
 import type { GoldenRules } from '../cases/golden-rules';
 import type { Finding } from '../cases/finding';
+import type { ShardRecord } from './shard';
+import type { CriticalPath } from './critical-path';
+import type { WeatherSummary } from './weather-summary';
 
 export type Verdict = 'pass' | 'fail' | 'unsupported' | 'error';
 
@@ -16,6 +20,8 @@ export interface CaseResult {
   findings: Finding[];
   /** The row this case is of a table-driven family, when it is one. */
   table?: CaseTableRow;
+  /** The permission-matrix cells the case declared, with what the target answered. */
+  matrix?: PermissionCellResult[];
   /** The case's own golden rules (sorted and skipped paths, with reasons). */
   golden?: GoldenRules;
   /** Raw SDK steps: hold tokens and keys, so they stay in memory and are never written as they are. */
@@ -49,6 +55,12 @@ export interface RunResult {
   leftovers: { kind: string; name: string; message: string }[];
   /** Set when the run was compared with a baseline golden set. */
   baseline?: BaselineSummary;
+  /** Set when the run was one share of the selected suites (`--shard K/N`). */
+  shard?: ShardRecord;
+  /** Set when the target had weather (a weathered reference emulator, or AWS): what the run met of it. */
+  weather?: WeatherSummary;
+  /** Set with `weather`: the run's lower bound under the same weather, and what makes it up. */
+  criticalPath?: CriticalPath;
 }
 
 export interface BaselineSummary {

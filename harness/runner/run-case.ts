@@ -4,6 +4,7 @@ import { isServiceError } from '../clients/sdk-errors';
 import { CaseAborted } from '../cases/case-aborted';
 import { Expectations } from '../cases/expectations';
 import { unsupportedFinding } from '../cases/finding';
+import { cellResults } from '../cases/permission-cell';
 import { classifyNotImplemented } from '../clients/not-implemented';
 import type { CaseDefinition, SuiteDefinition } from './suite';
 import type { ProvisionedFixture } from '../provisioning/spec';
@@ -59,6 +60,7 @@ export async function runCase(def: CaseDefinition, ctx: CaseRunContext): Promise
     citations: def.citations,
     findings: expect.findings,
     ...(def.table ? { table: def.table } : {}),
+    ...(def.matrix ? { matrix: cellResults(def.matrix, expect.outcomes) } : {}),
     ...(def.golden ? { golden: def.golden } : {}),
     steps: sink.steps,
     fixtureNames: ctx.fx.names(),

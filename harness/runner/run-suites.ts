@@ -1,155 +1,72 @@
 import pLimit from 'p-limit';
-import type { CaseDefinition, SuiteDefinition } from './suite';
-import { unsupportedFinding } from '../cases/finding';
-import type { ProvisionedFixture } from '../provisioning/spec';
-import { openSession, type Session } from '../provisioning/session';
-import { withPropagationRetry, type RetryPolicy } from '../clients/propagation-retry';
-import type { StartedTarget } from '../targets/target';
+import { openSession } from '../provisioning/session';
+import { propagationPolicyFor } from '../clients/propagation-retry';
+import { RateBudget, limiterQuotas } from '../clients/rate-budget';
+import { Timeline } from '../clients/timeline';
+import { CallLog } from '../clients/traffic';
 import { HARNESS_VERSION, sdkVersions } from '../version';
-import { runCase } from './run-case';
 import type { CaseResult, RunResult } from './result';
-import { classifyNotImplemented } from '../clients/not-implemented';
+import { runBatch, type Batch } from './run-batch';
+import type { RunOptions } from './run-options';
 
-export interface RunOptions {
-  target: StartedTarget;
-  suites: readonly SuiteDefinition[];
-  runId?: string;
-  ledgerDir?: string;
-  /** Cases run at once; fixtures are shared read-only within a suite. */
-  concurrency?: number;
-  retry?: RetryPolicy;
-  /** Aborting stops new work; teardown still runs. */
-  signal?: AbortSignal;
-  log?: (line: string) => void;
-  /** Called as each case finishes, for live progress. */
-  onCase?: (result: CaseResult) => void;
-}
+export type { RunOptions } from './run-options';
+import { weatherOfRun } from './weather-summary';
 
-function notRun(suite: SuiteDefinition, c: CaseDefinition, verdict: 'unsupported' | 'error', why: string, evidence?: { path: string; actual: string }): CaseResult {
-  return {
-    id: c.id,
-    suite: suite.name,
-    title: c.title,
-    verdict,
-    durationMs: 0,
-    citations: c.citations,
-    ...(c.table ? { table: c.table } : {}),
-    findings: verdict === 'unsupported' && evidence ? [{ ...unsupportedFinding(evidence.path, evidence.actual) }] : [],
-    steps: [],
-    fixtureNames: [],
-    error: verdict === 'error' ? why : undefined,
-  };
-}
-
-interface Batch {
-  options: RunOptions;
-  session: Session;
-  record(result: CaseResult): void;
-  has(id: string): boolean;
-}
 
 /**
- * Provision the suites' fixtures, wait once for IAM propagation, run the
- * cases, and tear down in reverse order whatever happens.
+ * Cases at once when the target has weather: each case mostly waits on its
+ * calls' latency, and the rate budget, not this number, keeps every service
+ * under its quotas.
  */
-async function runBatch(suites: readonly SuiteDefinition[], b: Batch): Promise<RunResult['leftovers']> {
-  const { options, session } = b;
-  const { clients, ledger } = session;
-  const { target, log, signal } = options;
-  const ready: { suite: SuiteDefinition; fx: ProvisionedFixture }[] = [];
-  let leftovers: RunResult['leftovers'] = [];
-  try {
-    for (const suite of suites) {
-      if (signal?.aborted) {
-        for (const c of suite.cases) b.record(notRun(suite, c, 'error', 'interrupted before it ran'));
-        continue;
-      }
-      const unclaimed = (c: CaseDefinition) => [...suite.services, ...(c.services ?? [])].filter((s) => !target.services.includes(s));
-      for (const c of suite.cases) {
-        const needs = unclaimed(c);
-        if (needs.length > 0) {
-          b.record(notRun(suite, c, 'unsupported', '', { path: 'target.services', actual: `${target.name} does not claim ${needs.join(', ')}` }));
-        }
-      }
-      if (suite.cases.every((c) => b.has(c.id))) continue;
-      log?.(`provisioning ${suite.name}`);
-      try {
-        const fx = await session.provision(suite.fixture, suite.name.slice(0, 16));
-        ready.push({ suite, fx });
-      } catch (err) {
-        // A target that does not implement an operation the fixture needs cannot run the suite at all.
-        const notImplemented = classifyNotImplemented((err as { cause?: unknown }).cause ?? err);
-        const why = `fixture could not be provisioned: ${(err as Error).message}`;
-        log?.(`${suite.name}: ${notImplemented ? `unsupported: ${notImplemented.evidence}` : why}`);
-        for (const c of suite.cases) {
-          if (b.has(c.id)) continue;
-          b.record(
-            notImplemented
-              ? notRun(suite, c, 'unsupported', '', { path: `fixture.${(err as { resource?: string }).resource ?? 'provisioning'}`, actual: notImplemented.evidence })
-              : notRun(suite, c, 'error', why),
-          );
-        }
-      }
-    }
+export const WEATHER_CONCURRENCY = 32;
 
-    // The propagation wait, paid once for the whole batch rather than per case.
-    for (const { suite, fx } of ready) {
-      if (!suite.fixture.ready || signal?.aborted) continue;
-      try {
-        await withPropagationRetry(() => suite.fixture.ready!(fx, clients), {
-          policy: options.retry,
-          signal,
-          onRetry: ({ attempt }) => log?.(`${suite.name}: waiting for IAM propagation (attempt ${attempt})`),
-        });
-      } catch (err) {
-        // The cases will show what is wrong, each with its own findings.
-        log?.(`${suite.name}: fixture check failed, running the cases anyway: ${(err as Error).name}: ${(err as Error).message}`);
-      }
-    }
-
-    const limit = pLimit(options.concurrency ?? 4);
-    const where = { name: target.name, region: target.region, endpoint: target.endpoint };
-    await Promise.all(
-      ready.flatMap(({ suite, fx }) =>
-        suite.cases
-          .filter((c) => !b.has(c.id))
-          .map((c) =>
-            limit(async () => {
-              if (signal?.aborted) return b.record(notRun(suite, c, 'error', 'interrupted before it ran'));
-              b.record(await runCase(c, { suite, fx, clients, target: where }));
-            }),
-          ),
-      ),
-    );
-  } finally {
-    log?.('tearing down');
-    const torn = await session.teardown();
-    for (const f of torn.failures) log?.(`could not delete ${f.entry.kind} ${f.entry.name}: ${f.message} (ledger: ${ledger.file})`);
-    leftovers = torn.failures.map((f) => ({ kind: f.entry.kind, name: f.entry.name, message: f.message }));
-  }
-  return leftovers;
-}
+/** Attempts the SDK makes of a throttled or faulted call in weather: enough that a seeded fault never reaches a case. */
+export const WEATHER_MAX_ATTEMPTS = 8;
 
 /**
- * Run suites against a started target. Targets that can reset their state
- * (moto) run one suite at a time with a reset between, so suites never see
- * each other's leftovers; the others run all suites as one batch so IAM
- * propagation is waited for once.
+ * Run suites against a started target, every suite at once (runner/run-batch.ts).
+ * Targets that can reset their state (moto) run one suite at a time with a
+ * reset between, so suites never see each other's leftovers. When the target
+ * has weather (a weathered reference emulator, or AWS), every call waits for
+ * the rate budget sized from its quotas, the SDK retries throttling and
+ * transient faults itself, and the run's calls and work are logged for the
+ * weather counters and the critical path it reports.
  */
 export async function runSuites(options: RunOptions): Promise<RunResult> {
   const { target } = options;
   const started = Date.now();
+  const weather = target.weather;
+  const log = weather ? new CallLog() : undefined;
+  const budget = weather && options.rateLimit !== false ? new RateBudget(limiterQuotas(weather.quotas)) : undefined;
+  const retry = options.retry ?? (weather ? propagationPolicyFor(weather) : undefined);
   // The target is the caller's: the session leaves it running.
-  const session = await openSession({ target, runId: options.runId, ledgerDir: options.ledgerDir, retry: options.retry, log: options.log });
+  const session = await openSession({
+    target,
+    runId: options.runId,
+    ledgerDir: options.ledgerDir,
+    retry,
+    permissionsBoundary: options.permissionsBoundary,
+    log: options.log,
+    signal: options.signal,
+    timeouts: options.timeouts,
+    teardownTimeoutMs: options.teardownTimeoutMs,
+    ...(weather ? { traffic: { budget, log }, maxAttempts: WEATHER_MAX_ATTEMPTS } : {}),
+  });
   const results = new Map<string, CaseResult>();
+  const timeline = new Timeline();
   const batch: Batch = {
-    options,
+    options: { ...options, retry },
     session,
+    timeline,
+    log,
+    propagationBoundMs: weather?.propagationBoundMs,
+    caseLimit: pLimit(options.concurrency ?? (weather ? WEATHER_CONCURRENCY : 4)),
     record: (r) => {
       results.set(r.id, r);
       options.onCase?.(r);
     },
     has: (id) => results.has(id),
+    deleted: 0,
   };
   const leftovers: RunResult['leftovers'] = [];
   try {
@@ -181,5 +98,6 @@ export async function runSuites(options: RunOptions): Promise<RunResult> {
     durationMs: Date.now() - started,
     cases: order.map((id) => results.get(id)!).filter(Boolean),
     leftovers,
+    ...(weather && log ? weatherOfRun(weather, log, timeline) : {}),
   };
 }

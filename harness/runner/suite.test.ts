@@ -25,6 +25,21 @@ describe('defineSuite', () => {
     expect(suite([{ ...c('demo/a'), citations: [] }])).toThrow('Case demo/a has no citation.');
   });
 
+  it('refuses a conflict citation without both quotes or the reading it asserts, and an inferred one without a ref', () => {
+    const side = { ref: 'CI-API GetOpenIdTokenForDeveloperIdentity', quote: 'valid for a maximum of one hour' };
+    const other = { ref: 'CG "Identity pools authentication flow"', quote: 'a custom role session duration' };
+    const conflict = { kind: 'conflict' as const, ref: 'basic-flow credentials above one hour', sides: [side, other] as const, asserts: 'the CG reading: STS allows up to MaxSessionDuration' };
+    const withCitation = (citation: unknown) => () =>
+      defineSuite({ name: 'demo', title: '', services: [], fixture: {}, cases: [{ ...c('demo/a'), citations: [citation as (typeof cite)[number]] }] });
+    expect(withCitation(conflict)).not.toThrow();
+    expect(withCitation({ ...conflict, asserts: ' ' })).toThrow(/Case demo\/a has a malformed conflict citation 'basic-flow credentials above one hour': asserts: /);
+    expect(withCitation({ ...conflict, sides: [side, { ...other, quote: '' }] })).toThrow(/sides\.1\.quote/);
+    expect(withCitation({ ...conflict, sides: [side] })).toThrow(UsageError);
+    expect(withCitation({ kind: 'inferred', ref: '' })).toThrow(/malformed inferred citation '': ref/);
+    expect(withCitation({ kind: 'guess', ref: 'x' })).toThrow(UsageError);
+    expect(withCitation({ kind: 'doc', ref: 'IAM-UG', url: 'docs.aws.amazon.com' })).toThrow(/url: an https:\/\/ URL/);
+  });
+
   it('refuses a golden rule without a stated reason', () => {
     const withRule = (reason: string) => () =>
       defineSuite({ name: 'demo', title: '', services: [], fixture: {}, cases: [{ ...c('demo/a'), golden: { sort: [{ path: 'GetId#*.output.x', reason }] } }] });

@@ -1,5 +1,7 @@
 import type { CaseTableRow } from '../cases/case-table-row';
+import type { PermissionCell } from '../cases/permission-cell';
 import type { Citation } from '../cases/citation';
+import { citationProblem } from '../cases/citation-schema';
 import type { Expectations } from '../cases/expectations';
 import { MIN_REASON_LENGTH, type GoldenRules } from '../cases/golden-rules';
 import type { Clients } from '../clients/factory';
@@ -25,6 +27,8 @@ export interface CaseDefinition {
   services?: ServiceName[];
   /** Set when the case is one row of a table-driven family. */
   table?: CaseTableRow;
+  /** The permission-matrix cells the case decides, each naming the step that decides it. */
+  matrix?: PermissionCell[];
   /** Paths its golden keeps sorted or leaves out of the comparison, each with its reason. */
   golden?: GoldenRules;
   run(ctx: CaseContext): Promise<void>;
@@ -53,6 +57,14 @@ export function defineSuite(suite: SuiteDefinition): SuiteDefinition {
     if (!CASE_ID.test(c.id)) throw new UsageError(`Case id '${c.id}' in suite ${suite.name} is not of the form family/behaviour (lower-case, digits, hyphens).`);
     if (seen.has(c.id)) throw new UsageError(`Case id '${c.id}' appears twice in suite ${suite.name}.`);
     if (c.citations.length === 0) throw new UsageError(`Case ${c.id} has no citation. Every case states where its expectations come from.`);
+    for (const citation of c.citations) {
+      const problem = citationProblem(citation);
+      if (problem) {
+        throw new UsageError(
+          `Case ${c.id} has a malformed ${citation.kind ?? ''} citation '${citation.ref}': ${problem}. Expected: doc, obs or inferred with a ref (and an https url), or a conflict naming both sides, each with its quote, and which reading the case asserts.`,
+        );
+      }
+    }
     for (const [what, rules] of Object.entries(c.golden ?? {})) {
       for (const rule of rules ?? []) {
         if (!rule.path || (rule.reason ?? '').trim().length < MIN_REASON_LENGTH) {

@@ -1,11 +1,16 @@
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
+import { loadSharedConfigFiles } from '@smithy/core/config';
 import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { TargetUnavailableError, UsageError } from '../errors';
+import { expectedAwsWeather } from './weather';
+import { endpointOverrides, type SharedConfigFiles } from './endpoint-overrides';
 import { ALL_SERVICES, type Credentials, type StartedTarget, type Target } from './target';
 
 /** The seams the AWS target talks through, so tests never reach AWS. */
 export interface AwsTargetDeps {
   env: Record<string, string | undefined>;
+  /** The shared config and credentials files (~/.aws/config, ~/.aws/credentials), as the SDK reads them. */
+  sharedConfig: () => Promise<SharedConfigFiles>;
   resolveCredentials: () => Promise<Credentials>;
   /** Returns the account id the credentials belong to. */
   callerAccount: (credentials: Credentials, region: string) => Promise<string>;
@@ -13,9 +18,16 @@ export interface AwsTargetDeps {
 
 export const defaultAwsDeps: AwsTargetDeps = {
   env: process.env,
+  sharedConfig: () => loadSharedConfigFiles({ ignoreCache: true }),
   resolveCredentials: () => defaultProvider()(),
   async callerAccount(credentials, region) {
-    const sts = new STSClient({ region, credentials, maxAttempts: 2 });
+    const sts = new STSClient({
+      region,
+      credentials,
+      maxAttempts: 2,
+      ignoreConfiguredEndpointUrls: true,
+      requestHandler: { connectionTimeout: 10_000, requestTimeout: 30_000, throwOnRequestTimeout: true },
+    });
     try {
       const who = await sts.send(new GetCallerIdentityCommand({}));
       return who.Account ?? '';
@@ -50,6 +62,15 @@ export function awsTarget(deps: AwsTargetDeps = defaultAwsDeps): Target {
       if (!region) {
         throw new UsageError('No AWS region set for target aws. Expected: AWS_REGION (for example AWS_REGION=us-east-1).');
       }
+      const overrides = endpointOverrides(deps.env, await deps.sharedConfig());
+      if (overrides.found.length > 0 && !overrides.ignored) {
+        throw new UsageError(
+          `Target aws talks to AWS's own endpoints only, and an endpoint override is configured: ${overrides.found.join('; ')}. ` +
+            `idchain never follows one for aws: an emulator's answers would be recorded as AWS's. ` +
+            `Unset it (or set AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true), or run that emulator as its own target: --target NAME --endpoint URL.`,
+        );
+      }
+      if (overrides.found.length > 0) log?.(`ignoring configured endpoint URLs (AWS_IGNORE_CONFIGURED_ENDPOINT_URLS): ${overrides.found.join('; ')}`);
       const allowed = parseAllowList(deps.env.IDCHAIN_AWS_ACCOUNTS);
       if (allowed.length === 0) {
         throw new UsageError(
@@ -77,7 +98,8 @@ export function awsTarget(deps: AwsTargetDeps = defaultAwsDeps): Target {
       }
       log?.(`aws account ${account} in ${region} (allowed by IDCHAIN_AWS_ACCOUNTS)`);
       const stop = async () => {};
-      return { name: 'aws', kind: 'aws', services: ALL_SERVICES, region, credentials, stop, [Symbol.asyncDispose]: stop };
+      // AWS's weather is its own: the run plans for it as idchain's aws profile describes it.
+      return { name: 'aws', kind: 'aws', services: ALL_SERVICES, region, credentials, account, lifetime: 'independent', weather: expectedAwsWeather(), stop, [Symbol.asyncDispose]: stop };
     },
   };
 }

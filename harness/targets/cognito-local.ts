@@ -121,6 +121,7 @@ export function cognitoLocalTarget(options: CognitoLocalTargetOptions = {}): Tar
         endpoint: server.url,
         credentials: DUMMY_CREDENTIALS,
         version: pkg.version,
+        lifetime: 'started',
         stop,
         [Symbol.asyncDispose]: stop,
       };

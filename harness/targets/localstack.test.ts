@@ -51,7 +51,7 @@ describe('localstack target', () => {
     const started = await target.start({});
     expect(calls.started[0]!.env).toEqual({ LOCALSTACK_AUTH_TOKEN: 'ls-token-value' });
     expect(calls.started[0]!.image).toBe(LOCALSTACK_PRO_IMAGE);
-    expect(started.services).toEqual(['cognito-idp', 'cognito-identity', 'sts', 'iam']);
+    expect(started.services).toEqual(['cognito-idp', 'cognito-identity', 'sts', 'iam', 's3']);
     await started.stop();
   });
 

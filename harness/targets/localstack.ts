@@ -113,6 +113,7 @@ export function localStackTarget(options: LocalStackTargetOptions = {}): Target 
         endpoint: container.url,
         credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
         version,
+        lifetime: 'started',
         stop,
         [Symbol.asyncDispose]: stop,
       };

@@ -44,7 +44,7 @@ describe('moto target', () => {
       'waiting for moto at http://127.0.0.1:5123 (attempt 2: ECONNREFUSED)',
     ]);
     expect(started.version).toBe('5.9.9');
-    expect(started.services).toEqual(['cognito-idp', 'cognito-identity', 'sts', 'iam']);
+    expect(started.services).toEqual(['cognito-idp', 'cognito-identity', 'sts', 'iam', 's3']);
     expect(started.credentials).toEqual({ accessKeyId: 'test', secretAccessKey: 'test' });
     expect(started.region).toBe('us-east-1');
 

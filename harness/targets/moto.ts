@@ -7,11 +7,12 @@ import type { WaitClock } from './wait-until-ready';
 
 /**
  * The services moto answers for the identity chain: its `cognitoidp`,
- * `cognitoidentity`, `sts` and `iam` backends. Operations moto has not
+ * `cognitoidentity`, `sts`, `iam` and `s3` backends (its S3 does not enforce
+ * IAM unless told to). Operations moto has not
  * written raise NotImplementedError, which its server turns into an HTML 500;
  * the runner reports those as `unsupported` (harness/clients/not-implemented.ts).
  */
-export const MOTO_SERVICES: readonly ServiceName[] = ['cognito-idp', 'cognito-identity', 'sts', 'iam'];
+export const MOTO_SERVICES: readonly ServiceName[] = ['cognito-idp', 'cognito-identity', 'sts', 'iam', 's3'];
 
 /** Moto accepts any keys; this dummy pair is what its documentation uses. */
 const MOTO_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
@@ -90,6 +91,7 @@ export function motoTarget(options: MotoTargetOptions = {}): Target {
         endpoint: server.url,
         credentials: MOTO_CREDENTIALS,
         version: motoVersion,
+        lifetime: 'started',
         stop,
         [Symbol.asyncDispose]: stop,
         async reset() {

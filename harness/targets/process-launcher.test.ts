@@ -9,12 +9,9 @@ function alive(pid: number): boolean {
   }
 }
 
-async function until(what: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!what()) {
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
+/** Poll until `what` holds. No deadline of its own: a busy machine is slow, not wrong; jest's hang guard ends a real hang. */
+async function until(what: () => boolean): Promise<void> {
+  while (!what()) await new Promise((r) => setTimeout(r, 20));
 }
 
 describe('nodeProcessLauncher', () => {

@@ -10,7 +10,9 @@ import {
   ListUserPoolsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { connect } from 'node:net';
 import { decodeClaims } from '../cases/tokens';
+import { describeWithMoto } from '../../test/python-prerequisites';
 import { cognitoLocalTarget } from './cognito-local';
 import { motoTarget } from './moto';
 import { nodeProcessLauncher, type LaunchedProcess, type ProcessLauncher } from './process-launcher';
@@ -38,19 +40,23 @@ function alive(pid: number | undefined): boolean {
   }
 }
 
-async function refusesConnections(url: string): Promise<boolean> {
-  try {
-    await fetch(url, { signal: AbortSignal.timeout(2000) });
-    return false;
-  } catch (err) {
-    return (err as { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED';
-  }
+/** Whether nothing listens at `url` any more: the connection is refused. No time limit: a busy machine is slow, not wrong. */
+function refusesConnections(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', (err: NodeJS.ErrnoException) => resolve(err.code === 'ECONNREFUSED'));
+  });
 }
 
 const sdk = (t: StartedTarget) => ({ region: t.region, endpoint: t.endpoint, credentials: t.credentials, maxAttempts: 1 });
 
 // Real servers on 127.0.0.1: moto from the machine's python, cognito-local from node_modules.
-describe('real emulators (loopback only)', () => {
+describeWithMoto("real emulators: moto from the machine's python (loopback only)", () => {
   it('moto: starts, answers STS GetCallerIdentity, resets, and is gone after stop', async () => {
     const launcher = watchedLauncher();
     const target = await motoTarget({ launcher }).start({});
@@ -78,7 +84,9 @@ describe('real emulators (loopback only)', () => {
     expect(alive(server!.pid)).toBe(false);
     expect(await refusesConnections(`${target.endpoint}/moto-api/data.json`)).toBe(true);
   });
+});
 
+describe('real emulators: cognito-local from node_modules (loopback only)', () => {
   it('cognito-local: creates a user pool, signs in a plain username with its real issuer, and is gone after stop', async () => {
     const launcher = watchedLauncher();
     const target = await cognitoLocalTarget({ launcher }).start({});

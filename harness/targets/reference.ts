@@ -1,13 +1,16 @@
-import { canStartEmulatorThread, EmulatorOptionError, startEmulator, startEmulatorThread, type EmulatorOptions, type StartedEmulator } from '../../emulator';
+import { canStartEmulatorThread, EmulatorOptionError, startEmulator, startEmulatorThread, WeatherProfileError, type EmulatorOptions, type StartedEmulator } from '../../emulator';
 import { UsageError } from '../errors';
 import { ALL_SERVICES, type StartedTarget, type Target } from './target';
+import { targetWeather } from './weather';
 
 /**
  * The built-in reference emulator on a free loopback port: in a worker thread
  * of this process when built, else (from the sources, or with a clock) in-process.
- * `mutants` deliberately breaks named behaviours, to prove the suites can fail.
+ * `mutants` deliberately breaks named behaviours, to prove the suites can fail;
+ * `weather` (with `seed` and `weatherScale`) makes it answer in AWS's weather
+ * (emulator/weather/), which the run then plans for.
  */
-export function referenceTarget(options: Pick<EmulatorOptions, 'mutants' | 'clock' | 'region'> = {}): Target {
+export function referenceTarget(options: Pick<EmulatorOptions, 'mutants' | 'clock' | 'region' | 'weather' | 'seed' | 'weatherScale'> = {}): Target {
   return {
     name: 'reference',
     kind: 'emulator',
@@ -20,9 +23,12 @@ export function referenceTarget(options: Pick<EmulatorOptions, 'mutants' | 'cloc
         const where = { ...options, host: '127.0.0.1', port: 0 };
         emulator = !options.clock && canStartEmulatorThread() ? await startEmulatorThread(where) : await startEmulator(where);
       } catch (err) {
-        throw err instanceof EmulatorOptionError ? new UsageError(err.message) : err;
+        // A Region, mutant, profile, seed or scale the emulator cannot use: bad usage, and nothing was started.
+        throw err instanceof EmulatorOptionError || err instanceof WeatherProfileError ? new UsageError(err.message) : err;
       }
-      log?.(`reference emulator ${emulator.version} listening on ${emulator.url}`);
+      const { profile, seed, scale } = emulator.weather;
+      const weathered = profile.name !== 'calm' || (typeof options.weather === 'string' && options.weather !== 'calm');
+      log?.(`reference emulator ${emulator.version} listening on ${emulator.url}${weathered ? `, weather ${profile.name} (seed ${seed}, scale ${scale})` : ''}`);
       return {
         name: 'reference',
         kind: 'emulator',
@@ -31,6 +37,9 @@ export function referenceTarget(options: Pick<EmulatorOptions, 'mutants' | 'cloc
         endpoint: emulator.url,
         credentials: emulator.credentials,
         version: emulator.version,
+        account: emulator.accountId,
+        lifetime: 'in-process',
+        ...(weathered ? { weather: targetWeather(profile, scale, seed) } : {}),
         stop: () => emulator.stop(),
         [Symbol.asyncDispose]: () => emulator.stop(),
       };

@@ -1,3 +1,5 @@
+import type { TargetWeather } from './weather';
+
 /** Static AWS credentials, as the SDK clients take them. */
 export interface Credentials {
   accessKeyId: string;
@@ -6,8 +8,8 @@ export interface Credentials {
   expiration?: Date;
 }
 
-export type ServiceName = 'cognito-idp' | 'cognito-identity' | 'sts' | 'iam';
-export const ALL_SERVICES: readonly ServiceName[] = ['cognito-idp', 'cognito-identity', 'sts', 'iam'];
+export type ServiceName = 'cognito-idp' | 'cognito-identity' | 'sts' | 'iam' | 's3';
+export const ALL_SERVICES: readonly ServiceName[] = ['cognito-idp', 'cognito-identity', 'sts', 'iam', 's3'];
 
 /** Where a run goes. `start()` brings it up (or checks it is reachable) and returns a started target. */
 export interface Target {
@@ -24,6 +26,15 @@ export interface TargetStartOptions {
   log?: (line: string) => void;
 }
 
+/**
+ * Whose an emulator's state is, so `sweep` knows what a crashed run took with
+ * it: `in-process` lives inside the process that started it and ends with it
+ * (the reference emulator a run starts); `started` is a server or container the
+ * run started and stops (moto, cognito-local, LocalStack without --endpoint);
+ * `independent` outlives every run (AWS, or any --endpoint).
+ */
+export type TargetLifetime = 'in-process' | 'started' | 'independent';
+
 export interface StartedTarget extends AsyncDisposable {
   readonly name: string;
   readonly kind: 'aws' | 'emulator';
@@ -34,6 +45,16 @@ export interface StartedTarget extends AsyncDisposable {
   readonly credentials: Credentials;
   /** The target's own version, where it tells. */
   readonly version?: string;
+  /** The account the credentials act in, when the target knows it without asking (AWS after its allow-list check, the reference emulator). */
+  readonly account?: string;
+  /** `independent` when not said. */
+  readonly lifetime?: TargetLifetime;
+  /**
+   * The weather the run meets, when it is planned for: a weathered reference
+   * emulator's, or AWS's own as idchain's `aws` profile describes it. The run
+   * sizes its rate limiters and its IAM propagation wait from it.
+   */
+  readonly weather?: TargetWeather;
   stop(): Promise<void>;
   /**
    * Forget every resource the target holds, where it can (moto's

@@ -1,5 +1,5 @@
 import type { Citation } from '../../harness';
-import { observed, observedAt } from '../citations';
+import { inferred, observed, observedAt } from '../citations';
 
 export const IAM_METHODS_TO_ASSUME: Citation = {
   kind: 'doc',
@@ -32,15 +32,21 @@ export const ASSUME_DENIED_OBSERVED = observedAt(
 export const SESSION_NAME_PATTERN_OBSERVED = observed(
   `ValidationError "1 validation error detected: Value 'Session1:2' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*" (recorded against AWS)`,
 );
-/** [obs] The over-length message, quoted from AWS SDK output. */
+/** [obs] The over-length message, quoted from AWS SDK output: the template the too-short message is inferred from. */
 export const SESSION_NAME_TOO_LONG_OBSERVED = observedAt(
   `ValidationError (400) "1 validation error detected: Value '<name>' at 'roleSessionName' failed to satisfy constraint: Member must have length less than or equal to 64"`,
-  'AWS SDK output quoted in bringmeister/aws-kinesis-spring-boot-starter#19 (Status Code: 400; Error Code: ValidationError) and benkehoe/aws-assume-role-lib#2',
+  'AWS SDK output quoted in bringmeister/aws-kinesis-spring-boot-starter#19 (Status Code: 400; Error Code: ValidationError), zalando-incubator/kube-aws-iam-controller#16 (status code: 400) and benkehoe/aws-assume-role-lib#2',
   'https://github.com/bringmeister/aws-kinesis-spring-boot-starter/issues/19',
 );
-/** [obs, inferred] No recording of the too-short message was found; the text follows the same validation family and the documented minimum of 2. */
-export const SESSION_NAME_TOO_SHORT_INFERRED = observed(
-  `ValidationError "1 validation error detected: Value 'a' at 'roleSessionName' failed to satisfy constraint: Member must have length greater than or equal to 2" — inferred from the recorded pattern/length messages of the same family and STS-API AssumeRole's minimum length 2; a recording against AWS should confirm it`,
+/**
+ * [inferred] No real output of the too-short message was found (older SDKs
+ * refuse a one-character name client-side, so the server's text is rarely
+ * seen): its wording follows the observed template above.
+ */
+export const SESSION_NAME_TOO_SHORT_INFERRED = inferred(
+  `The too-short message "1 validation error detected: Value 'a' at 'roleSessionName' failed to satisfy constraint: Member must have length greater than or equal to 2"`,
+  "the real messages of the same constraint family (roleSessionName's 64 upper bound; durationSeconds' 900 lower bound) and STS-API AssumeRole's RoleSessionName \"Minimum length of 2\"",
+  'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html',
 );
 /** aws-contract.md §3 [obs]: no PackedPolicySize without a session policy. */
 export const NO_PACKED_SIZE_OBSERVED = observed('AssumeRole returns no PackedPolicySize when no session policy is passed (recorded against AWS)');

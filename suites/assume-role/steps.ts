@@ -1,13 +1,13 @@
 import { GetRoleCommand, ListRolePoliciesCommand } from '@aws-sdk/client-iam';
-import { allowActions, assumeRole, type CaseContext, type Credentials } from '../../harness';
+import { allowActions, assumeRole, stsArn, type CaseContext, type Credentials } from '../../harness';
 import { STS_ASSUME_ROLE, cite } from '../citations';
 import { BACKEND_SESSION, REPORTS_SESSION } from './fixture';
 
 export { BACKEND_SESSION, REPORTS_SESSION };
 
-/** `arn:aws:sts::<account>:assumed-role/<role name>/<session>` (IAM-UG "IAM identifiers"). */
+/** `arn:<partition>:sts::<account>:assumed-role/<role name>/<session>` (IAM-UG "IAM identifiers"), the target Region's partition. */
 export function assumedRoleArn(ctx: CaseContext, role: string, session: string): string {
-  return `arn:aws:sts::${ctx.fx.caller.accountId}:assumed-role/${ctx.fx.role(role).name}/${session}`;
+  return stsArn(ctx.target.region, ctx.fx.caller.accountId, `assumed-role/${ctx.fx.role(role).name}/${session}`);
 }
 
 /** `<RoleId>:<session>`: the AssumedRoleId and the UserId of an assumed role (IAM-UG "IAM identifiers"). */

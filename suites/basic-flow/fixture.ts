@@ -26,7 +26,7 @@ export const basicFlowFixture: FixtureSpec = {
     long: { trust: trustsBasicPool, maxSessionDuration: 7200 },
     'pool-default': { trust: trustsBasicPool },
     'guests-only': { trust: { identityPools: ['basic'], amr: 'unauthenticated' } },
-    foreign: { trust: { document: () => identityPoolTrustPolicy([FOREIGN_IDENTITY_POOL_ID], 'authenticated') } },
+    foreign: { trust: { document: (r) => identityPoolTrustPolicy([FOREIGN_IDENTITY_POOL_ID], 'authenticated', r.region) } },
   },
   userPools: {
     main: {

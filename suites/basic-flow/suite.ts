@@ -1,4 +1,4 @@
-import { COGNITO_IDENTITY_ISSUER, decodeClaims, defineSuite, developerOpenIdToken, getIdentityId, openIdToken } from '../../harness';
+import { regionNames, stsArn, decodeClaims, defineSuite, developerOpenIdToken, getIdentityId, openIdToken } from '../../harness';
 import {
   CG_AUTH_FLOW,
   CG_ROLE_TRUST,
@@ -7,7 +7,10 @@ import {
   IAM_IDENTIFIERS,
   STS_ASSUME_ROLE_WITH_WEB_IDENTITY,
   ACCESS_DENIED_403_OBSERVED,
-  AMR_COGNITO_SIGN_IN_OBSERVED,
+  COGNITO_SIGN_IN_AMR_INFERRED,
+  IDENTITY_ISSUER_BY_REGION,
+  NO_EXPIRY_LEEWAY_INFERRED,
+  STS_PROVIDER_CONFLICT,
   OPENID_TOKEN_OBSERVED,
   STS_COGNITO_TOKEN_OBSERVED,
   cite,
@@ -41,7 +44,7 @@ export const basicFlowSuite = defineSuite({
         ctx.expect.equal(
           'AssumeRoleWithWebIdentity.AssumedRoleUser.Arn',
           sts.assumedRoleUser?.arn,
-          `arn:aws:sts::${account}:assumed-role/${app.name}/${SESSION_NAME}`,
+          stsArn(ctx.target.region, account, `assumed-role/${app.name}/${SESSION_NAME}`),
           [cite(STS_ASSUME_ROLE_WITH_WEB_IDENTITY, 'the ARN includes the RoleSessionName'), IAM_IDENTIFIERS],
         );
         ctx.expect.match('AssumeRoleWithWebIdentity.Credentials.AccessKeyId', sts.credentials.accessKeyId, /^ASIA[A-Z0-9]{16}$/, cite(IAM_IDENTIFIERS, 'temporary keys start ASIA'));
@@ -52,20 +55,20 @@ export const basicFlowSuite = defineSuite({
     },
     {
       id: 'basic/sts-names-the-web-identity',
-      title: 'STS answers with SubjectFromWebIdentityToken = identity id, Audience = pool id and Provider cognito-identity.amazonaws.com',
-      citations: [STS_ASSUME_ROLE_WITH_WEB_IDENTITY, CG_ROLE_TRUST, STS_COGNITO_TOKEN_OBSERVED],
+      title: "STS answers with SubjectFromWebIdentityToken = identity id, Audience = pool id and Provider = the identity pool's principal (cognito-identity.amazonaws.com in default Regions)",
+      citations: [STS_ASSUME_ROLE_WITH_WEB_IDENTITY, CG_ROLE_TRUST, STS_COGNITO_TOKEN_OBSERVED, STS_PROVIDER_CONFLICT],
       async run(ctx) {
         const { identityId, token } = await openIdTokenThrough(ctx, 'basic');
         const sts = await ctx.expect.succeeds('AssumeRoleWithWebIdentity', assumeRole(ctx, 'app', token));
         ctx.expect.equal('AssumeRoleWithWebIdentity.SubjectFromWebIdentityToken', sts.subjectFromWebIdentityToken, identityId, [cite(STS_ASSUME_ROLE_WITH_WEB_IDENTITY, "SubjectFromWebIdentityToken is the token's sub"), STS_COGNITO_TOKEN_OBSERVED]);
         ctx.expect.equal('AssumeRoleWithWebIdentity.Audience', sts.audience, ctx.fx.identityPool('basic').id, [cite(STS_ASSUME_ROLE_WITH_WEB_IDENTITY, 'Audience'), cite(TRUST, 'aud is the identity pool id')]);
-        ctx.expect.equal('AssumeRoleWithWebIdentity.Provider', sts.provider, 'cognito-identity.amazonaws.com', STS_COGNITO_TOKEN_OBSERVED);
+        ctx.expect.equal('AssumeRoleWithWebIdentity.Provider', sts.provider, regionNames(ctx.target.region).identityPrincipal, STS_PROVIDER_CONFLICT);
       },
     },
     {
       id: 'basic/openid-token-claims',
-      title: 'The OpenID token is issued by cognito-identity.amazonaws.com for the pool, says authenticated and how, and lives 10 minutes',
-      citations: [CI_GET_OPEN_ID_TOKEN, CG_ROLE_TRUST, CG_AUTH_FLOW, OPENID_TOKEN_OBSERVED, AMR_COGNITO_SIGN_IN_OBSERVED],
+      title: "The OpenID token is issued by the Region's identity-pool issuer for the pool, says authenticated and how, and lives 10 minutes",
+      citations: [CI_GET_OPEN_ID_TOKEN, CG_ROLE_TRUST, CG_AUTH_FLOW, OPENID_TOKEN_OBSERVED, COGNITO_SIGN_IN_AMR_INFERRED],
       async run(ctx) {
         const { idToken, claims: idClaims } = await signInAs(ctx, 'ana');
         const poolId = ctx.fx.identityPool('basic').id;
@@ -74,7 +77,7 @@ export const basicFlowSuite = defineSuite({
         const answer = await ctx.expect.succeeds('GetOpenIdToken', openIdToken(ctx.clients.identity, { identityId, logins: loginsOf(ctx.fx, idToken) }));
         ctx.expect.equal('GetOpenIdToken.IdentityId', answer.identityId, identityId, cite(CG_AUTH_FLOW, 'a login already associated returns the same identity id'));
         const claims = decodeClaims(answer.token);
-        ctx.expect.equal('openIdToken.iss', claims.iss, COGNITO_IDENTITY_ISSUER, [cite(TRUST, 'cognito-identity.amazonaws.com is the issuer'), OPENID_TOKEN_OBSERVED]);
+        ctx.expect.equal('openIdToken.iss', claims.iss, regionNames(ctx.target.region).identityIssuer, [cite(TRUST, 'cognito-identity.amazonaws.com is the issuer'), IDENTITY_ISSUER_BY_REGION, OPENID_TOKEN_OBSERVED]);
         ctx.expect.equal('openIdToken.aud', claims.aud, poolId, cite(TRUST, 'aud is the identity pool id'));
         ctx.expect.equal('openIdToken.sub', claims.sub, identityId, OPENID_TOKEN_OBSERVED);
         const amr = Array.isArray(claims.amr) ? (claims.amr as unknown[]) : [];
@@ -85,7 +88,7 @@ export const basicFlowSuite = defineSuite({
           'openIdToken.amr.includes(<provider>:CognitoSignIn:<sub>)',
           amr.includes(`${provider}:CognitoSignIn:${String(idClaims.sub)}`),
           true,
-          AMR_COGNITO_SIGN_IN_OBSERVED,
+          COGNITO_SIGN_IN_AMR_INFERRED,
         );
         const lifetime = Number(claims.exp) - Number(claims.iat);
         ctx.expect.equal('openIdToken.exp-iat', lifetime, 600, cite(CI_GET_OPEN_ID_TOKEN, '"The OpenID token is valid for 10 minutes"'));
@@ -155,7 +158,7 @@ export const basicFlowSuite = defineSuite({
     {
       id: 'basic/expired-token-refused',
       title: 'An expired OpenID token is refused with ExpiredTokenException',
-      citations: [STS_ASSUME_ROLE_WITH_WEB_IDENTITY, CI_GET_OPEN_ID_TOKEN_FOR_DEVELOPER],
+      citations: [STS_ASSUME_ROLE_WITH_WEB_IDENTITY, CI_GET_OPEN_ID_TOKEN_FOR_DEVELOPER, NO_EXPIRY_LEEWAY_INFERRED],
       async run(ctx) {
         // Only developer tokens can be made short-lived (TokenDuration ≥ 1 s, CI-API); waiting out a 10-minute token would be too slow.
         const pool = ctx.fx.identityPool('basic');
@@ -168,13 +171,13 @@ export const basicFlowSuite = defineSuite({
             tokenDuration: 1,
           }),
         );
-        // AWS documents no clock-skew grace for STS; a recording against AWS confirms or corrects this wait.
+        // AWS documents no clock-skew grace for STS (NO_EXPIRY_LEEWAY_INFERRED); a recording against AWS confirms or corrects this wait.
         await waitPastExpiry(Number(decodeClaims(token).exp), 1);
         await ctx.expect.error(
           'AssumeRoleWithWebIdentity',
           assumeRole(ctx, 'app', token),
           { name: 'ExpiredTokenException', httpStatus: 400 },
-          cite(STS_ASSUME_ROLE_WITH_WEB_IDENTITY, 'Errors: ExpiredTokenException (400), "The web identity token that was passed is expired"'),
+          [cite(STS_ASSUME_ROLE_WITH_WEB_IDENTITY, 'Errors: ExpiredTokenException (400), "The web identity token that was passed is expired"'), NO_EXPIRY_LEEWAY_INFERRED],
         );
       },
     },

@@ -1,10 +1,11 @@
-import { COGNITO_IDENTITY_ISSUER, decodeClaims, defineSuite, developerFlow, getIdentityId, guestIdentity } from '../../harness';
+import { regionNames, decodeClaims, defineSuite, developerFlow, getIdentityId, guestIdentity } from '../../harness';
 import {
   CG_AUTH_FLOW,
   CG_DEVELOPER_AUTH,
   CG_ROLE_TRUST,
   CI_GET_CREDENTIALS,
   CI_GET_OPEN_ID_TOKEN_FOR_DEVELOPER,
+  IDENTITY_ISSUER_BY_REGION,
   OPENID_TOKEN_OBSERVED,
   STS_ASSUME_ROLE_WITH_WEB_IDENTITY,
   STS_COGNITO_TOKEN_OBSERVED,
@@ -35,7 +36,7 @@ export const developerIdentitiesSuite = defineSuite({
         ctx.expect.match('GetOpenIdTokenForDeveloperIdentity.IdentityId', identityId, /^[\w-]+:[0-9a-f-]+$/, cite(API, 'IdentityId REGION:GUID'));
         const claims = decodeClaims(token);
         ctx.expect.equal('developerToken.aud', claims.aud, pool.id, cite(CG_ROLE_TRUST, 'aud is the identity pool id'));
-        ctx.expect.equal('developerToken.iss', claims.iss, COGNITO_IDENTITY_ISSUER, [CG_ROLE_TRUST, OPENID_TOKEN_OBSERVED]);
+        ctx.expect.equal('developerToken.iss', claims.iss, regionNames(ctx.target.region).identityIssuer, [CG_ROLE_TRUST, IDENTITY_ISSUER_BY_REGION, OPENID_TOKEN_OBSERVED]);
         ctx.expect.equal('developerToken.sub', claims.sub, identityId, OPENID_TOKEN_OBSERVED);
         const amr = Array.isArray(claims.amr) ? (claims.amr as unknown[]) : [];
         ctx.expect.equal('developerToken.amr.includes(authenticated)', amr.includes('authenticated'), true, CG_ROLE_TRUST);
@@ -95,7 +96,7 @@ export const developerIdentitiesSuite = defineSuite({
     },
     {
       id: 'developer/enhanced-exchange-default-role',
-      title: 'The developer token exchanged through GetCredentialsForIdentity with the cognito-identity.amazonaws.com login gives the default authenticated role',
+      title: 'The developer token exchanged through GetCredentialsForIdentity under the identity pool\'s own login (cognito-identity.amazonaws.com in default Regions) gives the default authenticated role',
       citations: [CG_AUTH_FLOW, CG_DEVELOPER_AUTH, CI_GET_CREDENTIALS],
       async run(ctx) {
         const pool = ctx.fx.identityPool('dev');

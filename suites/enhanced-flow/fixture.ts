@@ -18,7 +18,7 @@ export const enhancedFixture: FixtureSpec = {
   roles: {
     admin: { trust: trustsOurPools },
     editor: { trust: trustsOurPools },
-    foreign: { trust: { document: () => identityPoolTrustPolicy([FOREIGN_IDENTITY_POOL_ID], 'authenticated') } },
+    foreign: { trust: { document: (r) => identityPoolTrustPolicy([FOREIGN_IDENTITY_POOL_ID], 'authenticated', r.region) } },
   },
   userPools: {
     main: {

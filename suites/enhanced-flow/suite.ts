@@ -7,12 +7,15 @@ import {
   CG_ROLE_TRUST,
   CI_CREDENTIALS,
   CI_GET_CREDENTIALS,
+  COGNITO_ROLES_TYPE,
   IAM_IDENTIFIERS,
+  NO_GROUP_DENIED_INFERRED,
   STS_GET_CALLER_IDENTITY,
   UP_CREATE_GROUP,
   UP_INITIATE_AUTH,
   cite,
   observed,
+  observedAt,
 } from '../citations';
 import { enhancedFixture } from './fixture';
 import { signInAs, whoAmI } from '../steps';
@@ -22,7 +25,11 @@ const RBAC = CG_RBAC;
 const PRECEDENCE = [cite(UP_CREATE_GROUP, 'lower Precedence wins, 0 highest'), CG_GROUPS];
 const AMBIGUOUS_DENIED = observed('NotAuthorizedException "The ambiguous role mapping rules for: <provider> denied this request."');
 const BAD_POOL_CONFIG = observed('InvalidIdentityPoolConfigurationException "Invalid identity pool configuration. Check assigned IAM roles for this pool."');
-const SESSION_NAME_OBSERVED = observed('enhanced-flow session name CognitoIdentityCredentials');
+const SESSION_NAME_OBSERVED = observedAt(
+  'enhanced-flow sessions are named CognitoIdentityCredentials, and role ids are 21 characters: "AssumedRoleId": "AROARK7LBOHXASFTNOIZG:CognitoIdentityCredentials"',
+  'AWS CLI output in write-ups of Wiz "Big IAM Challenge" challenge 6 (the same role id with session example_session_name: reumachoi/The-Big-IAM-Challenge-Solutions solution_6.md)',
+  'https://github.com/reumachoi/The-Big-IAM-Challenge-Solutions/blob/main/solution_6.md',
+);
 
 export const enhancedFlowSuite = defineSuite({
   name: 'enhanced-flow',
@@ -33,11 +40,11 @@ export const enhancedFlowSuite = defineSuite({
     {
       id: 'enhanced/editor-gets-editor-role',
       title: 'A user in the editor group gets the editor role',
-      citations: [CG_RBAC, CG_ID_TOKEN],
+      citations: [CG_RBAC, CG_ID_TOKEN, COGNITO_ROLES_TYPE],
       async run(ctx) {
         const { claims } = await expectRole(ctx, 'erin', 'main', 'editor', RBAC);
         ctx.expect.equal('idToken.cognito:preferred_role', claims['cognito:preferred_role'], ctx.fx.role('editor').arn, RBAC);
-        ctx.expect.equal('idToken.cognito:roles', rolesClaim(claims), [ctx.fx.role('editor').arn], CG_ID_TOKEN);
+        ctx.expect.equal('idToken.cognito:roles', rolesClaim(claims), [ctx.fx.role('editor').arn], [CG_ID_TOKEN, COGNITO_ROLES_TYPE]);
       },
     },
     {
@@ -53,11 +60,11 @@ export const enhancedFlowSuite = defineSuite({
     {
       id: 'enhanced/lowest-precedence-wins',
       title: 'A user in admin (precedence 1) and editor (precedence 10) gets admin: the lower number wins',
-      citations: [CG_GROUPS, CG_RBAC],
+      citations: [CG_GROUPS, CG_RBAC, COGNITO_ROLES_TYPE],
       async run(ctx) {
         const { claims } = await expectRole(ctx, 'bob', 'main', 'admin', PRECEDENCE);
         ctx.expect.equal('idToken.cognito:preferred_role', claims['cognito:preferred_role'], ctx.fx.role('admin').arn, PRECEDENCE);
-        ctx.expect.equal('idToken.cognito:roles', rolesClaim(claims), [ctx.fx.role('admin').arn, ctx.fx.role('editor').arn].sort(), RBAC);
+        ctx.expect.equal('idToken.cognito:roles', rolesClaim(claims), [ctx.fx.role('admin').arn, ctx.fx.role('editor').arn].sort(), [RBAC, COGNITO_ROLES_TYPE]);
         // The order of cognito:groups is not documented: the golden records it, nothing asserts it.
         ctx.expect.equal('idToken.cognito:groups (sorted)', [...((claims['cognito:groups'] as string[]) ?? [])].sort(), ['admin', 'editor'], CG_ID_TOKEN);
       },
@@ -65,11 +72,11 @@ export const enhancedFlowSuite = defineSuite({
     {
       id: 'enhanced/tie-different-roles-no-preferred-role',
       title: 'Equal precedence with different roles gives no cognito:preferred_role; AuthenticatedRole falls back to the default role',
-      citations: [CG_RBAC, CG_GROUPS],
+      citations: [CG_RBAC, CG_GROUPS, COGNITO_ROLES_TYPE],
       async run(ctx) {
         const { claims } = await expectRole(ctx, 'tess', 'main', 'editor', cite(RBAC, 'ambiguous → AmbiguousRoleResolution AuthenticatedRole'));
         ctx.expect.absent('idToken.cognito:preferred_role', claims['cognito:preferred_role'], cite(RBAC, 'equal precedence with different roles sets no preferred role'));
-        ctx.expect.equal('idToken.cognito:roles', rolesClaim(claims), [ctx.fx.role('admin').arn, ctx.fx.role('editor').arn].sort(), RBAC);
+        ctx.expect.equal('idToken.cognito:roles', rolesClaim(claims), [ctx.fx.role('admin').arn, ctx.fx.role('editor').arn].sort(), [RBAC, COGNITO_ROLES_TYPE]);
       },
     },
     {
@@ -108,13 +115,13 @@ export const enhancedFlowSuite = defineSuite({
     {
       id: 'enhanced/no-group-denied',
       title: 'A user in no group is refused when AmbiguousRoleResolution is Deny',
-      citations: [CG_RBAC, AMBIGUOUS_DENIED],
+      citations: [CG_RBAC, AMBIGUOUS_DENIED, NO_GROUP_DENIED_INFERRED],
       async run(ctx) {
         const { idToken } = await signInAs(ctx, 'nora');
         await ctx.expect.error('GetCredentialsForIdentity', credentialsThrough(ctx, 'deny', idToken), {
           name: 'NotAuthorizedException',
           message: /^The ambiguous role mapping rules for: .+ denied this request\.$/,
-        }, [RBAC, AMBIGUOUS_DENIED]);
+        }, [RBAC, AMBIGUOUS_DENIED, NO_GROUP_DENIED_INFERRED]);
       },
     },
     {

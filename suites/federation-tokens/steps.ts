@@ -1,6 +1,6 @@
 import { GetRoleCommand, ListRolesCommand } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { allowActions, assumeRole, federationToken, sessionToken, type CaseContext, type Credentials } from '../../harness';
+import { allowActions, assumeRole, federationToken, longTermUser, sessionToken, type CaseContext, type Credentials } from '../../harness';
 import { STS_ASSUME_ROLE, STS_GET_CALLER_IDENTITY, STS_GET_FEDERATION_TOKEN, STS_GET_SESSION_TOKEN, cite } from '../citations';
 import { FEDERATED_NAME } from './fixture';
 
@@ -9,9 +9,14 @@ export function policyText(actions: string[]): string {
   return JSON.stringify(allowActions(actions));
 }
 
-/** GetFederationToken for `carol` (or another name), signed with the harness's long-term IAM user keys; the promise is left to the case. */
+/** STS signed with an IAM user's long-term keys (the harness's own, or the fixture's throwaway user). */
+export function longTermSts(ctx: CaseContext) {
+  return longTermUser(ctx.fx).sts;
+}
+
+/** GetFederationToken for `carol` (or another name), signed with long-term IAM user keys; the promise is left to the case. */
 export function federate(ctx: CaseContext, opts: { name?: string; policy?: string } = {}) {
-  return federationToken(ctx.clients.sts, { name: opts.name ?? FEDERATED_NAME, policy: opts.policy });
+  return federationToken(longTermSts(ctx), { name: opts.name ?? FEDERATED_NAME, policy: opts.policy });
 }
 
 /** GetFederationToken that must succeed for the case to go on. */
@@ -19,16 +24,16 @@ export async function federated(ctx: CaseContext, policy?: string) {
   return ctx.expect.succeeds('GetFederationToken', federate(ctx, { policy }), cite(STS_GET_FEDERATION_TOKEN, 'an IAM user with long-term keys may call it'));
 }
 
-/** GetSessionToken with the harness's long-term keys; must succeed. */
+/** GetSessionToken with long-term IAM user keys; must succeed. */
 export async function userSession(ctx: CaseContext) {
-  return ctx.expect.succeeds('GetSessionToken', sessionToken(ctx.clients.sts), cite(STS_GET_SESSION_TOKEN, 'an IAM user with long-term keys may call it'));
+  return ctx.expect.succeeds('GetSessionToken', sessionToken(longTermSts(ctx)), cite(STS_GET_SESSION_TOKEN, 'an IAM user with long-term keys may call it'));
 }
 
-/** Role-session credentials for `target`, assumed by the harness's IAM user. */
+/** Role-session credentials for `target`, assumed by the long-term IAM user. */
 export async function roleSession(ctx: CaseContext) {
   return ctx.expect.succeeds(
     'AssumeRole',
-    assumeRole(ctx.clients.sts, { roleArn: ctx.fx.role('target').arn, roleSessionName: 'idchain-federation' }),
+    assumeRole(longTermSts(ctx), { roleArn: ctx.fx.role('target').arn, roleSessionName: 'idchain-federation' }),
     cite(STS_ASSUME_ROLE, 'the role trusts the caller'),
   );
 }
@@ -43,9 +48,9 @@ export function getRoleWith(ctx: CaseContext, credentials: Credentials) {
   return ctx.clients.iamWith(credentials).send(new GetRoleCommand({ RoleName: ctx.fx.role('target').name }));
 }
 
-/** Who the harness's own long-term credentials are. */
+/** Who the long-term credentials are. */
 export async function harnessIdentity(ctx: CaseContext) {
-  const who = await ctx.expect.succeeds('GetCallerIdentity', ctx.clients.sts.send(new GetCallerIdentityCommand({})), cite(STS_GET_CALLER_IDENTITY, 'needs no permission'));
+  const who = await ctx.expect.succeeds('GetCallerIdentity', longTermSts(ctx).send(new GetCallerIdentityCommand({})), cite(STS_GET_CALLER_IDENTITY, 'needs no permission'));
   return { arn: who.Arn, userId: who.UserId, account: who.Account };
 }
 

@@ -1,6 +1,5 @@
-import { assumeRole, callerIdentity, defineSuite, federationToken, sessionToken } from '../../harness';
+import { assumeRole, callerIdentity, defineSuite, federationToken, sessionToken, stsArn } from '../../harness';
 import { IAM_IDENTIFIERS, STS_COMMON_ERRORS, STS_GET_CALLER_IDENTITY, cite } from '../citations';
-import { asIamUser } from '../caller-preconditions';
 import { FEDERATED_NAME, federationTokensFixture } from './fixture';
 import {
   FEDERATED_USER_SHAPE_OBSERVED,
@@ -30,8 +29,8 @@ export const federationTokensSuite = defineSuite({
   title: 'GetFederationToken and GetSessionToken: temporary credentials for an IAM user and the federated users it vouches for',
   services: ['sts', 'iam'],
   fixture: federationTokensFixture,
-  // Every case signs GetFederationToken or GetSessionToken with the harness's own keys.
-  cases: asIamUser([
+  // Every case signs GetFederationToken or GetSessionToken with an IAM user's long-term keys (steps.ts longTermSts).
+  cases: [
     {
       id: 'federation-token/answer-shape',
       title: 'GetFederationToken names the federated user federated-user/<name>, <acct>:<name>, PackedPolicySize 0 without a policy, and 12-hour ASIA credentials by default',
@@ -40,7 +39,7 @@ export const federationTokensSuite = defineSuite({
         const account = ctx.fx.caller.accountId;
         const sentAt = Date.now();
         const answer = await federated(ctx);
-        ctx.expect.equal('GetFederationToken.FederatedUser.Arn', answer.federatedUser?.arn, `arn:aws:sts::${account}:federated-user/${FEDERATED_NAME}`, [FEDERATED_USER_SHAPE_OBSERVED, IAM_IDENTIFIERS]);
+        ctx.expect.equal('GetFederationToken.FederatedUser.Arn', answer.federatedUser?.arn, stsArn(ctx.target.region, account, `federated-user/${FEDERATED_NAME}`), [FEDERATED_USER_SHAPE_OBSERVED, IAM_IDENTIFIERS]);
         ctx.expect.equal('GetFederationToken.FederatedUser.FederatedUserId', answer.federatedUser?.federatedUserId, `${account}:${FEDERATED_NAME}`, FEDERATED_USER_SHAPE_OBSERVED);
         ctx.expect.equal('GetFederationToken.PackedPolicySize', answer.packedPolicySize, 0, cite(FEDERATED_USER_SHAPE_OBSERVED, 'PackedPolicySize 0 when no policy is passed'));
         ctx.expect.match('GetFederationToken.Credentials.AccessKeyId', answer.credentials.accessKeyId, TEMPORARY_KEY, cite(IAM_IDENTIFIERS, 'temporary keys start ASIA'));
@@ -61,7 +60,7 @@ export const federationTokensSuite = defineSuite({
         const account = ctx.fx.caller.accountId;
         const { credentials } = await federated(ctx);
         const who = await ctx.expect.succeeds('GetCallerIdentity', callerIdentity(ctx.clients, credentials), cite(NO_STS, `GetCallerIdentity is the exception; it needs no permission`));
-        ctx.expect.equal('GetCallerIdentity.Arn', who.arn, `arn:aws:sts::${account}:federated-user/${FEDERATED_NAME}`, [IAM_IDENTIFIERS, FEDERATED_USER_SHAPE_OBSERVED]);
+        ctx.expect.equal('GetCallerIdentity.Arn', who.arn, stsArn(ctx.target.region, account, `federated-user/${FEDERATED_NAME}`), [IAM_IDENTIFIERS, FEDERATED_USER_SHAPE_OBSERVED]);
         ctx.expect.equal('GetCallerIdentity.Account', who.account, account, STS_GET_CALLER_IDENTITY);
         ctx.expect.equal('GetCallerIdentity.UserId', who.userId, `${account}:${FEDERATED_NAME}`, FEDERATED_USER_SHAPE_OBSERVED);
       },
@@ -191,7 +190,7 @@ export const federationTokensSuite = defineSuite({
         const { credentials } = await userSession(ctx);
         const who = await ctx.expect.succeeds('GetCallerIdentity', callerIdentity(ctx.clients, credentials), cite(GST, `the credentials may call GetCallerIdentity`));
         const source = cite(GST, `"Returns a set of temporary credentials for an Amazon Web Services account or IAM user"; the permissions are the user's`);
-        ctx.expect.equal('GetCallerIdentity.Arn', who.arn, ctx.fx.caller.arn, source);
+        ctx.expect.equal('GetCallerIdentity.Arn', who.arn, me.arn, source);
         ctx.expect.equal('GetCallerIdentity.UserId', who.userId, me.userId, source);
         ctx.expect.equal('GetCallerIdentity.Account', who.account, ctx.fx.caller.accountId, source);
       },
@@ -231,5 +230,5 @@ export const federationTokensSuite = defineSuite({
         );
       },
     },
-  ]),
+  ],
 });

@@ -1,4 +1,4 @@
-import { COGNITO_IDENTITY_ISSUER, decodeClaims, defineSuite, guestCredentials, guestIdentity, openIdToken, type CaseContext } from '../../harness';
+import { regionNames, decodeClaims, defineSuite, guestCredentials, guestIdentity, openIdToken, type CaseContext } from '../../harness';
 import {
   CG_AUTH_FLOW,
   CG_ROLE_TRUST,
@@ -6,6 +6,7 @@ import {
   CI_GET_CREDENTIALS,
   CI_GET_OPEN_ID_TOKEN,
   CI_SET_IDENTITY_POOL_ROLES,
+  IDENTITY_ISSUER_BY_REGION,
   STS_ASSUME_ROLE_WITH_WEB_IDENTITY,
   OPENID_TOKEN_OBSERVED,
   ACCESS_DENIED_403_OBSERVED,
@@ -59,7 +60,7 @@ export const guestAccessSuite = defineSuite({
         ctx.expect.equal('openIdToken.amr.includes(unauthenticated)', amr.includes('unauthenticated'), true, cite(TRUST, `amr is unauthenticated for a guest`));
         ctx.expect.equal('openIdToken.amr.includes(authenticated)', amr.includes('authenticated'), false, TRUST);
         ctx.expect.equal('openIdToken.aud', claims.aud, ctx.fx.identityPool('open').id, cite(TRUST, `aud is the identity pool id`));
-        ctx.expect.equal('openIdToken.iss', claims.iss, COGNITO_IDENTITY_ISSUER, cite(TRUST, `issued by cognito-identity.amazonaws.com`));
+        ctx.expect.equal('openIdToken.iss', claims.iss, regionNames(ctx.target.region).identityIssuer, [cite(TRUST, `issued by cognito-identity.amazonaws.com`), IDENTITY_ISSUER_BY_REGION]);
         const sts = await ctx.expect.succeeds('AssumeRoleWithWebIdentity', assumeRole(ctx, 'guest', token));
         const { assumed } = await whoAmI(ctx, sts.credentials);
         ctx.expect.equal('GetCallerIdentity.Arn.role', assumed?.roleName, ctx.fx.role('guest').name, cite(TRUST, `the unauthenticated role trusts amr unauthenticated`));

@@ -1,5 +1,5 @@
 import { defineSuite, enhancedFlow, getIdentityId, openIdToken, type CaseContext } from '../../harness';
-import { CG_AUTH_FLOW, CG_EXTERNAL_IDPS, CI_GET_CREDENTIALS, CI_GET_ID, CI_GET_OPEN_ID_TOKEN, cite, observedAt } from '../citations';
+import { CG_AUTH_FLOW, CG_EXTERNAL_IDPS, CI_GET_CREDENTIALS, CI_GET_ID, CI_GET_OPEN_ID_TOKEN, SAME_POOL_LINK_INFERRED, cite, observedAt } from '../citations';
 import { identityLinkingFixture } from './fixture';
 import { loginOf, unknownRegionalId } from './steps';
 
@@ -50,7 +50,7 @@ export const identityLinkingSuite = defineSuite({
     {
       id: 'linking/second-login-same-provider-conflicts',
       title: 'Linking a second user of the same provider to an identity is refused with ResourceConflictException',
-      citations: [CG_AUTH_FLOW, CI_GET_OPEN_ID_TOKEN, CI_GET_ID],
+      citations: [CG_AUTH_FLOW, CI_GET_OPEN_ID_TOKEN, CI_GET_ID, SAME_POOL_LINK_INFERRED],
       async run(ctx) {
         const jack = await loginOf(ctx, 'main', 'jack');
         const quinn = await loginOf(ctx, 'partner', 'quinn');
@@ -61,7 +61,7 @@ export const identityLinkingSuite = defineSuite({
           'GetOpenIdToken',
           openIdToken(ctx.clients.identity, { identityId, logins: { ...jack, ...rosa } }),
           { name: 'ResourceConflictException' },
-          cite(FLOW, `Linking logins: "You may only link one login per public provider. Attempts to link more than one login with a public provider results in a ResourceConflictException"`),
+          [cite(FLOW, `Linking logins: "You may only link one login per public provider. Attempts to link more than one login with a public provider results in a ResourceConflictException"`), SAME_POOL_LINK_INFERRED],
         );
       },
     },

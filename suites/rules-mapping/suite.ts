@@ -1,6 +1,6 @@
 import { defineSuite, setRulesMapping, type CaseContext } from '../../harness';
 import { credentialsThrough, expectRole, signInAs } from '../steps';
-import { CG_RBAC, CI_GET_CREDENTIALS, CI_ROLE_MAPPING, CI_SET_IDENTITY_POOL_ROLES, cite, observed } from '../citations';
+import { CG_RBAC, CI_GET_CREDENTIALS, CI_ROLE_MAPPING, CI_SET_IDENTITY_POOL_ROLES, CONTAINS_ON_LIST_INFERRED, cite, observed } from '../citations';
 import { RULES, rulesMappingFixture } from './fixture';
 
 const RBAC = cite(CG_RBAC, 'rule-based mapping');
@@ -55,9 +55,9 @@ export const rulesMappingSuite = defineSuite({
     {
       id: 'rules/contains-groups-claim',
       title: `Contains on cognito:groups: a member of auditors gets the auditor role (${rule(2)})`,
-      citations: [CG_RBAC, CI_ROLE_MAPPING],
+      citations: [CG_RBAC, CI_ROLE_MAPPING, CONTAINS_ON_LIST_INFERRED],
       async run(ctx) {
-        await expectRole(ctx, 'aaron', 'rules', 'auditor', cite(RBAC, `Contains`));
+        await expectRole(ctx, 'aaron', 'rules', 'auditor', [cite(RBAC, `Contains`), CONTAINS_ON_LIST_INFERRED]);
       },
     },
     {

@@ -1,4 +1,4 @@
-import { AWS_SAML_RECIPIENT, NAMEID_TRANSIENT, callerIdentity, defineSuite, encodeSamlResponse } from '../../harness';
+import { AWS_SAML_RECIPIENT, NAMEID_TRANSIENT, callerIdentity, defineSuite, encodeSamlResponse, stsArn } from '../../harness';
 import { IAM_IDENTIFIERS, STS_GET_CALLER_IDENTITY, cite } from '../citations';
 import { samlFederationFixture } from './fixture';
 import {
@@ -55,7 +55,7 @@ export const samlFederationSuite = defineSuite({
           expectedNameQualifier(corp.idp.entityId, accountId, corp.name),
           cite(API, `NameQualifier: BASE64 ( SHA1 ( Issuer + AccountId + "/" + provider friendly name ) )`),
         );
-        const expectedArn = `arn:aws:sts::${accountId}:assumed-role/${role.name}/${USER}`;
+        const expectedArn = stsArn(ctx.target.region, accountId, `assumed-role/${role.name}/${USER}`);
         ctx.expect.equal('AssumeRoleWithSAML.AssumedRoleUser.Arn', sts.assumedRoleUser?.arn, expectedArn, [cite(API, 'the RoleSessionName attribute names the session'), IAM_IDENTIFIERS]);
         ctx.expect.equal('AssumeRoleWithSAML.AssumedRoleUser.AssumedRoleId', sts.assumedRoleUser?.assumedRoleId, `${role.id}:${USER}`, cite(IAM_IDENTIFIERS, '<RoleId>:<session name>'));
         ctx.expect.match('AssumeRoleWithSAML.Credentials.AccessKeyId', sts.credentials.accessKeyId, /^ASIA[A-Z0-9]{16}$/, cite(IAM_IDENTIFIERS, 'temporary keys start ASIA'));

@@ -11,14 +11,14 @@ import {
 import { signInUser } from '../steps';
 
 /**
- * One trust for every duration row: the harness itself and the `backend`
- * session may AssumeRole; the user pool's OIDC provider may
+ * One trust for every duration row: the IAM user the long-term rows sign as
+ * (the harness's own, or a throwaway one) and the `backend` session may AssumeRole; the user pool's OIDC provider may
  * AssumeRoleWithWebIdentity for the `web` client; the harness's SAML IdP may
  * AssumeRoleWithSAML. So a row's outcome depends on the duration alone.
  */
 function trustsEveryone(r: TrustRefs): PolicyDocument {
   return policyDocument(
-    assumeRoleTrust([r.callerArn, r.roleArn('backend')]),
+    assumeRoleTrust([r.iamUserArn, r.roleArn('backend')]),
     webIdentityTrust(r.oidcProvider('pool')),
     samlTrust(r.samlProvider('corp').arn),
   );
@@ -34,7 +34,7 @@ export const durationFixture: FixtureSpec = {
   oidcProviders: { pool: { userPool: 'main', clients: ['web'] } },
   samlProviders: { corp: {} },
   roles: {
-    backend: { trust: { document: (r) => policyDocument(assumeRoleTrust(r.callerArn)) } },
+    backend: { trust: { document: (r) => policyDocument(assumeRoleTrust(r.iamUserArn)) } },
     'max-3600': { trust: { document: trustsEveryone } },
     'max-7200': { trust: { document: trustsEveryone }, maxSessionDuration: 7200 },
     'max-43200': { trust: { document: trustsEveryone }, maxSessionDuration: 43200 },

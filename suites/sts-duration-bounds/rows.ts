@@ -2,6 +2,7 @@ import type { Citation } from '../../harness';
 import { STS_ASSUME_ROLE_WITH_WEB_IDENTITY, STS_COMMON_ERRORS } from '../citations';
 import {
   REPOST_CHAINING_LIMIT,
+  FEDERATION_OVER_MAX_INFERRED,
   OVER_USER_MODEL_MAX,
   IAM_SAML_ASSERTIONS,
   SESSION_DURATION_SHORTENS,
@@ -35,7 +36,12 @@ function userSessionRows(operation: 'GetFederationToken' | 'GetSessionToken', do
     { operation, requested: 900, outcome: lasts(900), citations: [doc] },
     { operation, outcome: lasts(43200), citations: [doc] },
     { operation, requested: 129600, outcome: lasts(129600), citations: [doc] },
-    { operation, requested: 129601, outcome: refused(overModel(129601, 129600)), citations: [doc, STS_COMMON_ERRORS, OVER_USER_MODEL_MAX] },
+    {
+      operation,
+      requested: 129601,
+      outcome: refused(overModel(129601, 129600)),
+      citations: [doc, STS_COMMON_ERRORS, OVER_USER_MODEL_MAX, ...(operation === 'GetFederationToken' ? [FEDERATION_OVER_MAX_INFERRED] : [])],
+    },
   ];
 }
 

@@ -4,12 +4,12 @@ import {
   assumeRoleWithWebIdentity,
   defineSuite,
   federationToken,
+  longTermUser,
   sessionToken,
   type CaseContext,
   type CaseDefinition,
   type Credentials,
 } from '../../harness';
-import { requireIamUserCaller } from '../caller-preconditions';
 import { signInAs } from '../steps';
 import { DURATION_FAMILY } from '../duration-table';
 import { durationFixture } from './fixture';
@@ -22,11 +22,14 @@ const SESSION = 'idchain-duration';
 async function prepare(ctx: CaseContext, row: DurationRow): Promise<() => Promise<{ credentials: Credentials & { expiration: Date } }>> {
   const { fx, clients } = ctx;
   const roleArn = row.role ? fx.role(row.role).arn : '';
+  // Long-term keys of an IAM user: GetFederationToken and GetSessionToken need them, and a role
+  // session's AssumeRole would be role chaining, capped at an hour (kinds/iam-user.ts).
+  const longTerm = longTermUser(fx).sts;
   switch (row.operation) {
     case 'AssumeRole': {
-      let sts = clients.sts;
+      let sts = longTerm;
       if (row.chained) {
-        const backend = await ctx.expect.succeeds('AssumeRole(backend)', assumeRole(clients.sts, { roleArn: fx.role('backend').arn, roleSessionName: 'backend' }));
+        const backend = await ctx.expect.succeeds('AssumeRole(backend)', assumeRole(longTerm, { roleArn: fx.role('backend').arn, roleSessionName: 'backend' }));
         sts = clients.stsWith(backend.credentials);
       }
       return () => assumeRole(sts, { roleArn, roleSessionName: SESSION, durationSeconds: row.requested });
@@ -47,9 +50,9 @@ async function prepare(ctx: CaseContext, row: DurationRow): Promise<() => Promis
       return () => assumeRoleWithSaml(clients.sts, { roleArn, principalArn: provider.arn, samlAssertion, durationSeconds: row.requested });
     }
     case 'GetFederationToken':
-      return () => federationToken(clients.sts, { name: 'duration', durationSeconds: row.requested });
+      return () => federationToken(longTerm, { name: 'duration', durationSeconds: row.requested });
     case 'GetSessionToken':
-      return () => sessionToken(clients.sts, { durationSeconds: row.requested });
+      return () => sessionToken(longTerm, { durationSeconds: row.requested });
   }
 }
 
@@ -62,9 +65,6 @@ function durationCase(row: DurationRow): CaseDefinition {
     citations: row.citations,
     table: { family: DURATION_FAMILY, row: tableRow(row) },
     async run(ctx) {
-      // Signed with the harness's own keys: GetFederationToken and GetSessionToken need an IAM user, and a
-      // role session's AssumeRole would be role chaining, capped at an hour.
-      if (row.operation === 'GetFederationToken' || row.operation === 'GetSessionToken' || (row.operation === 'AssumeRole' && !row.chained)) requireIamUserCaller(ctx);
       const send = await prepare(ctx, row);
       if ('refused' in row.outcome) {
         await ctx.expect.error(row.operation, send(), row.outcome.refused, row.citations);

@@ -4,6 +4,9 @@ import type { FixtureSpec } from '../../harness';
  * Role ARNs the groups carry. Cognito checks only their shape (UP-API
  * CreateGroup RoleArn), so this suite needs no IAM and runs on targets that
  * emulate user pools alone. The account is a documentation example account.
+ * They are data, not ARNs of this run's partition: CreateGroup's RoleArn
+ * pattern takes any partition, and user pools exist in the aws and aws-us-gov
+ * partitions only ("not currently available in the Beijing Region").
  */
 export const ROLE_A = 'arn:aws:iam::111122223333:role/idchain-user-pools-role-a';
 export const ROLE_B = 'arn:aws:iam::111122223333:role/idchain-user-pools-role-b';

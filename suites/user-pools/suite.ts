@@ -1,12 +1,13 @@
 import { AdminCreateUserCommand, AdminSetUserPasswordCommand, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { createLocalJWKSet, jwtVerify } from 'jose';
-import { decodeClaims, defineSuite, generatePassword, secretHash } from '../../harness';
+import { decodeClaims, defineSuite, generatePassword, secretHash, userPoolProviderName } from '../../harness';
 import {
   CG_ACCESS_TOKEN,
   CG_GROUPS,
   CG_ID_TOKEN,
   CG_RBAC,
   CG_SECRET_HASH,
+  COGNITO_ROLES_TYPE,
   CG_VERIFY_JWT as CG_VERIFY,
   UP_AUTH_RESULT,
   UP_CREATE_CLIENT,
@@ -34,11 +35,11 @@ export const userPoolsSuite = defineSuite({
     {
       id: 'pool/zero-is-highest-precedence',
       title: 'Precedence 0 beats precedence 1: its role is cognito:preferred_role',
-      citations: [CG_GROUPS, CG_RBAC],
+      citations: [CG_GROUPS, CG_RBAC, COGNITO_ROLES_TYPE],
       async run(ctx) {
         const { claims } = await signInAs(ctx, 'zoe');
         ctx.expect.equal('idToken.cognito:preferred_role', claims['cognito:preferred_role'], ROLE_A, PRECEDENCE);
-        ctx.expect.equal('idToken.cognito:roles (sorted)', sorted(claims['cognito:roles']), [ROLE_A, ROLE_B].sort(), ROLES);
+        ctx.expect.equal('idToken.cognito:roles (sorted)', sorted(claims['cognito:roles']), [ROLE_A, ROLE_B].sort(), [...ROLES, COGNITO_ROLES_TYPE]);
         ctx.expect.equal('idToken.cognito:groups (sorted)', sorted(claims['cognito:groups']), ['one', 'zero'], CG_ID_TOKEN);
       },
     },
@@ -54,21 +55,21 @@ export const userPoolsSuite = defineSuite({
     {
       id: 'pool/tie-different-roles-no-preferred-role',
       title: 'Equal precedence with different roles gives no cognito:preferred_role but both roles',
-      citations: [CG_RBAC],
+      citations: [CG_RBAC, COGNITO_ROLES_TYPE],
       async run(ctx) {
         const { claims } = await signInAs(ctx, 'tia');
         ctx.expect.absent('idToken.cognito:preferred_role', claims['cognito:preferred_role'], ROLES);
-        ctx.expect.equal('idToken.cognito:roles (sorted)', sorted(claims['cognito:roles']), [ROLE_A, ROLE_B].sort(), ROLES);
+        ctx.expect.equal('idToken.cognito:roles (sorted)', sorted(claims['cognito:roles']), [ROLE_A, ROLE_B].sort(), [...ROLES, COGNITO_ROLES_TYPE]);
       },
     },
     {
       id: 'pool/single-role-is-preferred',
       title: 'With one role among the groups, it is the preferred role',
-      citations: [CG_RBAC],
+      citations: [CG_RBAC, COGNITO_ROLES_TYPE],
       async run(ctx) {
         const { claims } = await signInAs(ctx, 'sol');
         ctx.expect.equal('idToken.cognito:preferred_role', claims['cognito:preferred_role'], ROLE_B, ROLES);
-        ctx.expect.equal('idToken.cognito:roles', claims['cognito:roles'], [ROLE_B], ROLES);
+        ctx.expect.equal('idToken.cognito:roles', claims['cognito:roles'], [ROLE_B], [...ROLES, COGNITO_ROLES_TYPE]);
       },
     },
     {
@@ -102,7 +103,7 @@ export const userPoolsSuite = defineSuite({
       async run(ctx) {
         const { claims } = await signInAs(ctx, 'sol');
         const pool = ctx.fx.userPool('main').id;
-        ctx.expect.equal('idToken.iss', claims.iss, `https://cognito-idp.${ctx.target.region}.amazonaws.com/${pool}`, CG_ID_TOKEN);
+        ctx.expect.equal('idToken.iss', claims.iss, `https://${userPoolProviderName(ctx.target.region, pool)}`, CG_ID_TOKEN);
         ctx.expect.equal('idToken.aud', claims.aud, ctx.fx.client('main', 'web').id, CG_ID_TOKEN);
         ctx.expect.equal('idToken.token_use', claims.token_use, 'id', CG_ID_TOKEN);
         ctx.expect.equal('idToken.cognito:username', claims['cognito:username'], 'sol', CG_ID_TOKEN);

@@ -21,8 +21,9 @@ export const IAM_ROLE_FOR_OIDC: Citation = {
  * [obs] STS answers `Provider` = the IAM OIDC provider ARN for tokens of an
  * issuer registered with CreateOpenIDConnectProvider. STS-API says Provider
  * holds "the value of the iss field"; every recorded answer below disagrees,
- * and a recording against AWS settles it. (Cognito identity-pool tokens answer
- * the issuer host instead: STS_COGNITO_TOKEN_OBSERVED in suites/citations.ts.)
+ * and a recording against AWS settles it: STS_PROVIDER_OIDC_CONFLICT in
+ * suites/citations.ts quotes both. (Cognito identity-pool tokens answer the
+ * issuer host instead: STS_PROVIDER_CONFLICT.)
  */
 export const PROVIDER_ARN_EKS_GUIDE = observedAt(
   'AssumeRoleWithWebIdentity answers "Provider": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/…" for a token whose iss is https://oidc.eks.us-west-2.amazonaws.com/id/…',

@@ -1,5 +1,5 @@
-import { defineSuite } from '../../harness';
-import { ACCESS_DENIED_403_OBSERVED, CG_ID_TOKEN, IAM_IDENTIFIERS, STS_ASSUME_ROLE_WITH_WEB_IDENTITY, STS_GET_CALLER_IDENTITY, CG_ACCESS_TOKEN, CG_VERIFY_JWT, cite } from '../citations';
+import { defineSuite, stsArn } from '../../harness';
+import { ACCESS_DENIED_403_OBSERVED, CG_ID_TOKEN, IAM_IDENTIFIERS, STS_ASSUME_ROLE_WITH_WEB_IDENTITY, STS_GET_CALLER_IDENTITY, STS_PROVIDER_OIDC_CONFLICT, CG_ACCESS_TOKEN, CG_VERIFY_JWT, cite } from '../citations';
 import { SESSION_NAME, webIdentityOidcFixture } from './fixture';
 import {
   IAM_CREATE_OIDC_PROVIDER,
@@ -18,7 +18,7 @@ import { signInAs, tamperWith, whoAmI } from '../steps';
 import { assume, forgeWithOwnKey } from './steps';
 
 const INVALID_TOKEN = cite(STS_ASSUME_ROLE_WITH_WEB_IDENTITY, 'Errors: InvalidIdentityToken (400), "The web identity token that was passed could not be validated by AWS"');
-const PROVIDER_IS_ARN = [PROVIDER_ARN_EKS_GUIDE, PROVIDER_ARN_SPIRE, PROVIDER_ARN_EKS_CLUSTER_GAMES];
+const PROVIDER_IS_ARN = [STS_PROVIDER_OIDC_CONFLICT, PROVIDER_ARN_EKS_GUIDE, PROVIDER_ARN_SPIRE, PROVIDER_ARN_EKS_CLUSTER_GAMES];
 const STS = 'AssumeRoleWithWebIdentity';
 
 // Not covered: an expired user-pool ID token. IdTokenValidity is at least five
@@ -41,9 +41,7 @@ export const webIdentityOidcSuite = defineSuite({
         CG_ID_TOKEN,
         IAM_IDENTIFIERS,
         STS_GET_CALLER_IDENTITY,
-        PROVIDER_ARN_EKS_GUIDE,
-        PROVIDER_ARN_SPIRE,
-        PROVIDER_ARN_EKS_CLUSTER_GAMES,
+        ...PROVIDER_IS_ARN,
       ],
       async run(ctx) {
         const { fx } = ctx;
@@ -66,14 +64,14 @@ export const webIdentityOidcSuite = defineSuite({
         ctx.expect.equal(
           `${STS}.AssumedRoleUser.Arn`,
           sts.assumedRoleUser?.arn,
-          `arn:aws:sts::${account}:assumed-role/${role.name}/${SESSION_NAME}`,
+          stsArn(ctx.target.region, account, `assumed-role/${role.name}/${SESSION_NAME}`),
           [cite(STS_ASSUME_ROLE_WITH_WEB_IDENTITY, 'the ARN includes the RoleSessionName'), IAM_IDENTIFIERS],
         );
         ctx.expect.equal(`${STS}.AssumedRoleUser.AssumedRoleId`, sts.assumedRoleUser?.assumedRoleId, `${role.id}:${SESSION_NAME}`, cite(IAM_IDENTIFIERS, '<RoleId>:<session-name>'));
         ctx.expect.match(`${STS}.Credentials.AccessKeyId`, sts.credentials.accessKeyId, /^ASIA[A-Z0-9]{16}$/, cite(IAM_IDENTIFIERS, 'temporary keys start ASIA'));
         ctx.expect.present(`${STS}.Credentials.SessionToken`, sts.credentials.sessionToken, cite(STS_ASSUME_ROLE_WITH_WEB_IDENTITY, 'Credentials: temporary credentials carry a session token'));
         const { who, assumed } = await whoAmI(ctx, sts.credentials);
-        ctx.expect.equal('GetCallerIdentity.Arn', who.arn, `arn:aws:sts::${account}:assumed-role/${role.name}/${SESSION_NAME}`, [STS_GET_CALLER_IDENTITY, IAM_IDENTIFIERS]);
+        ctx.expect.equal('GetCallerIdentity.Arn', who.arn, stsArn(ctx.target.region, account, `assumed-role/${role.name}/${SESSION_NAME}`), [STS_GET_CALLER_IDENTITY, IAM_IDENTIFIERS]);
         ctx.expect.equal('GetCallerIdentity.Arn.role', assumed?.roleName, role.name, IAM_IDENTIFIERS);
         ctx.expect.equal('GetCallerIdentity.Arn.session', assumed?.sessionName, SESSION_NAME, cite(STS_ASSUME_ROLE_WITH_WEB_IDENTITY, 'RoleSessionName'));
         ctx.expect.equal('GetCallerIdentity.UserId', who.userId, `${role.id}:${SESSION_NAME}`, cite(IAM_IDENTIFIERS, "an assumed role's UserId is <RoleId>:<session-name>"));
@@ -145,7 +143,7 @@ export const webIdentityOidcSuite = defineSuite({
       async run(ctx) {
         const { idToken, claims } = await signInAs(ctx, 'cy', { pool: 'unregistered' });
         const iss = `https://${ctx.fx.userPool('unregistered').providerName}`;
-        ctx.expect.equal('idToken.iss', claims.iss, iss, cite(CG_VERIFY_JWT, 'iss is https://cognito-idp.<region>.amazonaws.com/<userPoolId>'));
+        ctx.expect.equal('idToken.iss', claims.iss, iss, cite(CG_VERIFY_JWT, 'iss is https://cognito-idp.<region>.amazonaws.com/<userPoolId>, with the partition\'s DNS suffix'));
         await ctx.expect.error(
           STS,
           assume(ctx, 'web', idToken),

@@ -12,18 +12,30 @@ import { toConformanceHtml } from '../../report/conformance-html';
 import type { ReportJson } from '../../report/report-json';
 import type { SuiteDefinition } from '../../runner/suite';
 import type { CliIo } from '../io';
+import type { RunControl } from '../run-control';
+import { checkWritableDir } from '../../report/writable-dir';
+import { formatCaseList, selectedCases } from '../case-list';
+import { progressFor } from '../progress';
 import { parseMaxAge } from './max-golden-age';
 
 export interface ConformanceCommandOptions {
   targets: string;
+  region?: string;
   suite?: string;
   reportDir: string;
   baseline?: string;
   goldenDir?: string;
   deviationsDir?: string;
   maxGoldenAge?: string;
+  /** Print conformance.json's matrix on stdout instead of the per-target summary. */
+  json?: boolean;
+  /** List the selected cases and stop: nothing is started or provisioned. */
+  list?: boolean;
+  /** The summary only: no line per case, no status line, no diagnostics. */
+  quiet?: boolean;
   suites?: readonly SuiteDefinition[];
   today?: Date;
+  control?: RunControl;
 }
 
 /**
@@ -33,23 +45,45 @@ export interface ConformanceCommandOptions {
  * any case did not pass on any target.
  */
 export async function conformanceCommand(opts: ConformanceCommandOptions, io: CliIo): Promise<number> {
+  if (opts.list) {
+    io.out(formatCaseList(selectedCases(opts), opts.json));
+    return 0;
+  }
   const names = opts.targets.split(',').map((t) => t.trim()).filter(Boolean);
   if (names.length === 0) throw new UsageError('--targets is empty. Expected: a comma-separated list such as reference,moto,cognito-local.');
   // Every name, golden and deviations file is checked before any target starts.
-  const resolved = names.map((name) => resolveContract({ target: name, suite: opts.suite, suites: opts.suites }));
-  const suites = resolved[0].suites;
   const goldenDir = resolve(opts.goldenDir ?? DEFAULT_GOLDEN_DIR);
+  const resolved = names.map((name) => resolveContract({ target: name, region: opts.region, suite: opts.suite, suites: opts.suites }, goldenDir));
+  const suites = resolved[0].suites;
   const baseline = chooseBaseline(opts.baseline, goldenDir);
   const maxGoldenAgeDays = parseMaxAge(opts.maxGoldenAge, DEFAULT_MAX_GOLDEN_AGE_DAYS);
   for (const { target } of resolved) loadDeviations(target.name, opts.deviationsDir);
   const reportDir = resolve(opts.reportDir);
-  const log = (line: string) => io.err(`[idchain] ${line}`);
+  checkWritableDir(reportDir);
+  const caseCount = suites.reduce((n, s) => n + s.cases.length, 0);
+  const progress = progressFor(io, { total: caseCount * resolved.length, quiet: opts.quiet, json: opts.json });
+  const log = (line: string) => progress.log(line);
 
   const started = Date.now();
   const results: { name: string; report?: ReportJson; unavailableReason?: string }[] = [];
   for (const { target } of resolved) {
     try {
-      const run = await runContract({ target, suites, baseline, goldenDir, deviationsDir: opts.deviationsDir, maxGoldenAgeDays, reportDir, today: opts.today, log: (line) => log(`${target.name}: ${line}`) });
+      if (opts.control?.signal.aborted) break;
+      const run = await runContract({
+        target,
+        suites,
+        baseline,
+        goldenDir,
+        deviationsDir: opts.deviationsDir,
+        maxGoldenAgeDays,
+        reportDir,
+        today: opts.today,
+        signal: opts.control?.signal,
+        timeouts: opts.control?.limits.http,
+        teardownTimeoutMs: opts.control?.limits.teardownTimeoutMs,
+        log: (line) => log(`${target.name}: ${line}`),
+        onCase: (c) => progress.onCase(c, target.name),
+      });
       results.push({ name: target.name, report: run.report });
     } catch (err) {
       if (!(err instanceof TargetUnavailableError)) throw err;
@@ -58,6 +92,7 @@ export async function conformanceCommand(opts: ConformanceCommandOptions, io: Cl
     }
   }
 
+  progress.finish();
   if (results.every((r) => !r.report)) {
     // Nothing could run: no matrix to write, and nothing was created anywhere.
     throw new TargetUnavailableError(results.map((r) => `${r.name}: ${r.unavailableReason}`).join('\n'));
@@ -68,8 +103,10 @@ export async function conformanceCommand(opts: ConformanceCommandOptions, io: Cl
   writeFileSync(join(reportDir, 'conformance.md'), toConformanceMarkdown(matrix));
   writeFileSync(join(reportDir, 'conformance.html'), toConformanceHtml(matrix));
 
-  io.out(
+  if (opts.json) io.out(JSON.stringify(matrix, null, 2));
+  else io.out(
     [
+      ...(opts.quiet ? [] : ['']),
       ...matrix.targets.map((t) =>
         t.summary
           ? `${t.name.padEnd(14)} ${t.summary.pass} pass, ${t.summary.fail} fail, ${t.summary.unsupported} unsupported, ${t.summary.error} error`

@@ -1,5 +1,6 @@
-import { EmulatorOptionError, parseAdminKeys, startEmulator, type AdminKeys, type StartedEmulator } from '../../../emulator';
+import { EmulatorOptionError, parseAdminKeys, startEmulator, WeatherProfileError, type AdminKeys, type StartedEmulator } from '../../../emulator';
 import { UsageError } from '../../errors';
+import { regionNames } from '../../targets/region';
 import type { CliIo } from '../io';
 import { emulatorEnv, formatEnv, PRINT_ENV_FORMATS, type PrintEnvFormat } from './emulator-env';
 
@@ -12,6 +13,12 @@ export interface EmulatorCommandOptions {
   printEnv?: string;
   env?: Record<string, string | undefined>;
   pid?: number;
+  /** `calm` (default), `aws`, or the path of a JSON weather profile. */
+  weather?: string;
+  /** As typed on the command line: a whole number. Default 1. */
+  seed?: string;
+  /** As typed on the command line: a number, 1 being AWS's pace. Default 1. */
+  weatherScale?: string;
   /** Resolves when the emulator should stop; defaults to SIGINT/SIGTERM. */
   until?: Promise<void>;
 }
@@ -39,6 +46,7 @@ function banner(emulator: StartedEmulator, fixedKeys: boolean, env: Record<strin
   return [
     `idchain reference emulator ${emulator.version} on ${emulator.url}`,
     `services: ${emulator.services.join(', ')}; region ${emulator.region}; account ${emulator.accountId}`,
+    ...(emulator.weather.profile.name === 'calm' ? [] : [`weather: ${emulator.weather.profile.name} (seed ${emulator.weather.seed}, scale ${emulator.weather.scale}); counters at ${emulator.url}/_idchain/weather`]),
     '',
     `Point an AWS SDK or the AWS CLI at it (${fixedKeys ? 'keys fixed by --credentials' : 'keys are fresh each start'}; unknown keys are refused):`,
     formatEnv(env, 'shell').replace(/^/gm, '  '),
@@ -52,12 +60,16 @@ export async function emulatorCommand(opts: EmulatorCommandOptions, io: CliIo): 
   if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) {
     throw new UsageError(`--port ${opts.port} is not a port. Expected: an integer from 0 to 65535 (0 picks a free one).`);
   }
+  if (opts.region !== undefined) regionNames(opts.region, '--region');
+  const seed = wholeNumber(opts.seed ?? '1', '--seed');
+  const weatherScale = decimal(opts.weatherScale ?? '1', '--weather-scale');
   const format = printEnvFormat(opts.printEnv);
   const credentials = adminKeys(opts);
   let emulator: StartedEmulator;
   try {
-    emulator = await startEmulator({ host: opts.host, port: opts.port, region: opts.region, credentials });
+    emulator = await startEmulator({ host: opts.host, port: opts.port, region: opts.region, credentials, weather: opts.weather ?? 'calm', seed, weatherScale });
   } catch (err) {
+    if (err instanceof WeatherProfileError) throw new UsageError(err.message);
     const code = (err as { code?: string }).code;
     if (err instanceof EmulatorOptionError) throw new UsageError(err.message);
     if (code === 'EADDRINUSE') throw new UsageError(`Port ${opts.port} on ${opts.host} is already in use. Choose another with --port, or 0 for any free port.`);
@@ -82,4 +94,16 @@ export async function emulatorCommand(opts: EmulatorCommandOptions, io: CliIo): 
     }));
   await emulator.stop();
   return 0;
+}
+
+/** A flag's text as a whole number, or a usage error saying what was expected. */
+export function wholeNumber(text: string, flag: string): number {
+  if (!/^\d+$/.test(text.trim())) throw new UsageError(`${flag} ${text} is not a whole number. Expected: a whole number such as 7.`);
+  return Number(text);
+}
+
+/** A flag's text as a decimal number, or a usage error saying what was expected. */
+export function decimal(text: string, flag: string): number {
+  if (!/^\d+(\.\d+)?([eE][-+]?\d+)?$/.test(text.trim())) throw new UsageError(`${flag} ${text} is not a number. Expected: a positive number such as 1 or 0.01.`);
+  return Number(text);
 }

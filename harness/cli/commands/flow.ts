@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { StepSink, recordSteps } from '../../clients/recorder';
 import { isServiceError } from '../../clients/sdk-errors';
 import { CaseAborted } from '../../cases/case-aborted';
@@ -7,12 +8,20 @@ import { openSession } from '../../provisioning/session';
 import type { ProvisionedFixture } from '../../provisioning/spec';
 import { redact } from '../../secrets/redact';
 import type { CliIo } from '../io';
+import type { RunControl } from '../run-control';
+import { sweepHint } from '../flows/sweep-hint';
 import { enhancedPlan } from '../flows/enhanced-plan';
 import type { FlowCommandOptions, FlowPlan } from '../flows/flow-plan';
 import { samlPlan } from '../flows/saml-plan';
 import { webIdentityPlan } from '../flows/web-identity-plan';
 
 export type { FlowCommandOptions } from '../flows/flow-plan';
+
+/** Ctrl-C (or SIGTERM): through the run control when there is one, else straight from the process. */
+function untilStopped(io: CliIo, control?: RunControl): Promise<void> {
+  if (control) return new Promise((resolve) => (control.signal.aborted ? resolve() : control.signal.addEventListener('abort', () => resolve(), { once: true })));
+  return new Promise((resolve) => io.onInterrupt?.(() => resolve()));
+}
 
 const PLANS: Record<string, (opts: FlowCommandOptions) => FlowPlan> = {
   enhanced: enhancedPlan,
@@ -44,10 +53,19 @@ function whyStopped(err: unknown): string | undefined {
  * created); throwaway resources are ledgered and deleted afterwards unless
  * --keep. A flow that stops prints why and exits 1.
  */
-export async function flowCommand(opts: FlowCommandOptions, io: CliIo): Promise<number> {
+export async function flowCommand(opts: FlowCommandOptions & { control?: RunControl }, io: CliIo): Promise<number> {
   const plan = PLANS[opts.name](opts);
   const log = (line: string) => io.err(`[idchain] ${line}`);
-  const session = await openSession({ target: opts.target, endpoint: opts.endpoint, region: opts.region, log });
+  const { control } = opts;
+  const session = await openSession({
+    target: opts.target,
+    endpoint: opts.endpoint,
+    region: opts.region,
+    log,
+    signal: control?.signal,
+    timeouts: control?.limits.http,
+    teardownTimeoutMs: control?.limits.teardownTimeoutMs,
+  });
   const { clients, target } = session;
   const sink = new StepSink();
   const shown: string[] = [];
@@ -69,10 +87,13 @@ export async function flowCommand(opts: FlowCommandOptions, io: CliIo): Promise<
     // The terminal gets the same redactor as files: a refusal message could quote a key or a token.
     else io.out(redact(shown).join('\n'));
     if (plan.fixture && opts.keep) {
-      io.out(`kept the throwaway resources; ledger ${session.ledger.file}; delete them with 'idchain sweep --target ${target.name} --older-than 0'`);
-      if (target.name === 'reference' && !opts.endpoint) {
-        io.out(`the reference emulator keeps running at ${target.endpoint} until Ctrl-C`);
-        await (opts.until ?? new Promise<void>((resolve) => io.onInterrupt?.(() => resolve())));
+      // Handed over: sweep may take them while this process still runs (and keeps an emulator up).
+      session.ledger.released();
+      io.out([`kept the throwaway resources (run ${session.runId}, ledger ${session.ledger.file});`, ...sweepHint(target, dirname(session.ledger.file))].join('\n'));
+      if (target.lifetime === 'in-process' || target.lifetime === 'started') {
+        io.out(`the ${target.name} emulator keeps running at ${target.endpoint} until Ctrl-C; what it holds ends with it`);
+        control?.idle();
+        await (opts.until ?? untilStopped(io, control));
       }
       await session.release();
     } else {

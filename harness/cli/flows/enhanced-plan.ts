@@ -4,6 +4,7 @@ import { callerIdentity } from '../../flows/caller-identity';
 import { enhancedFlow } from '../../flows/enhanced';
 import { signIn } from '../../flows/sign-in';
 import { decodeClaims } from '../../cases/tokens';
+import { userPoolProviderName } from '../../targets/region';
 import { minutesFromNow, type FlowCommandOptions, type FlowPlan } from './flow-plan';
 
 /** A small throwaway set-up: admin (precedence 1) and editor (precedence 10) groups with their roles. */
@@ -57,7 +58,7 @@ export function enhancedPlan(opts: FlowCommandOptions): FlowPlan {
       const clientId = fx ? fx.client('main', 'web').id : opts.clientId!;
       const identityPoolId = fx ? fx.identityPool('main').id : opts.identityPoolId!;
       const { username, password } = fx ? fx.user('main', opts.username) : { username: opts.username, password: existingPassword! };
-      const provider = `cognito-idp.${region}.amazonaws.com/${userPoolId}`;
+      const provider = userPoolProviderName(region, userPoolId);
       const tokens = await signIn(clients.idp, { userPoolId, clientId, username, password });
       const claims = decodeClaims(tokens.idToken);
       shown.push(

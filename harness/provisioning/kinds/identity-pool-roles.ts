@@ -20,6 +20,7 @@ function rolesNamed(pool: IdentityPoolSpec): string[] {
 export const identityPoolRolesKind: ResourceKind<IdentityPoolsFragment, IdentityPoolSpec, Record<string, never>> = {
   kind: 'identity-pool-roles',
   noun: 'roles of identity pool',
+  completes: 'identity-pool',
   declared: (spec) =>
     Object.entries(spec.identityPools ?? {})
       .filter(([, pool]) => pool.roles || pool.roleMappings)
@@ -52,6 +53,8 @@ export const identityPoolRolesKind: ResourceKind<IdentityPoolsFragment, Identity
     if (spec.roles?.authenticated) Roles.authenticated = role(spec.roles.authenticated);
     if (spec.roles?.unauthenticated) Roles.unauthenticated = role(spec.roles.unauthenticated);
     const IdentityPoolId = ctx.made<ProvisionedIdentityPool>({ kind: 'identity-pool', key }).id;
+    // Cases wait for the roles to propagate anyway: with a known bound, set them once it has passed rather than retry all along.
+    await ctx.propagated(rolesNamed(spec).map((role) => ({ kind: 'iam-role', key: role })));
     // A fresh role may not yet be visible to Cognito: "Access to Role ... is forbidden" (aws-contract.md §4).
     await ctx.step(`roles of identity pool ${key}`, () =>
       withPropagationRetry(

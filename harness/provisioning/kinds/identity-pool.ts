@@ -35,6 +35,8 @@ export interface IdentityPoolSpec {
   /** Set once the roles exist, by the identity-pool-roles kind. */
   roles?: { authenticated?: string; unauthenticated?: string };
   roleMappings?: RoleMappingSpec[];
+  /** Attributes for access control for a fixture user pool's users: its default mappings, or tag → claim (identity-pool-principal-tags kind). */
+  principalTags?: { userPool: string; useDefaults?: boolean; tags?: Record<string, string> }[];
 }
 
 export interface ProvisionedIdentityPool {
@@ -63,7 +65,7 @@ export const identityPoolKind: ResourceKind<IdentityPoolsFragment, IdentityPoolS
     const poolName = ctx.name(key);
     // Unique per run like every other name, so two runs never share a developer provider.
     const developerProviderName = spec.developerProvider ? ctx.name(spec.developerProvider) : undefined;
-    ctx.ledger.creating('identity-pool', poolName);
+    ctx.ledger.creating('identity-pool', poolName, { tags: ctx.tags });
     const created = await ctx.step(`identity pool ${key}`, () =>
       ctx.clients.identity.send(
         new CreateIdentityPoolCommand({

@@ -26,7 +26,7 @@ export interface OidcProviderSpec {
 
 export interface ProvisionedOidcProvider {
   arn: string;
-  /** `https://cognito-idp.<region>.amazonaws.com/<poolId>`: the tokens' `iss`. */
+  /** `https://cognito-idp.<region>.<dnsSuffix>/<poolId>`: the tokens' `iss`. */
   issuer: string;
   /** The issuer without `https://`: the prefix of the `:aud`, `:sub` and `:amr` trust condition keys. */
   conditionKeyPrefix: string;
@@ -53,7 +53,7 @@ export const oidcProviderKind: ResourceKind<{ oidcProviders?: Record<string, Oid
     const ledgerName = ctx.name(`oidc-${key}`);
     // IAM names the provider by its URL (IAM-API CreateOpenIDConnectProvider), so its ARN is known before the
     // create: written down now, teardown can delete it even if the answer is lost.
-    ctx.ledger.creating('oidc-provider', ledgerName, `arn:${partition}:iam::${accountId}:oidc-provider/${pool.providerName}`);
+    ctx.ledger.creating('oidc-provider', ledgerName, { id: `arn:${partition}:iam::${accountId}:oidc-provider/${pool.providerName}`, tags: ctx.tags });
     const clientIds = spec.clients.map((c) => ctx.made<ProvisionedClient>({ kind: 'app-client', key: `${spec.userPool}/${c}` }).id);
     const created = await ctx.step(`OIDC provider ${key}`, () =>
       ctx.clients.iam.send(new CreateOpenIDConnectProviderCommand({ Url: issuer, ClientIDList: clientIds, ThumbprintList: spec.thumbprints, Tags: iamTags(ctx.tags) })),

@@ -3,6 +3,7 @@ import { isNewPrincipalNotYetVisible, withPropagationRetry } from '../../clients
 import type { PolicyDocument } from '../policies';
 import type { CreateContext, Listed, ResourceKind } from '../resource-kind';
 import { CALLER, type Caller } from './caller';
+import { LONG_TERM_USER, type LongTermUser } from './iam-user';
 import { ignoreGone } from './gone';
 import { iamTags, tagsOf } from './iam-tags';
 import type { ProvisionedIdentityPool } from './identity-pool';
@@ -15,8 +16,12 @@ export interface RoleSpec {
   trust: TrustSpec;
   /** 3600–43200 seconds; AWS's default is 3600. */
   maxSessionDuration?: number;
-  /** Inline permission policies by name. */
-  policies?: Record<string, PolicyDocument>;
+  /**
+   * Inline permission policies by name; a function of what the fixture made
+   * when a policy names it or the Region (e.g. the Region's identity-pool
+   * condition-key prefix in a policy variable).
+   */
+  policies?: Record<string, PolicyDocument | ((refs: TrustRefs) => PolicyDocument)>;
 }
 
 export interface ProvisionedRole {
@@ -26,14 +31,17 @@ export interface ProvisionedRole {
   id: string;
 }
 
-/** What a trust document names, looked up among what the fixture has made. */
-function trustRefs(ctx: CreateContext): TrustRefs {
+/** What a trust (or bucket policy) document names, looked up among what the fixture has made. */
+export function trustRefs(ctx: CreateContext): TrustRefs {
   const caller = ctx.made<Caller>(CALLER);
   return {
     identityPoolId: (n) => ctx.made<ProvisionedIdentityPool>({ kind: 'identity-pool', key: n }).id,
     accountId: caller.accountId,
     region: ctx.region,
     callerArn: caller.arn,
+    get iamUserArn() {
+      return ctx.made<LongTermUser>(LONG_TERM_USER).arn;
+    },
     roleArn: (n) => ctx.made<ProvisionedRole>({ kind: 'iam-role', key: n }).arn,
     oidcProvider: (n) => ctx.made<ProvisionedOidcProvider>({ kind: 'oidc-provider', key: n }),
     samlProvider: (n) => ctx.made<ProvisionedSamlProvider>({ kind: 'saml-provider', key: n }),
@@ -45,15 +53,21 @@ function trustRefs(ctx: CreateContext): TrustRefs {
   };
 }
 
+/** What a role's policy functions name, found the way a trust's are. */
+function policyNeeds(role: RoleSpec) {
+  return Object.values(role.policies ?? {}).flatMap((policy) => (typeof policy === 'function' ? trustNeeds({ document: policy }) : []));
+}
+
 /** IAM roles with their trust and inline policies (IAM-API CreateRole, PutRolePolicy); swept by their `idchain-` name. */
 export const roleKind: ResourceKind<{ roles?: Record<string, RoleSpec> }, RoleSpec, ProvisionedRole> = {
   kind: 'iam-role',
   noun: 'role',
-  declared: (spec) => Object.entries(spec.roles ?? {}).map(([key, role]) => ({ kind: 'iam-role', key, spec: role, needs: [CALLER, ...trustNeeds(role.trust)] })),
+  declared: (spec) => Object.entries(spec.roles ?? {}).map(([key, role]) => ({ kind: 'iam-role', key, spec: role, needs: [CALLER, ...trustNeeds(role.trust), ...policyNeeds(role)] })),
   async create({ key, spec }, ctx) {
     const roleName = ctx.name(key);
     const document = await ctx.step(`role ${key}`, async () => JSON.stringify(trustDocument(spec.trust, trustRefs(ctx))));
-    ctx.ledger.creating('iam-role', roleName);
+    // A role's name is its id: known before the call, so a role whose answer was lost is found by it.
+    ctx.ledger.creating('iam-role', roleName, { id: roleName, tags: ctx.tags });
     // A trust naming a principal created moments ago can be refused while IAM propagates it.
     const created = await ctx.step(`role ${key}`, () =>
       withPropagationRetry(
@@ -64,6 +78,7 @@ export const roleKind: ResourceKind<{ roles?: Record<string, RoleSpec> }, RoleSp
               AssumeRolePolicyDocument: document,
               MaxSessionDuration: spec.maxSessionDuration,
               Description: `idchain run ${ctx.runId}: ${key}`,
+              PermissionsBoundary: ctx.permissionsBoundary,
               Tags: iamTags(ctx.tags),
             }),
           ),
@@ -77,7 +92,9 @@ export const roleKind: ResourceKind<{ roles?: Record<string, RoleSpec> }, RoleSp
     ctx.ledger.created('iam-role', roleName, roleName);
     for (const [policyName, policy] of Object.entries(spec.policies ?? {})) {
       await ctx.step(`policy ${policyName} of role ${key}`, () =>
-        ctx.clients.iam.send(new PutRolePolicyCommand({ RoleName: roleName, PolicyName: policyName, PolicyDocument: JSON.stringify(policy) })),
+        ctx.clients.iam.send(
+          new PutRolePolicyCommand({ RoleName: roleName, PolicyName: policyName, PolicyDocument: JSON.stringify(typeof policy === 'function' ? policy(trustRefs(ctx)) : policy) }),
+        ),
       );
     }
     return { name: roleName, arn: created.Role!.Arn!, id: created.Role!.RoleId! };

@@ -34,7 +34,7 @@ export const samlProviderKind: ResourceKind<{ samlProviders?: Record<string, Sam
     const { partition, accountId } = ctx.made<Caller>(CALLER);
     const providerName = ctx.name(key);
     const idp = await SamlIdentityProvider.create(spec.entityId ?? `https://idp.idchain.invalid/saml/${key}`);
-    ctx.ledger.creating('saml-provider', providerName, `arn:${partition}:iam::${accountId}:saml-provider/${providerName}`);
+    ctx.ledger.creating('saml-provider', providerName, { id: `arn:${partition}:iam::${accountId}:saml-provider/${providerName}`, tags: ctx.tags });
     const created = await ctx.step(`SAML provider ${key}`, () =>
       ctx.clients.iam.send(new CreateSAMLProviderCommand({ Name: providerName, SAMLMetadataDocument: idp.metadataXml(), Tags: iamTags(ctx.tags) })),
     );

@@ -1,5 +1,6 @@
 import type { PolicyDocument } from '../policies';
 import { identityPoolTrustPolicy } from '../policies';
+import { iamArn } from '../../targets/region';
 import type { ResourceRef } from '../resource-kind';
 import type { ProvisionedOidcProvider } from './oidc-provider';
 import type { ProvisionedSamlProvider } from './saml-provider';
@@ -25,6 +26,13 @@ export interface TrustRefs {
   region: string;
   /** The ARN the harness itself signs as (an IAM user on the emulators, whatever CI runs as on AWS). */
   callerArn: string;
+  /**
+   * An IAM user with long-term keys the harness signs with where a call needs
+   * one (GetFederationToken, GetSessionToken, AssumeRole that is not role
+   * chaining): the harness itself when it is an IAM user, else a throwaway
+   * `idchain-<run>-…` user (kinds/iam-user.ts). Reading it makes the role wait for that user.
+   */
+  readonly iamUserArn: string;
   /** Another role of the fixture. */
   roleArn(name: string): string;
   oidcProvider(name: string): ProvisionedOidcProvider;
@@ -34,7 +42,7 @@ export interface TrustRefs {
 }
 
 export function trustDocument(trust: TrustSpec, refs: TrustRefs): PolicyDocument {
-  return 'document' in trust ? trust.document(refs) : identityPoolTrustPolicy(trust.identityPools.map((n) => refs.identityPoolId(n)), trust.amr);
+  return 'document' in trust ? trust.document(refs) : identityPoolTrustPolicy(trust.identityPools.map((n) => refs.identityPoolId(n)), trust.amr, refs.region);
 }
 
 const PROBE_ACCOUNT = '000000000000';
@@ -49,13 +57,16 @@ export function trustNeeds(trust: TrustSpec, region = 'us-east-1'): ResourceRef[
   const needs: ResourceRef[] = [];
   const need = (kind: string, key: string) => {
     needs.push({ kind, key });
-    return `arn:aws:iam::${PROBE_ACCOUNT}:${kind}/${key}`;
+    return iamArn(region, PROBE_ACCOUNT, `${kind}/${key}`);
   };
   const probe: TrustRefs = {
     identityPoolId: (n) => need('identity-pool', n),
     accountId: PROBE_ACCOUNT,
     region,
-    callerArn: `arn:aws:iam::${PROBE_ACCOUNT}:user/caller`,
+    callerArn: iamArn(region, PROBE_ACCOUNT, 'user/caller'),
+    get iamUserArn() {
+      return need('iam-user', 'iam-user');
+    },
     roleArn: (n) => need('iam-role', n),
     oidcProvider: (n) => {
       const arn = need('oidc-provider', n);

@@ -1,6 +1,7 @@
 import { CreateUserPoolCommand, DeleteUserPoolCommand, DescribeUserPoolCommand, ListUserPoolsCommand, type ListUserPoolsCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
 import type { ResourceKind } from '../resource-kind';
 import { ignoreGone } from './gone';
+import { userPoolProviderName } from '../../targets/region';
 
 export type AuthFlow = 'USER_PASSWORD_AUTH' | 'ADMIN_USER_PASSWORD_AUTH' | 'REFRESH_TOKEN_AUTH';
 
@@ -36,7 +37,7 @@ export interface UserPoolSpec {
 
 export interface ProvisionedUserPool {
   id: string;
-  /** `cognito-idp.<region>.amazonaws.com/<poolId>`: the Logins key and token issuer host. */
+  /** `cognito-idp.<region>.<dnsSuffix>/<poolId>`: the Logins key and token issuer host (targets/region.ts). */
   providerName: string;
 }
 
@@ -49,7 +50,7 @@ export const userPoolKind: ResourceKind<UserPoolsFragment, UserPoolSpec, Provisi
   declared: (spec) => Object.entries(spec.userPools ?? {}).map(([key, pool]) => ({ kind: 'user-pool', key, spec: pool, needs: [] })),
   async create({ key, spec }, ctx) {
     const poolName = ctx.name(key);
-    ctx.ledger.creating('user-pool', poolName);
+    ctx.ledger.creating('user-pool', poolName, { tags: ctx.tags });
     const created = await ctx.step(`user pool ${key}`, () =>
       ctx.clients.idp.send(
         new CreateUserPoolCommand({
@@ -62,7 +63,7 @@ export const userPoolKind: ResourceKind<UserPoolsFragment, UserPoolSpec, Provisi
     );
     const id = created.UserPool!.Id!;
     ctx.ledger.created('user-pool', poolName, id);
-    return { id, providerName: `cognito-idp.${ctx.region}.amazonaws.com/${id}` };
+    return { id, providerName: userPoolProviderName(ctx.region, id) };
   },
   names: (key, pool) => [{ logical: `user-pool:${key}`, value: pool.id }],
   ledgered: {

@@ -1,0 +1,4 @@
+import { contractTest } from '../contract-test';
+import { resourceAccessSuite } from './suite';
+
+contractTest(resourceAccessSuite);

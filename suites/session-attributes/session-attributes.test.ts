@@ -1,0 +1,4 @@
+import { contractTest } from '../contract-test';
+import { sessionAttributesSuite } from './suite';
+
+contractTest(sessionAttributesSuite);
