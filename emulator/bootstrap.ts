@@ -1,5 +1,6 @@
 import type { EmulatorState } from './state';
-import { iamUniqueId, newAccessKeyId, secretAccessKey } from './ids';
+import { iamUniqueId } from './ids';
+import { freshAdminKeys, type AdminKeys } from './admin-keys';
 import { iamArn } from './region';
 import { ADMINISTRATOR_ACCESS } from './authz/principal-policies';
 
@@ -7,7 +8,8 @@ export const BOOTSTRAP_USER = 'idchain-admin';
 
 /**
  * The emulator starts with one IAM user and a long-term key, generated fresh
- * each start, so callers sign requests the way they would in a real account.
+ * each start unless fixed keys were given (`--credentials`), so callers sign
+ * requests the way they would in a real account.
  * Keys the emulator did not issue are refused, as AWS refuses unknown keys.
  * The user holds AdministratorAccess, so it is authorized like any other
  * principal, by policy evaluation, and may do everything no explicit Deny
@@ -15,11 +17,11 @@ export const BOOTSTRAP_USER = 'idchain-admin';
  * the account's root user, whom S3 alone lets manage a bucket policy that
  * denies it [doc: S3-API DeleteBucketPolicy].
  */
-export function bootstrapAdmin(state: EmulatorState): { accessKeyId: string; secretAccessKey: string } {
+export function bootstrapAdmin(state: EmulatorState, keys: AdminKeys = freshAdminKeys()): AdminKeys {
   const userId = iamUniqueId('AIDA');
   const arn = iamArn(state.region, state.accountId, `user/${BOOTSTRAP_USER}`);
   state.iam.users.set(BOOTSTRAP_USER, { userName: BOOTSTRAP_USER, userId, arn, path: '/', createDate: state.clock.now(), policies: [ADMINISTRATOR_ACCESS] });
-  const credentials = { accessKeyId: newAccessKeyId('AKIA'), secretAccessKey: secretAccessKey() };
+  const credentials = { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey };
   state.iam.accessKeys.set(credentials.accessKeyId, { accessKeyId: credentials.accessKeyId, userName: BOOTSTRAP_USER, status: 'Active', createDate: state.clock.now() });
   state.credentials.set(credentials.accessKeyId, {
     ...credentials,

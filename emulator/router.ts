@@ -155,11 +155,6 @@ export function createRouter(state: EmulatorState, services: readonly ServiceDef
 
   async function dispatch(request: IncomingRequest, requestId: string): Promise<WireResponse> {
     if (request.method === 'GET') {
-      if (request.path === '/health' || request.path === '/_idchain/health') {
-        return jsonPlain(200, { status: 'running', services: services.map((s) => s.name), weather: state.weather.stats() });
-      }
-      // The emulator's own routes are never weathered: they are not AWS.
-      if (request.path === '/_idchain/weather') return jsonPlain(200, { weather: state.weather.stats() });
       for (const route of routes) {
         const match = request.path.match(route.pattern);
         if (match) {

@@ -1,5 +1,5 @@
 import { createSign, createVerify } from 'node:crypto';
-import { refillRsaReserve, takeRsaKeyPair } from './rsa-key-reserve';
+import { nextRsaKeyPair, orderRsaKeyPair, takeRsaKeyPair } from './rsa-key-reserve';
 
 // Keys from the reserve are real RSA-2048 pairs and never handed out twice,
 // whether taken before the background generation finished or after.
@@ -7,11 +7,12 @@ function fingerprint(key: ReturnType<typeof takeRsaKeyPair>): string {
   return key.publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
 }
 
-test('a key taken at once (reserve still empty) and keys taken later are distinct 2048-bit pairs that sign and verify', async () => {
+test('a key taken at once (reserve still empty), keys ordered and waited for, and one taken after are distinct 2048-bit pairs that sign and verify', async () => {
   const first = takeRsaKeyPair();
-  // Waits for the background keys themselves, not for a time they usually take.
-  await refillRsaReserve();
-  const later = [takeRsaKeyPair(), takeRsaKeyPair(), takeRsaKeyPair()];
+  orderRsaKeyPair();
+  orderRsaKeyPair();
+  // Waited for, not slept on: no clock decides whether the ordered keys are there.
+  const later = [await nextRsaKeyPair(), await nextRsaKeyPair(), takeRsaKeyPair()];
   const all = [first, ...later];
   expect(new Set(all.map(fingerprint)).size).toBe(4);
   for (const key of all) {
@@ -19,4 +20,44 @@ test('a key taken at once (reserve still empty) and keys taken later are distinc
     const signature = createSign('sha256').update('payload').sign(key.privateKey);
     expect(createVerify('sha256').update('payload').verify(key.publicKey, signature)).toBe(true);
   }
+});
+
+describe('nextRsaKeyPair: for a token about to be signed', () => {
+  const crypto = jest.requireActual<typeof import('node:crypto')>('node:crypto');
+  let sync: jest.SpyInstance;
+  beforeEach(() => {
+    // Empty whatever earlier tests left ready, so each test starts from none.
+    while (drainReady());
+    sync = jest.spyOn(crypto, 'generateKeyPairSync');
+  });
+  afterEach(() => sync.mockRestore());
+
+  function drainReady(): boolean {
+    const spy = jest.spyOn(crypto, 'generateKeyPairSync').mockImplementation(() => {
+      throw new Error('none ready');
+    });
+    try {
+      takeRsaKeyPair();
+      return true;
+    } catch {
+      return false;
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  test('waits for the key ordered a moment before, and a second caller gets a key of its own, none made on the calling thread', async () => {
+    orderRsaKeyPair();
+    const [a, b] = await Promise.all([nextRsaKeyPair(), nextRsaKeyPair()]);
+    expect(fingerprint(a)).not.toBe(fingerprint(b));
+    expect(a.publicKey.asymmetricKeyDetails?.modulusLength).toBe(2048);
+    expect(sync).not.toHaveBeenCalled();
+  });
+
+  test('with nothing ordered, orders one and waits for it', async () => {
+    const pair = await nextRsaKeyPair();
+    const signature = createSign('sha256').update('payload').sign(pair.privateKey);
+    expect(createVerify('sha256').update('payload').verify(pair.publicKey, signature)).toBe(true);
+    expect(sync).not.toHaveBeenCalled();
+  });
 });

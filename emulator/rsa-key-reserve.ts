@@ -1,38 +1,55 @@
 import { generateKeyPair, generateKeyPairSync, type KeyObject } from 'node:crypto';
 
-/**
- * RSA-2048 key pairs made ahead of need. Generating one takes 50–300 ms of CPU;
- * done synchronously when a pool first signs a token, it stalls every request
- * behind it. Made here on libuv's thread pool while the emulator serves other
- * requests, a key is usually ready when asked for; if none is, one is made on
- * the spot as before. Keys are never reused: each is handed out once.
- */
-const RESERVE_SIZE = 4;
-const ready: { privateKey: KeyObject; publicKey: KeyObject }[] = [];
-const making = new Set<Promise<void>>();
-
-/**
- * Start making keys until the reserve is full (cheap to call often). The
- * promise settles when every key being made has been; callers other than
- * tests need not wait for it.
- */
-export function refillRsaReserve(): Promise<void> {
-  while (ready.length + making.size < RESERVE_SIZE) {
-    const made: Promise<void> = new Promise((resolve) =>
-      generateKeyPair('rsa', { modulusLength: 2048 }, (err, publicKey, privateKey) => {
-        making.delete(made);
-        if (!err) ready.push({ publicKey, privateKey });
-        resolve();
-      }),
-    );
-    making.add(made);
-  }
-  return Promise.all(making).then(() => {});
+export interface RsaKeyPair {
+  privateKey: KeyObject;
+  publicKey: KeyObject;
 }
 
-/** A fresh key pair: a ready one when there is one, else made now. */
-export function takeRsaKeyPair(): { privateKey: KeyObject; publicKey: KeyObject } {
-  const key = ready.shift() ?? generateKeyPairSync('rsa', { modulusLength: 2048 });
-  void refillRsaReserve();
-  return key;
+/**
+ * RSA-2048 key pairs made ahead of need. Generating one takes 50–300 ms of CPU
+ * (more on a loaded machine); done synchronously when a pool first signs a
+ * token, it stalls every request behind it. So whatever will need a key
+ * orders one when it is created (a user pool, the first identity pool), and
+ * the key is made on libuv's thread pool while the emulator goes on serving.
+ * One key per order and no more: an earlier "keep four ready" reserve made 14
+ * keys in a contract run that used 10, each spare a tenth of a second of a
+ * core spent for nothing. Keys are never reused: each is handed out once.
+ */
+const ready: RsaKeyPair[] = [];
+/** Who waits for a key still being made, first come first served. */
+const waiting: ((pair: RsaKeyPair) => void)[] = [];
+let making = 0;
+
+function makeInBackground(): void {
+  making++;
+  generateKeyPair('rsa', { modulusLength: 2048 }, (err, publicKey, privateKey) => {
+    making--;
+    const pair = err ? generateKeyPairSync('rsa', { modulusLength: 2048 }) : { publicKey, privateKey };
+    const next = waiting.shift();
+    if (next) next(pair);
+    else ready.push(pair);
+  });
+}
+
+/** Start making one key in the background, for something that will sign soon. */
+export function orderRsaKeyPair(): void {
+  makeInBackground();
+}
+
+/**
+ * A fresh key pair for one that signs now: a ready one, else the next one
+ * being made (the caller waits, the emulator does not), else one ordered now.
+ * A pool created a moment before its first sign-in so waits for its own
+ * order instead of making a second key on the emulator's thread.
+ */
+export function nextRsaKeyPair(): Promise<RsaKeyPair> {
+  const pair = ready.shift();
+  if (pair) return Promise.resolve(pair);
+  if (making <= waiting.length) makeInBackground();
+  return new Promise((resolve) => waiting.push(resolve));
+}
+
+/** A fresh key pair at once, for a caller that cannot wait: a ready one, else made now, synchronously. */
+export function takeRsaKeyPair(): RsaKeyPair {
+  return ready.shift() ?? generateKeyPairSync('rsa', { modulusLength: 2048 });
 }

@@ -19,14 +19,21 @@ type Body = { bytes: Buffer } | { tooLarge: true };
  * Read the body, keeping at most MAX_BODY_BYTES. Past that the rest is read
  * and dropped, so the client still receives the answer instead of a reset.
  */
-async function readBody(req: IncomingMessage): Promise<Body> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
-  }
-  return size > MAX_BODY_BYTES ? { tooLarge: true } : { bytes: Buffer.concat(chunks) };
+function readBody(req: IncomingMessage): Promise<Body> {
+  // Events rather than `for await`: the async iterator cost more per request than the rest of reading (--cpu-prof).
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.once('end', () => resolve(size > MAX_BODY_BYTES ? { tooLarge: true } : { bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks) }));
+    req.once('error', reject);
+    req.once('close', () => {
+      if (!req.complete) reject(new Error('the client closed the connection before the request body ended'));
+    });
+  });
 }
 
 /** Split the request target as sent, without the WHATWG URL parser (which refuses `//`). */
@@ -114,8 +121,10 @@ export async function listen(
       });
   });
   server.on('clientError', answerClientError);
-  // Keep-alive sockets would hold close() open after a run.
-  server.keepAliveTimeout = 1000;
+  // Node's default keep-alive (5 s). Not less: a client's agent subtracts a second from the
+  // server's `Keep-Alive: timeout=N` hint, so 1 s made every socket expire at once and each request
+  // opened a new connection. Stopping never waits on idle sockets: closeServer closes them all.
+  server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

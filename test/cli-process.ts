@@ -1,11 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetOpenIDConnectProviderCommand, ListOpenIDConnectProvidersCommand, ListRolesCommand, ListSAMLProvidersCommand } from '@aws-sdk/client-iam';
 import { ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { ListIdentityPoolsCommand } from '@aws-sdk/client-cognito-identity';
 import type { Clients } from '../harness';
 
-export const BIN = join(__dirname, '..', 'bin', 'idchain.js');
+/** package.json's bin: the compiled CLI (built by `npm test`), what `npx idchain` runs. */
+export const BIN = join(__dirname, '..', (JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { bin: { idchain: string } }).bin.idchain);
 
 /** The environment a child CLI gets: none of the AWS_* of whoever runs the tests, plus what the test says. */
 export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -22,9 +24,9 @@ export interface CliChild {
 }
 
 /**
- * The real CLI in a child process, through bin/idchain.js as a user runs it.
- * `group`: in a process group of its own, so a test can kill the launcher and
- * the CLI under it together (`process.kill(-pid, 'SIGKILL')`).
+ * The real CLI in a child process, through the package's bin as a user runs it.
+ * `group`: in a process group of its own, so a test can signal the whole group,
+ * as a terminal does (`process.kill(-pid, 'SIGINT')`).
  */
 export function startCli(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; group?: boolean }): CliChild {
   const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: options.env, detached: options.group ?? false, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -5,8 +5,8 @@ import { startEmulator, type StartedEmulator } from '../harness';
 import { createClients, type Clients } from '../harness/clients/factory';
 import { childEnv, idchainResources, startCli } from './cli-process';
 
-// Real runs of the CLI, killed — the launcher and the CLI under it, SIGKILL to
-// the whole process group — at seeded random moments, against one long-lived
+// Real runs of the CLI (the package's bin), killed — SIGKILL to its whole
+// process group — at seeded random moments, against one long-lived
 // emulator; then `idchain sweep`, a real process too. After each: nothing
 // named idchain- is left on the emulator (every kind, asked through its own
 // API), and what sweep printed is exactly what the emulator held.

@@ -20,8 +20,10 @@ function filesUnder(dir: string): string[] {
 
 test('idchain run --target reference exits 0, prints the summary and writes the four reports without secrets', () => {
   const reportDir = join(work, 'reports');
-  // bin/idchain.js is what `npx idchain` and `npm start` users run; started from another directory on purpose.
-  const result = spawnSync(process.execPath, [join(root, 'bin', 'idchain.js'), 'run', '--target', 'reference', '--report-dir', reportDir], {
+  // package.json's bin (the compiled CLI, built by `npm test`) is what `npx idchain` and `npm start`
+  // users run; started from another directory on purpose.
+  const bin = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: { idchain: string } }).bin.idchain;
+  const result = spawnSync(process.execPath, [join(root, bin), 'run', '--target', 'reference', '--report-dir', reportDir], {
     cwd: work,
     encoding: 'utf8',
     timeout: HANG_GUARD_MS,

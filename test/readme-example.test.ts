@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { HANG_GUARD_MS } from './hang-guard';
 
 // README "Use from code" shows a script a team can copy. This runs it as it
-// stands there (its `./harness` import pointed at this checkout), so the
-// example cannot drift from the API.
+// stands there (its `idchain` import pointed at this checkout's sources), so
+// the example cannot drift from the API.
 const root = join(__dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'idchain-readme-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -21,9 +21,9 @@ function example(): string {
 
 test('the README example runs: the enhanced-flow contract passes, a session provisions and cleans up, the emulator starts', () => {
   const code = example();
-  expect(code).toContain("from './harness'");
+  expect(code).toContain("from 'idchain'");
   const file = join(work, 'check.ts');
-  writeFileSync(file, code.replace("from './harness'", `from ${JSON.stringify(join(root, 'harness'))}`));
+  writeFileSync(file, code.replace("from 'idchain'", `from ${JSON.stringify(join(root, 'harness'))}`));
   const result = spawnSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), file], { cwd: work, encoding: 'utf8', timeout: HANG_GUARD_MS });
   expect({ status: result.status, stderr: result.status === 0 ? '' : result.stderr }).toEqual({ status: 0, stderr: '' });
   // The enhanced-flow suite has 14 cases (README "What it checks").

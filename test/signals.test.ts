@@ -5,8 +5,8 @@ import { startEmulator, type StartedEmulator } from '../harness';
 import { createClients, type Clients } from '../harness/clients/factory';
 import { childEnv, idchainResources, startCli } from './cli-process';
 
-// SIGINT and SIGTERM sent to bin/idchain.js reach the CLI, which stops,
-// tears down and exits with a clear message; the launcher waits for it.
+// SIGINT and SIGTERM sent to the package's bin (the compiled CLI, one
+// process) reach the CLI, which stops, tears down and exits with a clear message.
 // Outcomes are checked in the emulator itself, never by the clock.
 const work = mkdtempSync(join(tmpdir(), 'idchain-signals-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -23,11 +23,11 @@ afterAll(async () => {
   await emulator.stop();
 });
 
-test('SIGTERM to the launcher reaches the CLI, and the launcher waits for it to finish', async () => {
+test('SIGTERM to the bin stops the emulator it runs and exits 0', async () => {
   const cli = startCli(['emulator', '--port', '0'], { cwd: work, env: childEnv({}) });
   while (!cli.stdout.includes('Ctrl-C stops it')) await new Promise((r) => setTimeout(r, 20));
   const url = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(cli.stdout)![1];
-  cli.child.kill('SIGTERM'); // the launcher only, not its process group
+  cli.child.kill('SIGTERM'); // the process only, not its process group
   expect(await cli.exited).toEqual({ code: 0, signal: null });
   // The emulator the CLI ran has stopped with it: nothing is left listening.
   await expect(fetch(url)).rejects.toThrow();
@@ -57,7 +57,7 @@ test('SIGINT during provisioning: no new work, teardown deletes what was created
   expect(report.cases.every((c: { verdict: string }) => c.verdict === 'error')).toBe(true);
 });
 
-test('a Ctrl-C in a terminal reaches the launcher and the CLI both, and the launcher forwards it: counted once, teardown runs', async () => {
+test('a Ctrl-C in a terminal (SIGINT to the whole process group) is counted once: teardown runs', async () => {
   const cwd = mkdtempSync(join(work, 'run-'));
   const cli = startCli(['run', '--target', 'sigtest', '--endpoint', emulator.url, '--suite', 'enhanced-flow', '--report-dir', 'reports'], {
     cwd,

@@ -1,5 +1,7 @@
-import { takeRsaKeyPair } from '../rsa-key-reserve';
-import { SignJWT, compactVerify, decodeJwt, decodeProtectedHeader, errors as joseErrors } from 'jose';
+import { nextRsaKeyPair, orderRsaKeyPair, takeRsaKeyPair, type RsaKeyPair } from '../rsa-key-reserve';
+import type { ProtectedHeaderParameters } from 'jose';
+import { loadJose } from '../lazy-modules';
+import { signRsaJwt } from '../jwt-sign';
 import type { SigningKey } from '../cognito-idp/state';
 import { regionFacts } from '../region';
 import type { EmulatorState } from '../state';
@@ -46,15 +48,37 @@ export interface OpenIdTokenClaims {
  * takes tens of milliseconds; most runs never need it). One key per emulator:
  * AWS signs every pool's tokens under the one issuer.
  */
-export function openIdSigningKey(state: EmulatorState): SigningKey {
-  const existing = state.identity.openIdKey;
-  if (existing) return existing;
-  const { privateKey, publicKey } = takeRsaKeyPair();
+const ordered = new WeakSet<EmulatorState>();
+
+/** The first identity pool orders the issuer's key, so it is made while the pool is set up. */
+export function orderOpenIdSigningKey(state: EmulatorState): void {
+  if (state.identity.openIdKey || ordered.has(state)) return;
+  ordered.add(state);
+  orderRsaKeyPair();
+}
+
+function openIdKeyFrom(state: EmulatorState, { privateKey, publicKey }: RsaKeyPair): SigningKey {
   const kid = `${state.region}-1`;
   const { n, e } = publicKey.export({ format: 'jwk' });
-  const jwk = { kty: 'RSA', alg: OPEN_ID_TOKEN_ALGORITHM, use: 'sig', kid, n, e };
-  state.identity.openIdKey = { kid, privateKey, publicKey, jwk };
-  return state.identity.openIdKey;
+  return { kid, privateKey, publicKey, jwk: { kty: 'RSA', alg: OPEN_ID_TOKEN_ALGORITHM, use: 'sig', kid, n, e } };
+}
+
+/** The issuer's key for callers that cannot wait (the JWKS, verification): without one it is made now. */
+export function openIdSigningKey(state: EmulatorState): SigningKey {
+  return (state.identity.openIdKey ??= openIdKeyFrom(state, takeRsaKeyPair()));
+}
+
+const coming = new WeakMap<EmulatorState, Promise<SigningKey>>();
+
+/** The issuer's key for a token about to be signed: waits for the ordered key rather than making one on the emulator's thread. */
+export function readyOpenIdSigningKey(state: EmulatorState): Promise<SigningKey> {
+  if (state.identity.openIdKey) return Promise.resolve(state.identity.openIdKey);
+  let key = coming.get(state);
+  if (!key) {
+    key = nextRsaKeyPair().then((pair) => (state.identity.openIdKey ??= openIdKeyFrom(state, pair)));
+    coming.set(state, key);
+  }
+  return key;
 }
 
 /** The JSON Web Key Set relying parties verify OpenID tokens with. */
@@ -80,7 +104,7 @@ export interface OpenIdTokenRequest {
 
 /** Sign an OpenID token for an identity: `sub` the identity id, `aud` the pool id, `amr` as given. */
 export async function issueOpenIdToken(state: EmulatorState, req: OpenIdTokenRequest): Promise<string> {
-  const key = openIdSigningKey(state);
+  const key = await readyOpenIdSigningKey(state);
   const iat = Math.floor(req.now.getTime() / 1000);
   const claims: OpenIdTokenClaims = {
     sub: req.identityId,
@@ -93,9 +117,7 @@ export async function issueOpenIdToken(state: EmulatorState, req: OpenIdTokenReq
   const tags = req.principalTags && Object.keys(req.principalTags).length > 0
     ? { 'https://aws.amazon.com/tags': { principal_tags: Object.fromEntries(Object.entries(req.principalTags).map(([k, v]) => [k, [v]])) } }
     : {};
-  return new SignJWT({ ...claims, ...tags })
-    .setProtectedHeader({ kid: key.kid, typ: 'JWS', alg: OPEN_ID_TOKEN_ALGORITHM })
-    .sign(key.privateKey);
+  return signRsaJwt({ kid: key.kid, typ: 'JWS', alg: OPEN_ID_TOKEN_ALGORITHM }, { ...claims, ...tags }, key.privateKey);
 }
 
 /** Why an OpenID token was refused; each caller turns it into its own service's error. */
@@ -111,8 +133,9 @@ export class OpenIdTokenError extends Error {
   }
 }
 
-function decode(token: string): { header: ReturnType<typeof decodeProtectedHeader>; claims: Record<string, unknown> } {
+function decode(token: string): { header: ProtectedHeaderParameters; claims: Record<string, unknown> } {
   try {
+    const { decodeProtectedHeader, decodeJwt } = loadJose();
     return { header: decodeProtectedHeader(token), claims: decodeJwt(token) as Record<string, unknown> };
   } catch {
     throw new OpenIdTokenError('malformed', 'Token is not a JWT. Expected an OpenID token from GetOpenIdToken or GetOpenIdTokenForDeveloperIdentity.');
@@ -141,9 +164,9 @@ export async function verifyOpenIdToken(state: EmulatorState, token: string, now
     );
   }
   try {
-    await compactVerify(token, key.publicKey, { algorithms: [OPEN_ID_TOKEN_ALGORITHM] });
+    await loadJose().compactVerify(token, key.publicKey, { algorithms: [OPEN_ID_TOKEN_ALGORITHM] });
   } catch (err) {
-    if (err instanceof joseErrors.JWSSignatureVerificationFailed) {
+    if (err instanceof loadJose().errors.JWSSignatureVerificationFailed) {
       throw new OpenIdTokenError('bad-signature', 'Token signature does not verify with the identity service key. Expected a token as issued, unmodified.');
     }
     throw new OpenIdTokenError('malformed', `Token could not be verified: ${(err as Error).message}`);

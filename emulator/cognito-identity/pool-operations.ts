@@ -5,6 +5,7 @@ import { invalidParameter, poolNotFound } from './identity-errors';
 import { InputCheck, SHAPES } from './input-check';
 import { paginate } from './paginate';
 import { describePool, readPoolConfig } from './pool-config';
+import { orderOpenIdSigningKey } from './openid-token';
 import type { IdentityPool } from './state';
 
 type Input = Record<string, unknown>;
@@ -29,6 +30,7 @@ export function createIdentityPool(input: Input, ctx: RequestContext) {
   const check = new InputCheck();
   const config = readPoolConfig(check, input);
   check.done();
+  orderOpenIdSigningKey(ctx.state);
   const pool: IdentityPool = {
     IdentityPoolId: regionalUuid(ctx.state.region),
     ...config,

@@ -1,23 +1,48 @@
-import type { ServiceDefinition } from '../service';
+import type { Operation, ServiceDefinition } from '../service';
+import { onFirstCall } from '../on-first-call';
 import { IDENTITY_ACCESS } from './permissions';
 import type { EmulatorState } from '../state';
-import { getOpenIdTokenForDeveloperIdentity } from './developer-identity';
-import { lookupDeveloperIdentity, unlinkDeveloperIdentity } from './developer-operations';
-import { getCredentialsForIdentity } from './get-credentials';
-import { getId } from './get-id';
-import { getOpenIdToken } from './get-open-id-token';
-import { deleteIdentities, describeIdentity, listIdentities } from './identity-operations';
-import {
-  createIdentityPool,
-  deleteIdentityPool,
-  describeIdentityPool,
-  listIdentityPools,
-  updateIdentityPool,
-} from './pool-operations';
+import type * as DeveloperIdentity from './developer-identity';
+import type * as DeveloperOperations from './developer-operations';
+import type * as GetCredentials from './get-credentials';
+import type * as GetId from './get-id';
+import type * as GetOpenIdToken from './get-open-id-token';
+import type * as IdentityOperations from './identity-operations';
+import type * as PoolOperations from './pool-operations';
+import type * as PrincipalTags from './principal-tags';
+import type * as RoleOperations from './role-operations';
+import type * as UnlinkIdentity from './unlink-identity';
 import { OPEN_ID_ROUTES } from './openid-routes';
-import { getIdentityPoolRoles, setIdentityPoolRoles } from './role-operations';
-import { getPrincipalTagAttributeMap, setPrincipalTagAttributeMap } from './principal-tags';
-import { unlinkIdentity } from './unlink-identity';
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const pools = () => require('./pool-operations') as typeof PoolOperations;
+const roles = () => require('./role-operations') as typeof RoleOperations;
+const developer = () => require('./developer-operations') as typeof DeveloperOperations;
+const principalTags = () => require('./principal-tags') as typeof PrincipalTags;
+const identities = () => require('./identity-operations') as typeof IdentityOperations;
+
+/** Each operation's module is loaded when it is first called (on-first-call.ts). */
+const OPERATIONS: Record<string, Operation> = {
+  CreateIdentityPool: onFirstCall(() => pools().createIdentityPool),
+  DescribeIdentityPool: onFirstCall(() => pools().describeIdentityPool),
+  UpdateIdentityPool: onFirstCall(() => pools().updateIdentityPool),
+  DeleteIdentityPool: onFirstCall(() => pools().deleteIdentityPool),
+  ListIdentityPools: onFirstCall(() => pools().listIdentityPools),
+  SetIdentityPoolRoles: onFirstCall(() => roles().setIdentityPoolRoles),
+  GetIdentityPoolRoles: onFirstCall(() => roles().getIdentityPoolRoles),
+  SetPrincipalTagAttributeMap: onFirstCall(() => principalTags().setPrincipalTagAttributeMap),
+  GetPrincipalTagAttributeMap: onFirstCall(() => principalTags().getPrincipalTagAttributeMap),
+  GetId: onFirstCall(() => (require('./get-id') as typeof GetId).getId),
+  GetCredentialsForIdentity: onFirstCall(() => (require('./get-credentials') as typeof GetCredentials).getCredentialsForIdentity),
+  GetOpenIdToken: onFirstCall(() => (require('./get-open-id-token') as typeof GetOpenIdToken).getOpenIdToken),
+  UnlinkIdentity: onFirstCall(() => (require('./unlink-identity') as typeof UnlinkIdentity).unlinkIdentity),
+  GetOpenIdTokenForDeveloperIdentity: onFirstCall(() => (require('./developer-identity') as typeof DeveloperIdentity).getOpenIdTokenForDeveloperIdentity),
+  LookupDeveloperIdentity: onFirstCall(() => developer().lookupDeveloperIdentity),
+  UnlinkDeveloperIdentity: onFirstCall(() => developer().unlinkDeveloperIdentity),
+  DescribeIdentity: onFirstCall(() => identities().describeIdentity),
+  ListIdentities: onFirstCall(() => identities().listIdentities),
+  DeleteIdentities: onFirstCall(() => identities().deleteIdentities),
+};
 
 /**
  * Amazon Cognito identity pools (awsJson1_1, target prefix
@@ -34,27 +59,7 @@ export function createIdentityService(_state: EmulatorState): ServiceDefinition 
     targetPrefix: 'AWSCognitoIdentityService',
     // [doc: CI-API] "This is a public API. You do not need any credentials to call this API."
     unsignedOperations: new Set(['GetId', 'GetCredentialsForIdentity', 'GetOpenIdToken', 'UnlinkIdentity']),
-    operations: {
-      CreateIdentityPool: createIdentityPool,
-      DescribeIdentityPool: describeIdentityPool,
-      UpdateIdentityPool: updateIdentityPool,
-      DeleteIdentityPool: deleteIdentityPool,
-      ListIdentityPools: listIdentityPools,
-      SetIdentityPoolRoles: setIdentityPoolRoles,
-      GetIdentityPoolRoles: getIdentityPoolRoles,
-      SetPrincipalTagAttributeMap: setPrincipalTagAttributeMap,
-      GetPrincipalTagAttributeMap: getPrincipalTagAttributeMap,
-      GetId: getId,
-      GetCredentialsForIdentity: getCredentialsForIdentity,
-      GetOpenIdToken: getOpenIdToken,
-      UnlinkIdentity: unlinkIdentity,
-      GetOpenIdTokenForDeveloperIdentity: getOpenIdTokenForDeveloperIdentity,
-      LookupDeveloperIdentity: lookupDeveloperIdentity,
-      UnlinkDeveloperIdentity: unlinkDeveloperIdentity,
-      DescribeIdentity: describeIdentity,
-      ListIdentities: listIdentities,
-      DeleteIdentities: deleteIdentities,
-    },
+    operations: OPERATIONS,
     access: IDENTITY_ACCESS,
     httpRoutes: OPEN_ID_ROUTES,
   };

@@ -1,4 +1,4 @@
-import { decodeJwt } from 'jose';
+import { loadJose } from '../lazy-modules';
 import type { AwsServiceError } from '../errors';
 import { UserPoolTokenError, verifyUserPoolToken } from '../cognito-idp/verify-token';
 import type { EmulatorState } from '../state';
@@ -63,7 +63,7 @@ export function checkUserPoolLogin(pool: IdentityPool, provider: string, claims:
 
 function decode(token: string): Record<string, unknown> | undefined {
   try {
-    return decodeJwt(token) as Record<string, unknown>;
+    return loadJose().decodeJwt(token) as Record<string, unknown>;
   } catch {
     return undefined;
   }

@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { SignJWT } from 'jose';
+import { signRsaJwt } from '../jwt-sign';
 import type { MutantName } from '../mutants';
 import { selectRoles } from './preferred-role';
-import { poolIssuer, poolSigningKey } from './signing-key';
+import { poolIssuer, readyPoolSigningKey } from './signing-key';
 import { clientTokenSeconds } from './token-validity';
 import type { AppClient, PoolGroup, PoolUser, UserPool } from './state';
 
@@ -109,8 +109,8 @@ export function accessTokenClaims(
 
 /** Sign claims with the pool's key: RS256 with its `kid`. */
 export async function signPoolToken(pool: UserPool, claims: Record<string, unknown>): Promise<string> {
-  const key = poolSigningKey(pool);
-  return new SignJWT(claims).setProtectedHeader({ kid: key.kid, alg: 'RS256' }).sign(key.privateKey);
+  const key = await readyPoolSigningKey(pool);
+  return signRsaJwt({ kid: key.kid, alg: 'RS256' }, claims, key.privateKey);
 }
 
 /**
@@ -132,11 +132,16 @@ export async function issueTokens(
     eventId: randomUUID(),
     iat,
   };
+  // Both signed at once: each on its own thread of the pool.
+  const [accessToken, idToken] = await Promise.all([
+    signPoolToken(pool, accessTokenClaims(pool, client, user, event)),
+    signPoolToken(pool, idTokenClaims(pool, client, user, event, opts.mutants)),
+  ]);
   const result: AuthenticationResult = {
-    AccessToken: await signPoolToken(pool, accessTokenClaims(pool, client, user, event)),
+    AccessToken: accessToken,
     ExpiresIn: clientTokenSeconds(client, 'AccessToken'),
     TokenType: 'Bearer',
-    IdToken: await signPoolToken(pool, idTokenClaims(pool, client, user, event, opts.mutants)),
+    IdToken: idToken,
   };
   if (!opts.refreshOf) {
     // Opaque on purpose: AWS refresh tokens are encrypted and callers must not read them.

@@ -8,7 +8,7 @@ import { DEFAULT_PASSWORD_POLICY } from './password-policy';
 import { PAGINATION_KEY, POOL_NAME, TAG_KEY, TAG_VALUE, USER_POOL_ID } from './shapes';
 import type { PasswordPolicy, UserPool } from './state';
 import { buildSchema } from './user-attributes';
-import { refillRsaReserve } from '../rsa-key-reserve';
+import { orderRsaKeyPair } from '../rsa-key-reserve';
 import { arn } from '../region';
 
 // Settings CreateUserPool accepts that the emulator stores and echoes without acting on them.
@@ -91,8 +91,8 @@ export function describePool(pool: UserPool): Record<string, unknown> {
 
 /** CreateUserPool [doc: UP-API CreateUserPool]. */
 export function createUserPool(input: Record<string, unknown>, ctx: RequestContext): unknown {
-  // The pool will sign tokens soon: have a key made in the background meanwhile.
-  refillRsaReserve();
+  // The pool will sign tokens soon: have its key made in the background meanwhile.
+  orderRsaKeyPair();
   const check = new InputCheck();
   const name = check.string(input.PoolName, 'PoolName', POOL_NAME);
   const policies = check.structure(input.Policies, 'Policies');

@@ -1,4 +1,5 @@
-import { compactVerify, decodeJwt, decodeProtectedHeader, errors as joseErrors } from 'jose';
+import type { ProtectedHeaderParameters } from 'jose';
+import { loadJose } from '../lazy-modules';
 import { USER_POOL_ISSUER, regionFacts } from '../region';
 import type { EmulatorState } from '../state';
 import { poolIssuer, poolSigningKey } from './signing-key';
@@ -34,7 +35,8 @@ export class UserPoolTokenError extends Error {
  * `NotAuthorizedException`).
  */
 export async function verifyUserPoolToken(state: EmulatorState, token: string, now: Date): Promise<VerifiedUserPoolToken> {
-  let header: ReturnType<typeof decodeProtectedHeader>;
+  const { compactVerify, decodeJwt, decodeProtectedHeader, errors: joseErrors } = loadJose();
+  let header: ProtectedHeaderParameters;
   let claims: Record<string, unknown>;
   try {
     header = decodeProtectedHeader(token);

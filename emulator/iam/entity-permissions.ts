@@ -4,7 +4,7 @@ import { iamArn } from '../region';
 import type { RequestContext } from '../service';
 import { PATH, PATH_PREFIX, POLICY_NAME, str } from './role-input';
 import { userByName } from './state';
-import { USER_NAME } from './user-ops';
+import { USER_NAME } from './role-input';
 import { Violations } from './validation';
 
 type Input = Record<string, unknown>;

@@ -5,6 +5,8 @@ import type { IntegerConstraint, StringConstraint } from './validation';
 /** [doc: IAM-API CreateRole, RoleName] */
 export const ROLE_NAME: StringConstraint = { required: true, min: 1, max: 64, pattern: '[\\w+=,.@-]+' };
 /** [doc: IAM-API CreateRole, Path] */
+/** [doc: IAM-API CreateUser, UserName: 1–64, `[\w+=,.@-]+`]. Here, not in user-ops.ts, so permissions.ts can read it without loading the user operations. */
+export const USER_NAME: StringConstraint = { required: true, min: 1, max: 64, pattern: '[\\w+=,.@-]+' };
 export const PATH: StringConstraint = { min: 1, max: 512, pattern: '(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)' };
 /** [doc: IAM-API ListRoles, PathPrefix] */
 export const PATH_PREFIX: StringConstraint = { min: 1, max: 512, pattern: '\\u002F[\\u0021-\\u007F]*' };

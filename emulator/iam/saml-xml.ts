@@ -1,4 +1,5 @@
-import { DOMParser, onWarningStopParsing, type Element as XmlElement, type Document as XmlDocument } from '@xmldom/xmldom';
+import type { Element as XmlElement, Document as XmlDocument } from '@xmldom/xmldom';
+import { loadXmldom } from '../lazy-modules';
 
 export type { XmlElement, XmlDocument };
 
@@ -23,6 +24,7 @@ export class XmlRejected extends Error {
 export function parseStrictXml(text: string): XmlDocument {
   if (/<!DOCTYPE/i.test(text)) throw new XmlRejected('DOCTYPE not allowed in SAML documents');
   try {
+    const { DOMParser, onWarningStopParsing } = loadXmldom();
     return new DOMParser({ onError: onWarningStopParsing }).parseFromString(text, 'text/xml');
   } catch (err) {
     throw new XmlRejected(`Not well-formed XML: ${(err as Error).message}`);

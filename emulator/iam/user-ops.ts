@@ -2,8 +2,8 @@ import type { RequestContext } from '../service';
 import { AwsServiceError } from '../errors';
 import { iamUniqueId } from '../ids';
 import { iamArn } from '../region';
-import { PATH, PATH_PREFIX, POLICY_ARN, TAG_KEY, str } from './role-input';
-import { Violations, type StringConstraint } from './validation';
+import { PATH, PATH_PREFIX, POLICY_ARN, TAG_KEY, USER_NAME, str } from './role-input';
+import { Violations } from './validation';
 import { checkTags, mergeTags, readTags, refuseDuplicateKeys, type Tag } from './tags';
 import { readBoundary, boundaryShape } from './boundary';
 import { mustDeleteAccessKeys, mustDetachPolicies, noSuchUser, userAlreadyExists } from './entity-errors';
@@ -13,8 +13,6 @@ import { userByName, type IamUser } from './state';
 
 type Input = Record<string, unknown>;
 
-/** [doc: IAM-API CreateUser, UserName: 1–64, `[\w+=,.@-]+`] */
-export const USER_NAME: StringConstraint = { required: true, min: 1, max: 64, pattern: '[\\w+=,.@-]+' };
 
 /** The `User` structure of the IAM API reference, in its member order. ListUsers leaves out Tags and PermissionsBoundary (IAM-API ListUsers). */
 export function userShape(user: IamUser, detail: 'get' | 'list'): Record<string, unknown> {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { XMLParser } from 'fast-xml-parser';
+import type { XMLParser } from 'fast-xml-parser';
+import { loadFastXmlParser } from '../lazy-modules';
 import type { WireResponse } from '../protocol/wire';
 import { S3Error, s3Errors } from './s3-errors';
 import type { AwsServiceError } from '../errors';
@@ -66,13 +67,15 @@ export function encodeS3Error(error: AwsServiceError, requestId: string): WireRe
   };
 }
 
-const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true, isArray: (name) => name === 'Tag' });
+let parser: XMLParser | undefined;
+const xmlParser = (): XMLParser =>
+  (parser ??= new (loadFastXmlParser().XMLParser)({ ignoreAttributes: true, parseTagValue: false, trimValues: true, isArray: (name) => name === 'Tag' }));
 
 /** Parse a request body; MalformedXML when it is not XML with the expected root. */
 export function parseXmlBody(body: string, root: string): Record<string, unknown> {
   let doc: Record<string, unknown>;
   try {
-    doc = parser.parse(body, true) as Record<string, unknown>;
+    doc = xmlParser().parse(body, true) as Record<string, unknown>;
   } catch {
     throw s3Errors.malformedXml();
   }

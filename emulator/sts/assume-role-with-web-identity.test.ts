@@ -9,7 +9,7 @@ import type { MutantName } from '../mutants';
 import { parseTrustPolicy } from '../policy/evaluate';
 import type { RequestContext } from '../service';
 import { assumeRoleWithWebIdentity, readWebIdentityRequest } from './assume-role-with-web-identity';
-import { WEB_IDENTITY_ISSUERS } from './service';
+import { WEB_IDENTITY_ISSUERS } from './web-identity-issuers';
 
 const POOL = 'us-east-1:11111111-2222-3333-4444-555555555555';
 const IDENTITY = 'us-east-1:aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';

@@ -6,7 +6,7 @@ import { SignJWT } from 'jose';
 import { createOpenIDConnectProvider } from '../iam/oidc-provider-ops';
 import type { MutantName } from '../mutants';
 import { assumeRoleWithWebIdentity } from './assume-role-with-web-identity';
-import { WEB_IDENTITY_ISSUERS } from './service';
+import { WEB_IDENTITY_ISSUERS } from './web-identity-issuers';
 import type { FetchJson } from './oidc-discovery';
 import { iamOidcProviderIssuers } from './oidc-provider-issuer';
 import { cognitoIdentityIssuer } from './cognito-identity-issuer';

@@ -1,5 +1,4 @@
-import { XMLSerializer } from '@xmldom/xmldom';
-import { SignedXml } from 'xml-crypto';
+import { loadXmlCrypto, loadXmldom } from '../lazy-modules';
 import { attr, child, children, NS, parseStrictXml, XmlRejected, type XmlDocument, type XmlElement } from '../iam/saml-xml';
 
 /** Why a SAMLAssertion could not be read; the operation maps each reason to AWS's error. */
@@ -62,9 +61,9 @@ function verifiedReference(response: SamlResponse, signed: XmlElement, certifica
   const signature = child(signed, NS.dsig, 'Signature');
   if (!signature) return undefined;
   // KeyInfo in the document is never trusted: only the provider's certificates verify.
-  const verifier = new SignedXml({ publicCert: certificate, getCertFromKeyInfo: () => null });
+  const verifier = new (loadXmlCrypto().SignedXml)({ publicCert: certificate, getCertFromKeyInfo: () => null });
   try {
-    verifier.loadSignature(new XMLSerializer().serializeToString(signature));
+    verifier.loadSignature(new (loadXmldom().XMLSerializer)().serializeToString(signature));
     if (!verifier.checkSignature(response.xml)) return undefined;
   } catch {
     return undefined;

@@ -1,24 +1,29 @@
-import { assumeRole } from './assume-role';
-import { assumeRoleWithSAML } from './assume-role-with-saml';
-import { assumeRoleWithWebIdentity } from './assume-role-with-web-identity';
-import { cognitoIdentityIssuer } from './cognito-identity-issuer';
-import { getFederationToken } from './federation-token';
-import { getCallerIdentity } from './get-caller-identity';
-import { iamOidcProviderIssuer } from './oidc-provider-issuer';
-import { getSessionToken } from './session-token';
-import type { ServiceDefinition } from '../service';
+import type * as AssumeRole from './assume-role';
+import type * as AssumeRoleWithSaml from './assume-role-with-saml';
+import type * as AssumeRoleWithWebIdentity from './assume-role-with-web-identity';
+import type * as FederationToken from './federation-token';
+import type * as GetCallerIdentity from './get-caller-identity';
+import type * as SessionToken from './session-token';
+import type * as Issuers from './web-identity-issuers';
+import type { Operation, ServiceDefinition } from '../service';
+import { onFirstCall } from '../on-first-call';
 import { STS_ACCESS } from './permissions';
 import type { EmulatorState } from '../state';
-import type { IssuerResolver } from './web-identity-issuer';
 
-/**
- * The issuers STS trusts, asked in order. This is the one seam for new kinds
- * of issuer: Cognito identity pools' own tokens, then IAM OIDC providers
- * (CreateOpenIDConnectProvider), which look the issuer up in IAM state and
- * fetch its JWKS (oidc-provider-issuer.ts). Composed here, where STS is put
- * together, so the issuers and what verifies their tokens never import each other.
- */
-export const WEB_IDENTITY_ISSUERS: readonly IssuerResolver[] = [cognitoIdentityIssuer, iamOidcProviderIssuer];
+/* eslint-disable @typescript-eslint/no-require-imports */
+/** Each operation's module is loaded when it is first called (on-first-call.ts). */
+const OPERATIONS: Record<string, Operation> = {
+  GetCallerIdentity: onFirstCall(() => (require('./get-caller-identity') as typeof GetCallerIdentity).getCallerIdentity),
+  AssumeRole: onFirstCall(() => (require('./assume-role') as typeof AssumeRole).assumeRole),
+  AssumeRoleWithWebIdentity: onFirstCall(() => {
+    const { assumeRoleWithWebIdentity } = require('./assume-role-with-web-identity') as typeof AssumeRoleWithWebIdentity;
+    const { WEB_IDENTITY_ISSUERS } = require('./web-identity-issuers') as typeof Issuers;
+    return (input: Record<string, unknown>, ctx: Parameters<Operation>[1]) => assumeRoleWithWebIdentity(input, ctx, WEB_IDENTITY_ISSUERS);
+  }),
+  AssumeRoleWithSAML: onFirstCall(() => (require('./assume-role-with-saml') as typeof AssumeRoleWithSaml).assumeRoleWithSAML),
+  GetFederationToken: onFirstCall(() => (require('./federation-token') as typeof FederationToken).getFederationToken),
+  GetSessionToken: onFirstCall(() => (require('./session-token') as typeof SessionToken).getSessionToken),
+};
 
 export function createStsService(_state: EmulatorState): ServiceDefinition {
   return {
@@ -28,14 +33,7 @@ export function createStsService(_state: EmulatorState): ServiceDefinition {
     queryVersion: '2011-06-15',
     xmlNamespace: 'https://sts.amazonaws.com/doc/2011-06-15/',
     unsignedOperations: new Set(['AssumeRoleWithWebIdentity', 'AssumeRoleWithSAML']),
-    operations: {
-      GetCallerIdentity: getCallerIdentity,
-      AssumeRole: assumeRole,
-      AssumeRoleWithWebIdentity: (input, ctx) => assumeRoleWithWebIdentity(input, ctx, WEB_IDENTITY_ISSUERS),
-      AssumeRoleWithSAML: assumeRoleWithSAML,
-      GetFederationToken: getFederationToken,
-      GetSessionToken: getSessionToken,
-    },
+    operations: OPERATIONS,
     access: STS_ACCESS,
   };
 }

@@ -4,7 +4,7 @@ import { issueOpenIdToken } from '../cognito-identity/openid-token';
 import { testState, withSharedOpenIdKey } from '../cognito-identity/test-support';
 import { AwsServiceError } from '../errors';
 import type { IssuerResolver, WebIdentityIssuer } from './web-identity-issuer';
-import { WEB_IDENTITY_ISSUERS } from './service';
+import { WEB_IDENTITY_ISSUERS } from './web-identity-issuers';
 import { resolveIssuer } from './web-identity-issuer';
 import { verifyWebIdentityToken } from './web-identity-token';
 

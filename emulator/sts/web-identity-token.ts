@@ -1,4 +1,4 @@
-import { compactVerify, decodeJwt, decodeProtectedHeader } from 'jose';
+import { loadJose } from '../lazy-modules';
 import type { EmulatorState } from '../state';
 import {
   INVALID_IDENTITY_TOKEN_DESCRIPTION,
@@ -25,6 +25,7 @@ const noProvider = (iss: string) => `No OpenIDConnect provider found in your acc
 
 function decode(token: string) {
   try {
+    const { decodeProtectedHeader, decodeJwt } = loadJose();
     return { header: decodeProtectedHeader(token), claims: decodeJwt(token) as Record<string, unknown> };
   } catch {
     throw invalidIdentityToken(NOT_A_JWT);
@@ -38,7 +39,7 @@ async function checkSignature(issuer: WebIdentityIssuer, token: string, header: 
   if (!key) throw invalidIdentityToken(KEY_NOT_RETRIEVED);
   // Bytes changed after signing: AWS's wording is undocumented; the error's documented description is answered.
   try {
-    await compactVerify(token, key.key, { algorithms: [key.alg] });
+    await loadJose().compactVerify(token, key.key, { algorithms: [key.alg] });
   } catch {
     throw invalidIdentityToken(INVALID_IDENTITY_TOKEN_DESCRIPTION);
   }

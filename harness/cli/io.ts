@@ -1,3 +1,5 @@
+import { closeSync, openSync } from 'node:fs';
+
 /** The signals the CLI handles itself: Ctrl-C, and what a CI runner or a process manager sends to stop it. */
 export type StopSignal = 'SIGINT' | 'SIGTERM';
 /** A terminal to draw a status line on: stdout when it is a TTY. */
@@ -13,54 +15,42 @@ export interface CliIo {
   terminal?: Terminal;
   /** SIGINT/SIGTERM wiring; tests pass a controller of their own. Returns how to unhook. */
   onInterrupt?(handler: (signal: StopSignal) => void): () => void;
+  /** Nothing more goes to stdout: close it, so a reader waiting for its end (`$(… &)`) goes on. */
+  releaseOut?(): void;
 }
 
-/** The message bin/idchain.js sends down its IPC channel for a signal it received: `{ idchainSignal: 'SIGINT' }`. */
-export interface RelayedSignal {
-  idchainSignal: StopSignal;
-}
-
-function isRelayed(message: unknown): message is RelayedSignal {
-  const s = (message as Partial<RelayedSignal> | null)?.idchainSignal;
-  return s === 'SIGINT' || s === 'SIGTERM';
-}
+let out = (text: string): void => void process.stdout.write(text.endsWith('\n') ? text : text + '\n');
 
 /**
- * A Ctrl-C in a terminal reaches the whole foreground process group: the
- * launcher (bin/idchain.js), which relays it down its IPC channel, and the
- * CLI itself. So signals are counted per way they came: the first, either
- * way, stops the run; a second one the same way (a second Ctrl-C, a second
- * `kill`) quits at once. No clock is involved, so a slow launcher on a busy
- * machine cannot turn one keypress into two.
+ * The package's bin is the CLI itself, one process: a Ctrl-C in a terminal
+ * reaches it once, like a `kill` does. The first signal stops the run; a
+ * second one (a second Ctrl-C, a second `kill`) quits at once.
  */
 export const processIo: CliIo = {
-  out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
+  releaseOut() {
+    if (process.stdout.isTTY || process.platform === 'win32') return;
+    // Node never closes fd 1 itself, so close it here, then reopen /dev/null until it takes fd 1 again:
+    // a stray write later goes nowhere, never into a client's socket that the next accept() numbered 1.
+    closeSync(1);
+    while (openSync('/dev/null', 'w') < 1);
+    out = () => undefined;
+  },
+  out: (text) => out(text),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
   terminal: process.stdout.isTTY ? { write: (text) => void process.stdout.write(text) } : undefined,
   onInterrupt(handler) {
-    const seen = { direct: 0, relayed: 0 };
-    let stopping = false;
-    const receive = (signal: StopSignal, way: keyof typeof seen) => {
-      seen[way]++;
-      if (seen[way] > 1) {
-        process.stderr.write(`idchain: ${signal} again: quitting at once; what was created stays in the ledger for 'idchain sweep'\n`);
-        process.exit(signal === 'SIGINT' ? 130 : 143);
-      }
-      if (stopping) return;
-      stopping = true;
-      handler(signal);
+    let seen = 0;
+    const receive = (signal: StopSignal) => {
+      seen++;
+      if (seen === 1) return handler(signal);
+      process.stderr.write(`idchain: ${signal} again: quitting at once; what was created stays in the ledger for 'idchain sweep'\n`);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
     };
-    const direct = (signal: StopSignal) => receive(signal, 'direct');
-    const relayed = (message: unknown) => {
-      if (isRelayed(message)) receive(message.idchainSignal, 'relayed');
-    };
-    process.on('SIGINT', direct);
-    process.on('SIGTERM', direct);
-    process.on('message', relayed);
+    process.on('SIGINT', receive);
+    process.on('SIGTERM', receive);
     return () => {
-      process.off('SIGINT', direct);
-      process.off('SIGTERM', direct);
-      process.off('message', relayed);
+      process.off('SIGINT', receive);
+      process.off('SIGTERM', receive);
     };
   },
 };

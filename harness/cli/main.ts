@@ -1,3 +1,5 @@
+#!/usr/bin/env node
+// The `idchain` command (package.json bin): the compiled CLI, run in this process.
 import { runCli } from './program';
 import { processIo } from './io';
 

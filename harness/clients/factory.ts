@@ -1,4 +1,6 @@
 import { setMaxListeners } from 'node:events';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -64,7 +66,10 @@ export function createClients(target: Pick<StartedTarget, 'region' | 'endpoint' 
   // the shared config or AWS_ENDPOINT_URL* is never followed (the aws target refuses them too).
   const pinned = target.kind === 'aws' && !target.endpoint ? { ignoreConfiguredEndpointUrls: true } : {};
   const retries = options.maxAttempts ? { maxAttempts: options.maxAttempts, retryMode: 'standard' } : {};
-  const base = () => ({ region: target.region, endpoint: target.endpoint, ...pinned, ...retries, requestHandler: new TimedHttpHandler(timeouts, options.signal) });
+  // One pool of kept-alive connections for every client of the session: the clients made for
+  // credentials a flow obtained (stsWith, iamWith, s3With) reuse them instead of opening their own.
+  const agents = { httpAgent: new HttpAgent({ keepAlive: true }), httpsAgent: new HttpsAgent({ keepAlive: true }) };
+  const base = () => ({ region: target.region, endpoint: target.endpoint, ...pinned, ...retries, requestHandler: new TimedHttpHandler(timeouts, options.signal, agents) });
   // An emulator answers on one address: buckets go in the path there; AWS's own endpoints take them in the host name.
   const s3Base = () => ({ ...base(), forcePathStyle: target.endpoint !== undefined });
   const made: AnyClient[] = [];

@@ -1,3 +1,5 @@
+import type { Agent as HttpAgent } from 'node:http';
+import type { Agent as HttpsAgent } from 'node:https';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 
 /** How long one SDK call may wait: to connect, and for the whole answer. */
@@ -27,8 +29,10 @@ export class TimedHttpHandler extends NodeHttpHandler {
   constructor(
     timeouts: HttpTimeouts,
     private readonly signal?: AbortSignal,
+    /** Connection pools to share with other handlers (kept-alive connections); the SDK's defaults without. */
+    agents: { httpAgent?: HttpAgent; httpsAgent?: HttpsAgent } = {},
   ) {
-    super({ connectionTimeout: timeouts.connectionMs, requestTimeout: timeouts.requestMs, throwOnRequestTimeout: true });
+    super({ connectionTimeout: timeouts.connectionMs, requestTimeout: timeouts.requestMs, throwOnRequestTimeout: true, ...agents });
   }
 
   override handle(request: HandleArgs[0], options: HandleArgs[1] = {}) {

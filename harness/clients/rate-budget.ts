@@ -108,7 +108,7 @@ export class RateBudget {
 export const LIMITER_HEADROOM = { share: 1, gapMs: 0, burst: 0 } as const;
 
 /** The quotas the harness's limiters keep: each profile quota with {@link LIMITER_HEADROOM} taken off. */
-export function limiterQuotas(quotas: readonly RateQuota[], headroom: { share: number; gapMs: number; burst: number } = LIMITER_HEADROOM): RateQuota[] {
+export function limiterQuotas(quotas: readonly RateQuota[], headroom: { readonly share: number; readonly gapMs: number; readonly burst: number } = LIMITER_HEADROOM): RateQuota[] {
   const rate = (perSecond: number) => 1000 / (1000 / (perSecond * headroom.share) + headroom.gapMs);
   return quotas.map((q) => ({
     ...q,

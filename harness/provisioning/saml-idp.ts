@@ -4,12 +4,27 @@
 // IdPs do — an enveloped RSA-SHA256 signature with exclusive c14n, placed
 // after the Assertion's Issuer (IAM-UG "Configuring SAML assertions for the
 // authentication response"; aws-contract.md §5).
-import 'reflect-metadata';
-import * as x509 from '@peculiar/x509';
+/* eslint-disable @typescript-eslint/no-require-imports */
+import type * as X509 from '@peculiar/x509';
+import type * as XmlCrypto from 'xml-crypto';
 import { randomBytes, webcrypto } from 'node:crypto';
-import { SignedXml } from 'xml-crypto';
 
-x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+let x509: typeof X509 | undefined;
+let xmlCrypto: typeof XmlCrypto | undefined;
+
+/**
+ * @peculiar/x509 (with the reflect-metadata it needs) and xml-crypto take
+ * about a tenth of a second to load; only runs with a SAML provider pay it.
+ */
+function loadX509(): typeof X509 {
+  if (!x509) {
+    require('reflect-metadata');
+    x509 = require('@peculiar/x509') as typeof X509;
+    x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof X509.cryptoProvider.set>[0]);
+  }
+  return x509;
+}
+const loadXmlCrypto = (): typeof XmlCrypto => (xmlCrypto ??= require('xml-crypto') as typeof XmlCrypto);
 
 /** Where AWS's sign-in endpoint receives assertions: the Recipient and Audience AWS expects (IAM-UG, aws-contract.md §5). */
 export const AWS_SAML_RECIPIENT = 'https://signin.aws.amazon.com/saml';
@@ -30,14 +45,15 @@ export interface SigningKey {
 export async function createSigningKey(now: Date = new Date()): Promise<SigningKey> {
   const algorithm = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 };
   const keys = (await webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
-  const cert = await x509.X509CertificateGenerator.createSelfSigned({
+  const { X509CertificateGenerator } = loadX509();
+  const cert = await X509CertificateGenerator.createSelfSigned({
     serialNumber: randomBytes(8).toString('hex'),
     name: 'CN=idchain SAML identity provider',
     // Valid from a day ago so a verifier's clock skew never makes it "not yet valid".
     notBefore: new Date(now.getTime() - 86_400_000),
     notAfter: new Date(now.getTime() + 365 * 86_400_000),
     signingAlgorithm: algorithm,
-    keys: keys as unknown as Parameters<typeof x509.X509CertificateGenerator.createSelfSigned>[0]['keys'],
+    keys: keys as unknown as Parameters<typeof X509.X509CertificateGenerator.createSelfSigned>[0]['keys'],
   });
   const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey)).toString('base64');
   return {
@@ -158,7 +174,7 @@ export class SamlIdentityProvider {
 
   /** Sign the Assertion of a Response with this IdP's key. */
   sign(responseXml: string): string {
-    const signer = new SignedXml({
+    const signer = new (loadXmlCrypto().SignedXml)({
       privateKey: this.key.privateKeyPem,
       publicCert: `-----BEGIN CERTIFICATE-----\n${this.key.certificateBase64}\n-----END CERTIFICATE-----`,
       signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',

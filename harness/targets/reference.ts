@@ -1,10 +1,11 @@
-import { startEmulator, WeatherProfileError, type EmulatorOptions } from '../../emulator';
+import { canStartEmulatorThread, EmulatorOptionError, startEmulator, startEmulatorThread, WeatherProfileError, type EmulatorOptions, type StartedEmulator } from '../../emulator';
 import { UsageError } from '../errors';
 import { ALL_SERVICES, type StartedTarget, type Target } from './target';
 import { targetWeather } from './weather';
 
 /**
- * The built-in reference emulator, started in-process on a free loopback port.
+ * The built-in reference emulator on a free loopback port: in a worker thread
+ * of this process when built, else (from the sources, or with a clock) in-process.
  * `mutants` deliberately breaks named behaviours, to prove the suites can fail;
  * `weather` (with `seed` and `weatherScale`) makes it answer in AWS's weather
  * (emulator/weather/), which the run then plans for.
@@ -15,13 +16,15 @@ export function referenceTarget(options: Pick<EmulatorOptions, 'mutants' | 'cloc
     kind: 'emulator',
     services: ALL_SERVICES,
     async start({ log } = {}): Promise<StartedTarget> {
-      let emulator;
+      let emulator: StartedEmulator;
       try {
-        emulator = await startEmulator({ ...options, host: '127.0.0.1', port: 0 });
+        // In its own thread when it can be (the built package, no injected clock): the SDK clients and
+        // the emulator then run on two cores instead of taking turns on one.
+        const where = { ...options, host: '127.0.0.1', port: 0 };
+        emulator = !options.clock && canStartEmulatorThread() ? await startEmulatorThread(where) : await startEmulator(where);
       } catch (err) {
-        // A profile, seed or scale the emulator cannot use: bad usage, and nothing was started.
-        if (err instanceof WeatherProfileError) throw new UsageError(err.message);
-        throw err;
+        // A Region, mutant, profile, seed or scale the emulator cannot use: bad usage, and nothing was started.
+        throw err instanceof EmulatorOptionError || err instanceof WeatherProfileError ? new UsageError(err.message) : err;
       }
       const { profile, seed, scale } = emulator.weather;
       const weathered = profile.name !== 'calm' || (typeof options.weather === 'string' && options.weather !== 'calm');

@@ -1,12 +1,18 @@
-import { startEmulator, WeatherProfileError } from '../../../emulator';
+import { EmulatorOptionError, parseAdminKeys, startEmulator, WeatherProfileError, type AdminKeys, type StartedEmulator } from '../../../emulator';
 import { UsageError } from '../../errors';
 import { regionNames } from '../../targets/region';
 import type { CliIo } from '../io';
+import { emulatorEnv, formatEnv, PRINT_ENV_FORMATS, type PrintEnvFormat } from './emulator-env';
 
 export interface EmulatorCommandOptions {
   host: string;
   port: number;
   region?: string;
+  /** `AK:SK` from --credentials, else IDCHAIN_EMULATOR_CREDENTIALS; fresh keys without either. */
+  credentials?: string;
+  printEnv?: string;
+  env?: Record<string, string | undefined>;
+  pid?: number;
   /** `calm` (default), `aws`, or the path of a JSON weather profile. */
   weather?: string;
   /** As typed on the command line: a whole number. Default 1. */
@@ -17,6 +23,38 @@ export interface EmulatorCommandOptions {
   until?: Promise<void>;
 }
 
+function adminKeys(opts: EmulatorCommandOptions): AdminKeys | undefined {
+  const fromFlag = opts.credentials !== undefined;
+  const text = fromFlag ? opts.credentials : (opts.env ?? process.env).IDCHAIN_EMULATOR_CREDENTIALS || undefined;
+  if (text === undefined) return undefined;
+  try {
+    return parseAdminKeys(text);
+  } catch (err) {
+    throw new UsageError(`${fromFlag ? '--credentials' : 'IDCHAIN_EMULATOR_CREDENTIALS'}: ${(err as Error).message}`);
+  }
+}
+
+function printEnvFormat(value: string | undefined): PrintEnvFormat | undefined {
+  if (value === undefined) return undefined;
+  if (!(PRINT_ENV_FORMATS as readonly string[]).includes(value)) {
+    throw new UsageError(`--print-env ${value} is not a format. Expected one of: ${PRINT_ENV_FORMATS.join(', ')}.`);
+  }
+  return value as PrintEnvFormat;
+}
+
+function banner(emulator: StartedEmulator, fixedKeys: boolean, env: Record<string, string>): string {
+  return [
+    `idchain reference emulator ${emulator.version} on ${emulator.url}`,
+    `services: ${emulator.services.join(', ')}; region ${emulator.region}; account ${emulator.accountId}`,
+    ...(emulator.weather.profile.name === 'calm' ? [] : [`weather: ${emulator.weather.profile.name} (seed ${emulator.weather.seed}, scale ${emulator.weather.scale}); counters at ${emulator.url}/_idchain/weather`]),
+    '',
+    `Point an AWS SDK or the AWS CLI at it (${fixedKeys ? 'keys fixed by --credentials' : 'keys are fresh each start'}; unknown keys are refused):`,
+    formatEnv(env, 'shell').replace(/^/gm, '  '),
+    '',
+    'Ctrl-C stops it.',
+  ].join('\n');
+}
+
 /** `idchain emulator`: the reference emulator alone, for any SDK or app to use. */
 export async function emulatorCommand(opts: EmulatorCommandOptions, io: CliIo): Promise<number> {
   if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) {
@@ -25,31 +63,28 @@ export async function emulatorCommand(opts: EmulatorCommandOptions, io: CliIo): 
   if (opts.region !== undefined) regionNames(opts.region, '--region');
   const seed = wholeNumber(opts.seed ?? '1', '--seed');
   const weatherScale = decimal(opts.weatherScale ?? '1', '--weather-scale');
-  let emulator;
+  const format = printEnvFormat(opts.printEnv);
+  const credentials = adminKeys(opts);
+  let emulator: StartedEmulator;
   try {
-    emulator = await startEmulator({ host: opts.host, port: opts.port, region: opts.region, weather: opts.weather ?? 'calm', seed, weatherScale });
+    emulator = await startEmulator({ host: opts.host, port: opts.port, region: opts.region, credentials, weather: opts.weather ?? 'calm', seed, weatherScale });
   } catch (err) {
     if (err instanceof WeatherProfileError) throw new UsageError(err.message);
     const code = (err as { code?: string }).code;
+    if (err instanceof EmulatorOptionError) throw new UsageError(err.message);
     if (code === 'EADDRINUSE') throw new UsageError(`Port ${opts.port} on ${opts.host} is already in use. Choose another with --port, or 0 for any free port.`);
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UsageError(`Cannot listen on ${opts.host}: no such local address. Expected: 127.0.0.1, ::1 or 0.0.0.0.`);
     throw err;
   }
-  io.out(
-    [
-      `idchain reference emulator ${emulator.version} on ${emulator.url}`,
-      `services: ${emulator.services.join(', ')}; region ${emulator.region}; account ${emulator.accountId}`,
-      ...(emulator.weather.profile.name === 'calm' ? [] : [`weather: ${emulator.weather.profile.name} (seed ${emulator.weather.seed}, scale ${emulator.weather.scale}); counters at ${emulator.url}/_idchain/weather`]),
-      '',
-      'Point an AWS SDK or the AWS CLI at it (keys are fresh each start and unknown keys are refused):',
-      `  export AWS_ENDPOINT_URL=${emulator.url}`,
-      `  export AWS_REGION=${emulator.region}`,
-      `  export AWS_ACCESS_KEY_ID=${emulator.credentials.accessKeyId}`,
-      `  export AWS_SECRET_ACCESS_KEY=${emulator.credentials.secretAccessKey}`,
-      '',
-      'Ctrl-C stops it.',
-    ].join('\n'),
-  );
+  const env = emulatorEnv(emulator, opts.pid ?? process.pid);
+  if (format) {
+    // Only the environment on stdout, then stdout is let go: `eval "$(idchain emulator --print-env shell &)"`
+    // returns once the pipe closes, while the emulator keeps serving in the background.
+    io.out(formatEnv(env, format));
+    io.releaseOut?.();
+  } else {
+    io.out(banner(emulator, credentials !== undefined, env));
+  }
   await (opts.until ??
     new Promise<void>((resolve) => {
       const release = io.onInterrupt?.(() => {
