@@ -69,7 +69,10 @@ export function createClients(target: Pick<StartedTarget, 'region' | 'endpoint' 
   // One pool of kept-alive connections for every client of the session: the clients made for
   // credentials a flow obtained (stsWith, iamWith, s3With) reuse them instead of opening their own.
   const agents = { httpAgent: new HttpAgent({ keepAlive: true }), httpsAgent: new HttpsAgent({ keepAlive: true }) };
-  const base = () => ({ region: target.region, endpoint: target.endpoint, ...pinned, ...retries, requestHandler: new TimedHttpHandler(timeouts, options.signal, agents) });
+  // cacheMiddleware: the SDK resolves a command class's middleware stack once per client instead of
+  // on every send (the harness adds its middleware to the client, never to a command, and passes no
+  // per-send options, which are what the cache would ignore): a contract run makes ~1,250 calls.
+  const base = () => ({ region: target.region, endpoint: target.endpoint, ...pinned, ...retries, cacheMiddleware: true, requestHandler: new TimedHttpHandler(timeouts, options.signal, agents) });
   // An emulator answers on one address: buckets go in the path there; AWS's own endpoints take them in the host name.
   const s3Base = () => ({ ...base(), forcePathStyle: target.endpoint !== undefined });
   const made: AnyClient[] = [];
@@ -77,16 +80,26 @@ export function createClients(target: Pick<StartedTarget, 'region' | 'endpoint' 
     made.push(client);
     return withRecorder(client, options);
   };
+  // A flow's credentials sign several calls (a case asks STS who it is, then tries S3): one client per
+  // credentials and service, not one per call, spares the SDK's config resolution each time.
+  const signedWith = new Map<string, AnyClient>();
+  const reuse = <C extends AnyClient>(kind: string, credentials: Credentials, make: () => C): C => {
+    const key = `${kind}\n${credentials.accessKeyId}\n${credentials.secretAccessKey}\n${credentials.sessionToken ?? ''}`;
+    let client = signedWith.get(key) as C | undefined;
+    if (!client) signedWith.set(key, (client = track(make())));
+    return client;
+  };
   return {
     idp: track(new CognitoIdentityProviderClient({ ...base(), credentials: target.credentials })),
     identity: track(new CognitoIdentityClient({ ...base(), credentials: target.credentials })),
     sts: track(new STSClient({ ...base(), credentials: target.credentials })),
     iam: track(new IAMClient({ ...base(), credentials: target.credentials })),
     s3: track(new S3Client({ ...s3Base(), credentials: target.credentials })),
-    stsWith: (credentials) => track(new STSClient({ ...base(), credentials })),
-    iamWith: (credentials) => track(new IAMClient({ ...base(), credentials })),
-    s3With: (credentials) => track(new S3Client({ ...s3Base(), credentials })),
+    stsWith: (credentials) => reuse('sts', credentials, () => new STSClient({ ...base(), credentials })),
+    iamWith: (credentials) => reuse('iam', credentials, () => new IAMClient({ ...base(), credentials })),
+    s3With: (credentials) => reuse('s3', credentials, () => new S3Client({ ...s3Base(), credentials })),
     destroy: () => {
+      signedWith.clear();
       for (const client of made.splice(0)) client.destroy();
     },
   };

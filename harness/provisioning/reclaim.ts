@@ -77,9 +77,9 @@ async function exists(clients: Clients, ledgered: LedgeredKind, found: Listed): 
  * get their ids from the target, so a pool whose create answer was lost — or
  * that a retried create made twice — is found by name.
  */
-async function locate(clients: Clients, inventory: Inventory, ledgered: LedgeredKind, item: ReclaimTarget): Promise<string[]> {
+async function locate(clients: Clients, inventory: Inventory, ledgered: LedgeredKind, item: ReclaimTarget, askFirst: boolean): Promise<string[]> {
   const ids = new Set<string>();
-  if (item.id && (await exists(clients, ledgered, { name: item.name, id: item.id }))) ids.add(item.id);
+  if (item.id && (!askFirst || (await exists(clients, ledgered, { name: item.name, id: item.id })))) ids.add(item.id);
   if (!item.id || item.id !== item.name) {
     for (const listed of await inventory.list(item.kind, ledgered)) if (listed.name === item.name && listed.id) ids.add(listed.id);
   }
@@ -102,7 +102,10 @@ export async function reclaim(
   }
   let ids: string[];
   try {
-    ids = await locate(clients, options.inventory ?? new Inventory(clients), ledgered, item);
+    // A known id is deleted without asking first: the delete itself answers "not there" when it
+    // is gone (what `already gone` then rests on, after the confirm below). A dry run deletes
+    // nothing, so it must ask.
+    ids = await locate(clients, options.inventory ?? new Inventory(clients), ledgered, item, options.dryRun === true);
   } catch (err) {
     return { ...item, ids: [], status: 'could not read', detail: why(err) };
   }
@@ -110,9 +113,10 @@ export async function reclaim(
   if (options.dryRun) return { ...item, ids, status: 'would delete' };
 
   const deleteErrors: string[] = [];
+  const absent = new Set<string>();
   for (const id of ids) {
     try {
-      await ledgered.delete(clients, { name: item.name, id });
+      if ((await ledgered.delete(clients, { name: item.name, id })) === false) absent.add(id);
     } catch (err) {
       deleteErrors.push(why(err));
     }
@@ -129,7 +133,11 @@ export async function reclaim(
     } catch (err) {
       return { ...item, ids, status: 'could not read', detail: `deleted, then could not confirm: ${why(err)}` };
     }
-    if (present.length === 0) return { ...item, ids, status: 'deleted' };
+    if (present.length === 0) {
+      // Every id the target said was not there when deleted: nothing was found to delete.
+      const found = ids.filter((id) => !absent.has(id));
+      return found.length === 0 ? { ...item, ids: found, status: 'already gone' } : { ...item, ids: found, status: 'deleted' };
+    }
   }
   const detail = deleteErrors.length > 0 ? `the delete was refused: ${deleteErrors.join('; ')}` : `the target still lists ${present.join(', ')} after the delete`;
   return { ...item, ids, status: 'still present', detail };

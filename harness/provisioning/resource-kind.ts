@@ -79,8 +79,12 @@ export interface Described {
  * have none: deleting their container deletes them.
  */
 export interface LedgeredKind {
-  /** Delete the resource an entry names. One already gone counts as deleted. */
-  delete(clients: Clients, entry: Pick<LedgerEntry, 'name' | 'id'>): Promise<void>;
+  /**
+   * Delete the resource an entry names. One already gone counts as deleted;
+   * resolving `false` says the target answered that it was not there (what
+   * reclaim then reports as `already gone`, once the target confirms it).
+   */
+  delete(clients: Clients, entry: Pick<LedgerEntry, 'name' | 'id'>): Promise<boolean | void>;
   /** Every resource of this kind the target holds that may be idchain's. */
   list(clients: Clients): Promise<Listed[]>;
   /** Its tags and creation time, read from the target. */

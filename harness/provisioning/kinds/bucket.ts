@@ -44,11 +44,14 @@ export interface ProvisionedBucket {
 const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 const GONE = new Set(['NoSuchBucket', 'NoSuchBucketPolicy', 'NoSuchKey', 'NotFound']);
 
-async function ignoreMissing(call: Promise<unknown>): Promise<void> {
+/** `false` when S3 answered that what the call names is not there. */
+async function ignoreMissing(call: Promise<unknown>): Promise<boolean> {
   try {
     await call;
+    return true;
   } catch (err) {
     if (!GONE.has((err as { name?: string }).name ?? '')) throw err;
+    return false;
   }
 }
 
@@ -95,7 +98,7 @@ async function create(key: string, spec: BucketSpec, ctx: CreateContext, needs: 
  * Empty a bucket and delete it. The policy goes first: a policy denying
  * deletions (a fixture's explicit-deny case) must never lock teardown out.
  */
-async function deleteBucket(clients: Clients, name: string): Promise<void> {
+async function deleteBucket(clients: Clients, name: string): Promise<boolean> {
   await ignoreMissing(clients.s3.send(new DeleteBucketPolicyCommand({ Bucket: name })));
   let token: string | undefined;
   try {
@@ -105,10 +108,10 @@ async function deleteBucket(clients: Clients, name: string): Promise<void> {
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);
   } catch (err) {
-    if ((err as { name?: string }).name === 'NoSuchBucket') return;
+    if ((err as { name?: string }).name === 'NoSuchBucket') return false;
     throw err;
   }
-  await ignoreMissing(clients.s3.send(new DeleteBucketCommand({ Bucket: name })));
+  return ignoreMissing(clients.s3.send(new DeleteBucketCommand({ Bucket: name })));
 }
 
 /** S3 buckets, named `idchain-<runId>-…`, tagged, emptied and deleted at teardown; swept by name. */

@@ -112,7 +112,7 @@ export const iamUserKind: ResourceKind<{ longTermUser?: LongTermUserSpec }, Long
   names: (_key, user) => (user.origin === 'throwaway' ? [{ logical: 'caller', value: user.arn }] : []),
   ledgered: {
     async delete(clients, entry) {
-      await ignoreGone(
+      return ignoreGone(
         (async () => {
           // IAM refuses to delete a user that still has access keys or inline policies (IAM-API DeleteUser).
           const { AccessKeyMetadata = [] } = await clients.iam.send(new ListAccessKeysCommand({ UserName: entry.name }));

@@ -91,8 +91,8 @@ export const identityPoolKind: ResourceKind<IdentityPoolsFragment, IdentityPoolS
   ],
   ledgered: {
     async delete(clients, entry) {
-      if (!entry.id) return; // never got an id: the create did not succeed
-      await ignoreGone(clients.identity.send(new DeleteIdentityPoolCommand({ IdentityPoolId: entry.id })));
+      if (!entry.id) return false; // never got an id: the create did not succeed
+      return ignoreGone(clients.identity.send(new DeleteIdentityPoolCommand({ IdentityPoolId: entry.id })));
     },
     async list(clients) {
       const found = [];

@@ -64,8 +64,8 @@ export const oidcProviderKind: ResourceKind<{ oidcProviders?: Record<string, Oid
   names: (key, p) => [{ logical: `oidc-provider:${key}`, value: p.arn }],
   ledgered: {
     async delete(clients, entry) {
-      if (!entry.id) return; // no ARN ledgered: nothing was asked for
-      await ignoreGone(clients.iam.send(new DeleteOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: entry.id })));
+      if (!entry.id) return false; // no ARN ledgered: nothing was asked for
+      return ignoreGone(clients.iam.send(new DeleteOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: entry.id })));
     },
     async list(clients) {
       const { OpenIDConnectProviderList = [] } = await clients.iam.send(new ListOpenIDConnectProvidersCommand({}));

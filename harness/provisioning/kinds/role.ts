@@ -105,7 +105,7 @@ export const roleKind: ResourceKind<{ roles?: Record<string, RoleSpec> }, RoleSp
   ],
   ledgered: {
     async delete(clients, entry) {
-      await ignoreGone(
+      return ignoreGone(
         (async () => {
           // IAM refuses to delete a role that still has inline policies (IAM-API DeleteRole).
           const { PolicyNames = [] } = await clients.iam.send(new ListRolePoliciesCommand({ RoleName: entry.name }));

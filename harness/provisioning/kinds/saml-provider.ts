@@ -47,8 +47,8 @@ export const samlProviderKind: ResourceKind<{ samlProviders?: Record<string, Sam
   ],
   ledgered: {
     async delete(clients, entry) {
-      if (!entry.id) return;
-      await ignoreGone(clients.iam.send(new DeleteSAMLProviderCommand({ SAMLProviderArn: entry.id })));
+      if (!entry.id) return false;
+      return ignoreGone(clients.iam.send(new DeleteSAMLProviderCommand({ SAMLProviderArn: entry.id })));
     },
     async list(clients) {
       const { SAMLProviderList = [] } = await clients.iam.send(new ListSAMLProvidersCommand({}));

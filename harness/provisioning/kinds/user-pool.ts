@@ -68,8 +68,8 @@ export const userPoolKind: ResourceKind<UserPoolsFragment, UserPoolSpec, Provisi
   names: (key, pool) => [{ logical: `user-pool:${key}`, value: pool.id }],
   ledgered: {
     async delete(clients, entry) {
-      if (!entry.id) return; // never got an id: the create did not succeed
-      await ignoreGone(clients.idp.send(new DeleteUserPoolCommand({ UserPoolId: entry.id })));
+      if (!entry.id) return false; // never got an id: the create did not succeed
+      return ignoreGone(clients.idp.send(new DeleteUserPoolCommand({ UserPoolId: entry.id })));
     },
     async list(clients) {
       const found = [];
