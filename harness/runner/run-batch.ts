@@ -119,7 +119,7 @@ async function runSuite(suite: SuiteDefinition, b: Batch): Promise<void> {
     suite.cases
       .filter((c) => !b.has(c.id))
       .map((c) =>
-        b.caseLimit(async () => {
+        (c.waitsOnClock ? (fn: () => Promise<void>) => fn() : b.caseLimit)(async () => {
           const held = heldBack(options);
           if (held) return b.record(notRun(suite, c, 'error', held));
           const id = `case:${c.id}`;

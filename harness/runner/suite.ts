@@ -31,6 +31,13 @@ export interface CaseDefinition {
   matrix?: PermissionCell[];
   /** Paths its golden keeps sorted or leaves out of the comparison, each with its reason. */
   golden?: GoldenRules;
+  /**
+   * The case spends most of its time waiting for the clock (a token it was
+   * given expiring), not calling the target: it runs beside the run's case
+   * concurrency limit instead of holding a slot, so the run does not sit
+   * idle behind the wait and the wait starts as soon as the fixture is ready.
+   */
+  waitsOnClock?: boolean;
   run(ctx: CaseContext): Promise<void>;
 }
 

@@ -159,6 +159,7 @@ export const basicFlowSuite = defineSuite({
       id: 'basic/expired-token-refused',
       title: 'An expired OpenID token is refused with ExpiredTokenException',
       citations: [STS_ASSUME_ROLE_WITH_WEB_IDENTITY, CI_GET_OPEN_ID_TOKEN_FOR_DEVELOPER, NO_EXPIRY_LEEWAY_INFERRED],
+      waitsOnClock: true,
       async run(ctx) {
         // Only developer tokens can be made short-lived (TokenDuration ≥ 1 s, CI-API); waiting out a 10-minute token would be too slow.
         const pool = ctx.fx.identityPool('basic');
