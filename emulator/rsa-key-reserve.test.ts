@@ -61,3 +61,27 @@ describe('nextRsaKeyPair: for a token about to be signed', () => {
     expect(sync).not.toHaveBeenCalled();
   });
 });
+
+test('five keys ordered together are generated two at a time, leaving the thread pool room for the signatures every sign-in needs', async () => {
+  const crypto = jest.requireActual<typeof import('node:crypto')>('node:crypto');
+  const real = crypto.generateKeyPair;
+  let inFlight = 0;
+  let most = 0;
+  const spy = jest.spyOn(crypto, 'generateKeyPair').mockImplementation(((type: 'rsa', options: unknown, done: (...args: unknown[]) => void) => {
+    inFlight++;
+    most = Math.max(most, inFlight);
+    return (real as (...args: unknown[]) => void)(type, options, (...args: unknown[]) => {
+      inFlight--;
+      done(...args);
+    });
+  }) as unknown as typeof crypto.generateKeyPair);
+  try {
+    for (let i = 0; i < 5; i++) orderRsaKeyPair();
+    const keys = await Promise.all(Array.from({ length: 5 }, () => nextRsaKeyPair()));
+    expect(new Set(keys.map(fingerprint)).size).toBe(5);
+    expect(spy).toHaveBeenCalledTimes(5);
+    expect(most).toBe(2);
+  } finally {
+    spy.mockRestore();
+  }
+});

@@ -18,17 +18,36 @@ export interface RsaKeyPair {
 const ready: RsaKeyPair[] = [];
 /** Who waits for a key still being made, first come first served. */
 const waiting: ((pair: RsaKeyPair) => void)[] = [];
+/** Keys ordered and not yet made: generating now, or queued behind those. */
 let making = 0;
+let generating = 0;
 
-function makeInBackground(): void {
-  making++;
+/**
+ * Keys generated at once. libuv's thread pool (four threads, shared by the
+ * whole process) also signs every token (jwt-sign.ts) and, in the harness's
+ * process, its own IdPs' keys and signatures: ten pools created together
+ * used to fill all four threads with 0.1–0.3 s key generations, and every
+ * sign-in behind them waited with both cores idle. Two at a time still keep
+ * a 2-core machine's spare core busy and leave the pool room for the rest.
+ */
+const GENERATING_AT_ONCE = 2;
+
+function generate(): void {
+  generating++;
   generateKeyPair('rsa', { modulusLength: 2048 }, (err, publicKey, privateKey) => {
+    generating--;
     making--;
+    if (making > generating) generate();
     const pair = err ? generateKeyPairSync('rsa', { modulusLength: 2048 }) : { publicKey, privateKey };
     const next = waiting.shift();
     if (next) next(pair);
     else ready.push(pair);
   });
+}
+
+function makeInBackground(): void {
+  making++;
+  if (generating < GENERATING_AT_ONCE) generate();
 }
 
 /** Start making one key in the background, for something that will sign soon. */
