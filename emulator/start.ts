@@ -18,7 +18,9 @@ import { checkScale, checkSeed, resolveWeatherProfile } from './weather/load-pro
 import type { WeatherProfile } from './weather/profile';
 import type { Sleep, WeatherStats } from './weather/weather';
 
-export const EMULATOR_VERSION = '0.1.0';
+import { EMULATOR_VERSION } from './version';
+
+export { EMULATOR_VERSION };
 
 export interface EmulatorOptions {
   /** Interface to bind; defaults to loopback only. */
