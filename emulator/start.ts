@@ -17,10 +17,7 @@ import { regionFacts } from './region';
 import { checkScale, checkSeed, resolveWeatherProfile } from './weather/load-profile';
 import type { WeatherProfile } from './weather/profile';
 import type { Sleep, WeatherStats } from './weather/weather';
-
 import { EMULATOR_VERSION } from './version';
-
-export { EMULATOR_VERSION };
 
 export interface EmulatorOptions {
   /** Interface to bind; defaults to loopback only. */
