@@ -17,8 +17,7 @@ import { regionFacts } from './region';
 import { checkScale, checkSeed, resolveWeatherProfile } from './weather/load-profile';
 import type { WeatherProfile } from './weather/profile';
 import type { Sleep, WeatherStats } from './weather/weather';
-
-export const EMULATOR_VERSION = '0.1.0';
+import { EMULATOR_VERSION } from './version';
 
 export interface EmulatorOptions {
   /** Interface to bind; defaults to loopback only. */

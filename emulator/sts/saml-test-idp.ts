@@ -1,7 +1,10 @@
 // A SAML identity provider for this directory's tests: an RSA key and a
 // self-signed certificate made at run time, its metadata, and responses it
 // signs with xml-crypto the way IdPs do (enveloped signature, exclusive c14n,
-// RSA-SHA256). Not a test file itself.
+// RSA-SHA256). Not a test file itself. Its certificates come from
+// @peculiar/x509 (a devDependency): a generator other than the harness's own
+// (harness/provisioning/self-signed-certificate.ts), so the emulator's
+// certificate checks are not tested only against the DER idchain writes.
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { webcrypto } from 'node:crypto';

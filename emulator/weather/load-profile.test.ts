@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkScale, checkSeed, loadWeatherProfile, parseWeatherProfile, resolveWeatherProfile, WeatherProfileError } from './load-profile';
+import { BUNDLED_PROFILES, checkScale, checkSeed, loadWeatherProfile, parseWeatherProfile, resolveWeatherProfile, WeatherProfileError } from './load-profile';
 import { testProfile } from './weather-test-support';
 
 const dir = mkdtempSync(join(tmpdir(), 'idchain-weather-'));
@@ -23,6 +23,18 @@ function refusal(run: () => unknown): string {
 }
 
 describe('the bundled profiles', () => {
+  // loadWeatherProfile reads these without the schema (so a start need not load zod): this is what holds them to it.
+  test('each file in profiles/ is bundled by name and passes the schema as shipped', () => {
+    const shipped = readdirSync(join(__dirname, 'profiles')).sort();
+    expect(shipped).toEqual(['aws.json', 'calm.json']);
+    expect([...BUNDLED_PROFILES].sort()).toEqual(['aws', 'calm']);
+    for (const name of BUNDLED_PROFILES) {
+      const json: unknown = JSON.parse(readFileSync(join(__dirname, 'profiles', `${name}.json`), 'utf8'));
+      expect(parseWeatherProfile(json, name)).toEqual(json);
+      expect(loadWeatherProfile(name)).toEqual(json);
+    }
+  });
+
   test('calm is no weather at all', () => {
     const calm = loadWeatherProfile('calm');
     expect(calm.latency.default).toMatchObject({ medianMs: 0, p99Ms: 0 });

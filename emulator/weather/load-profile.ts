@@ -1,6 +1,8 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { weatherProfileSchema, type WeatherProfile } from './profile';
+import type { WeatherProfile } from './profile';
+import type * as ProfileSchema from './profile-schema';
 
 /** The profiles shipped in emulator/weather/profiles/. */
 export const BUNDLED_PROFILES = ['calm', 'aws'] as const;
@@ -14,6 +16,8 @@ const EXPECTED = `Expected: ${BUNDLED_PROFILES.join(', ')}, or the path of a JSO
 
 /** Check a parsed profile against the schema; `origin` names it in the message. */
 export function parseWeatherProfile(value: unknown, origin: string): WeatherProfile {
+  // The schema (and zod) is loaded here, on the first profile from outside the package: see loadWeatherProfile.
+  const { weatherProfileSchema } = require('./profile-schema') as typeof ProfileSchema;
   const parsed = weatherProfileSchema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.map((i) => `  ${i.path.length > 0 ? i.path.join('.') : '(profile)'}: ${i.message}`);
@@ -22,7 +26,10 @@ export function parseWeatherProfile(value: unknown, origin: string): WeatherProf
 
 /**
  * A weather profile by name (`calm`, `aws`) or by the path of a JSON file,
- * validated. Every problem says what was wrong and what is expected.
+ * validated. Every problem says what was wrong and what is expected. The
+ * bundled profiles ship with the emulator and a test holds each to the schema
+ * (load-profile.test.ts), so they are read as they are: every emulator start
+ * reads one, and the schema's zod would be the largest part of that start.
  */
 export function loadWeatherProfile(nameOrPath: string): WeatherProfile {
   const bundled = (BUNDLED_PROFILES as readonly string[]).includes(nameOrPath);
@@ -40,7 +47,7 @@ export function loadWeatherProfile(nameOrPath: string): WeatherProfile {
   } catch (err) {
     throw new WeatherProfileError(`Weather profile ${path} is not JSON: ${(err as Error).message}.`);
   }
-  return parseWeatherProfile(json, path);
+  return bundled ? (json as WeatherProfile) : parseWeatherProfile(json, path);
 }
 
 let calm: WeatherProfile | undefined;

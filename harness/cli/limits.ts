@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { DEFAULT_HTTP_TIMEOUTS } from '../clients/http-handler';
+// http-timeouts, not http-handler: --help and `idchain emulator` never need the SDK's HTTP handler.
+import { DEFAULT_HTTP_TIMEOUTS } from '../clients/http-timeouts';
 import { durationOption } from './duration';
 import type { RunLimits } from './run-control';
 

@@ -1,4 +1,4 @@
-import type { HttpTimeouts } from '../clients/http-handler';
+import type { HttpTimeouts } from '../clients/http-timeouts';
 import type { CliIo, StopSignal } from './io';
 
 /** Why a run was stopped before it finished. */

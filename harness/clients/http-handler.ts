@@ -1,20 +1,10 @@
 import type { Agent as HttpAgent } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { HttpTimeouts } from './http-timeouts';
 
-/** How long one SDK call may wait: to connect, and for the whole answer. */
-export interface HttpTimeouts {
-  /** To establish the TCP (and TLS) connection. */
-  connectionMs: number;
-  /** From sending the request to the end of the answer; each retry gets its own. */
-  requestMs: number;
-}
-
-/**
- * Long enough for AWS on a slow network, short enough that an endpoint which
- * accepts a connection and never answers cannot hold a run for long.
- */
-export const DEFAULT_HTTP_TIMEOUTS: HttpTimeouts = { connectionMs: 10_000, requestMs: 60_000 };
+// Re-exported: callers that build clients take both from here.
+export { DEFAULT_HTTP_TIMEOUTS, type HttpTimeouts } from './http-timeouts';
 
 type HandleArgs = Parameters<NodeHttpHandler['handle']>;
 type SdkAbortSignal = NonNullable<HandleArgs[1]>['abortSignal'];

@@ -1,6 +1,7 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { SignedXml } from 'xml-crypto';
-import { AWS_SAML_RECIPIENT, NAMEID_TRANSIENT, SamlIdentityProvider, decodeSamlResponse } from './saml-idp';
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { AWS_SAML_RECIPIENT, NAMEID_TRANSIENT, SamlIdentityProvider, createSigningKey, decodeSamlResponse } from './saml-idp';
 
 // The harness's own SAML IdP: what it signs must verify with the certificate its
 // metadata publishes, checked with xml-crypto as a relying party would, and any
@@ -79,4 +80,19 @@ test('validForSeconds below zero makes an assertion that has already expired; Ro
   const xml = decodeSamlResponse(idp.assertion({ ...request, validForSeconds: -60, roleSessionName: null }));
   expect(xml).toContain('NotOnOrAfter="2026-12-01T11:59:00.000Z"');
   expect(xml).not.toContain('RoleSessionName');
+});
+
+test('the signing key: an RSA-2048 key with a self-signed certificate for it, valid from a day before now for 365 days', async () => {
+  const key = await createSigningKey(NOW);
+  const cert = new X509Certificate(Buffer.from(key.certificateBase64, 'base64'));
+  expect(cert.subject).toBe('CN=idchain SAML identity provider');
+  expect(cert.issuer).toBe('CN=idchain SAML identity provider');
+  expect(cert.validFrom).toBe('Nov 30 12:00:00 2026 GMT');
+  expect(cert.validTo).toBe('Dec  1 12:00:00 2027 GMT');
+  // Eight random bytes, the first made 0x40–0x7f: a positive serial of sixteen hex digits.
+  expect(cert.serialNumber).toMatch(/^[4-7][0-9A-F]{15}$/);
+  expect(cert.publicKey.asymmetricKeyDetails).toEqual({ modulusLength: 2048, publicExponent: 65537n });
+  expect(cert.verify(cert.publicKey)).toBe(true);
+  expect(key.privateKeyPem).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
+  expect(cert.checkPrivateKey(createPrivateKey(key.privateKeyPem))).toBe(true);
 });

@@ -5,26 +5,20 @@
 // after the Assertion's Issuer (IAM-UG "Configuring SAML assertions for the
 // authentication response"; aws-contract.md §5).
 /* eslint-disable @typescript-eslint/no-require-imports */
-import type * as X509 from '@peculiar/x509';
 import type * as XmlCrypto from 'xml-crypto';
-import { randomBytes, webcrypto } from 'node:crypto';
+import type * as Certificate from './self-signed-certificate';
+import { generateKeyPair, randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
 
-let x509: typeof X509 | undefined;
 let xmlCrypto: typeof XmlCrypto | undefined;
 
 /**
- * @peculiar/x509 (with the reflect-metadata it needs) and xml-crypto take
- * about a tenth of a second to load; only runs with a SAML provider pay it.
+ * xml-crypto and the certificate's DER encoder (asn1js) are loaded on first
+ * use: this module comes with the library's index, and only runs with a SAML
+ * provider need them.
  */
-function loadX509(): typeof X509 {
-  if (!x509) {
-    require('reflect-metadata');
-    x509 = require('@peculiar/x509') as typeof X509;
-    x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof X509.cryptoProvider.set>[0]);
-  }
-  return x509;
-}
 const loadXmlCrypto = (): typeof XmlCrypto => (xmlCrypto ??= require('xml-crypto') as typeof XmlCrypto);
+const loadCertificate = (): typeof Certificate => require('./self-signed-certificate') as typeof Certificate;
 
 /** Where AWS's sign-in endpoint receives assertions: the Recipient and Audience AWS expects (IAM-UG, aws-contract.md §5). */
 export const AWS_SAML_RECIPIENT = 'https://signin.aws.amazon.com/saml';
@@ -41,24 +35,24 @@ export interface SigningKey {
   readonly privateKeyPem: string;
 }
 
-/** An RSA-2048 key and a self-signed certificate for it (about 0.2 s). */
+/** An RSA-2048 key (made on the thread pool) and a self-signed certificate for it. */
 export async function createSigningKey(now: Date = new Date()): Promise<SigningKey> {
-  const algorithm = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 };
-  const keys = (await webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
-  const { X509CertificateGenerator } = loadX509();
-  const cert = await X509CertificateGenerator.createSelfSigned({
-    serialNumber: randomBytes(8).toString('hex'),
-    name: 'CN=idchain SAML identity provider',
+  const { publicKey, privateKey } = await promisify(generateKeyPair)('rsa', { modulusLength: 2048, publicExponent: 0x10001 });
+  const serialNumber = randomBytes(8);
+  // A positive INTEGER with no leading zero byte, whatever the random bytes (RFC 5280 §4.1.2.2).
+  serialNumber[0] = (serialNumber[0] & 0x7f) | 0x40;
+  const certificate = loadCertificate().selfSignedCertificate({
+    commonName: 'idchain SAML identity provider',
     // Valid from a day ago so a verifier's clock skew never makes it "not yet valid".
     notBefore: new Date(now.getTime() - 86_400_000),
     notAfter: new Date(now.getTime() + 365 * 86_400_000),
-    signingAlgorithm: algorithm,
-    keys: keys as unknown as Parameters<typeof X509.X509CertificateGenerator.createSelfSigned>[0]['keys'],
+    serialNumber,
+    publicKey,
+    privateKey,
   });
-  const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey)).toString('base64');
   return {
-    certificateBase64: Buffer.from(cert.rawData).toString('base64'),
-    privateKeyPem: `-----BEGIN PRIVATE KEY-----\n${pkcs8.match(/.{1,64}/g)!.join('\n')}\n-----END PRIVATE KEY-----\n`,
+    certificateBase64: certificate.toString('base64'),
+    privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
   };
 }
 
