@@ -29,7 +29,26 @@ export interface TextTransformer {
 
 /** Apply text transformers in order. */
 export function composeText(transformers: readonly TextTransformer[]): (text: string) => string {
-  return (text) => transformers.reduce((out, t) => t.apply(out), text);
+  return (text) => {
+    let out = text;
+    for (const t of transformers) out = t.apply(out);
+    return out;
+  };
+}
+
+/**
+ * `text` answering a string it has seen before from memory. Exact for the
+ * text transformers of one reference table: a reference, once given, never
+ * changes, so the same string always comes out the same — and a case meets
+ * the same keys and names in step after step.
+ */
+export function memoizeText(text: (s: string) => string): (text: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    let out = seen.get(s);
+    if (out === undefined) seen.set(s, (out = text(s)));
+    return out;
+  };
 }
 
 /**
@@ -40,8 +59,9 @@ export function composeText(transformers: readonly TextTransformer[]): (text: st
 export function walker(transformers: readonly ValueTransformer[], text: (s: string) => string): Walk {
   const walk: Walk = (value, key, path) => {
     if (value === undefined || value === null) return value;
+    const node: ValueNode = { value, key, path };
     for (const t of transformers) {
-      const out = t.transform({ value, key, path }, walk);
+      const out = t.transform(node, walk);
       if (out !== undefined) return out;
     }
     if (typeof value === 'string') return text(value);
