@@ -4,6 +4,8 @@ import { defaultTransformers, normalizeCase, normalizeSteps } from './normalize'
 import { ReferenceTable } from './references';
 import { fixtureNames, region, replaceEvery, timestampsInText, volatilePatterns } from './text-transformers';
 import { composeText, memoizeText, walker } from './transformer';
+import { volatileKeys } from './value-transformers';
+import { VOLATILE_KEYS } from './references';
 
 const step = (output: unknown): RecordedStep => ({ service: 'cognito-idp', operation: 'AdminListGroupsForUser', input: {}, output, sentAt: 0, durationMs: 1 });
 
@@ -116,5 +118,10 @@ describe('text transformers, made cheap', () => {
       { logical: 'role:admin', value: 'arn:aws:iam::123456789012:role/idchain-ab12-admin' },
     ]);
     expect(names.apply('arn:aws:iam::123456789012:role/idchain-ab12-admin assumed by idchain-ab12-admin of 123456789012')).toBe('<role:admin> assumed by <role-name:admin> of <account>');
+  });
+
+  it('volatile keys are the listed ones only: a key named like a member every object inherits is not one', () => {
+    const walk = walker([volatileKeys(VOLATILE_KEYS, new ReferenceTable(), () => false)], (s) => s);
+    expect(walk({ constructor: 'c', toString: 't', sub: 'f81d4fae', IdentityId: 'x' })).toEqual({ IdentityId: '<identity-id:1>', constructor: 'c', sub: '<sub:1>', toString: 't' });
   });
 });
