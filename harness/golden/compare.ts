@@ -75,7 +75,9 @@ function diff(path: string, expected: unknown, actual: unknown, out: Finding[]):
   }
   const e = expected as Record<string, unknown>;
   const a = actual as Record<string, unknown>;
-  for (const key of keysOfBoth(e, a)) {
+  const keys = keysOfBoth(e, a);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
     if (e[key] === undefined && a[key] === undefined) continue;
     if (!Object.is(e[key], a[key])) diff(`${path}.${key}`, e[key], a[key], out);
   }
@@ -84,6 +86,7 @@ function diff(path: string, expected: unknown, actual: unknown, out: Finding[]):
 /** The keys of either object, sorted. */
 function keysOfBoth(e: Record<string, unknown>, a: Record<string, unknown>): string[] {
   const keys = Object.keys(e);
-  for (const key of Object.keys(a)) if (!Object.hasOwn(e, key)) keys.push(key);
+  const more = Object.keys(a);
+  for (let i = 0; i < more.length; i++) if (!Object.hasOwn(e, more[i])) keys.push(more[i]);
   return keys.sort();
 }

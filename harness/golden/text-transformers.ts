@@ -24,12 +24,13 @@ export function fixtureNames(names: readonly { logical: string; value: string }[
   const accounts = new Set(names.map((n) => /^arn:aws[\w-]*:\w[\w-]*::(\d{12}):/.exec(n.value)?.[1]).filter(Boolean) as string[]);
   for (const account of accounts) entries.push([account, '<account>']);
   const replacements = new Map(entries);
-  const ordered = [...replacements];
+  const raws = [...replacements.keys()];
+  const logicals = [...replacements.values()];
   return {
     name: 'fixture values → <logical name>, accounts → <account>',
     apply: (text) => {
       let out = text;
-      for (const [raw, logical] of ordered) out = replaceEvery(out, raw, logical);
+      for (let i = 0; i < raws.length; i++) out = replaceEvery(out, raws[i], logicals[i]);
       return out;
     },
     has: (value) => replacements.has(value),

@@ -31,7 +31,7 @@ export interface TextTransformer {
 export function composeText(transformers: readonly TextTransformer[]): (text: string) => string {
   return (text) => {
     let out = text;
-    for (const t of transformers) out = t.apply(out);
+    for (let i = 0; i < transformers.length; i++) out = transformers[i].apply(out);
     return out;
   };
 }
@@ -57,18 +57,24 @@ export function memoizeText(text: (s: string) => string): (text: string) => stri
  * `text`; a string nothing claimed goes through `text`.
  */
 export function walker(transformers: readonly ValueTransformer[], text: (s: string) => string): Walk {
+  // Indexed loops, here and in the text transformers: a run normalizes most of its cases before
+  // the JIT has optimized this, and in the interpreter for…of steps an iterator object per loop.
   const walk: Walk = (value, key, path) => {
     if (value === undefined || value === null) return value;
     const node: ValueNode = { value, key, path };
-    for (const t of transformers) {
-      const out = t.transform(node, walk);
+    for (let i = 0; i < transformers.length; i++) {
+      const out = transformers[i].transform(node, walk);
       if (out !== undefined) return out;
     }
     if (typeof value === 'string') return text(value);
     if (Array.isArray(value)) return value.map((v, i) => walk(v, undefined, path === undefined ? undefined : `${path}[${i}]`));
     if (typeof value === 'object') {
       const out: Record<string, unknown> = {};
-      for (const k of Object.keys(value).sort()) out[text(k)] = walk((value as Record<string, unknown>)[k], k, path === undefined ? undefined : `${path}.${k}`);
+      const keys = Object.keys(value).sort();
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
+        out[text(k)] = walk((value as Record<string, unknown>)[k], k, path === undefined ? undefined : `${path}.${k}`);
+      }
       return out;
     }
     return value;
