@@ -33,13 +33,37 @@ export interface BaselineOptions {
 
 const DAY_MS = 86_400_000;
 
+export interface Judgement {
+  result: CaseResult;
+  missing: boolean;
+  stale?: { id: string; lastValidatedAt: string };
+}
+
+/**
+ * Judgements already made, by options and case: a run judges each case as it
+ * finishes (for live progress) and again when it collects them all
+ * (applyBaseline), with the same options and the same case object, which the
+ * runner never changes once recorded. Normalizing twice would be waste.
+ */
+const judged = new WeakMap<BaselineOptions, WeakMap<CaseResult, { region: string; judgement: Judgement }>>();
+
 /**
  * One case compared with its baseline golden: a `golden` finding per
  * difference (or `golden-missing`), the known deviations marked, the verdict
- * recomputed. Unsupported and errored cases keep their verdict. Pure, so a
- * run can show each case's final verdict as soon as it finishes.
+ * recomputed. Unsupported and errored cases keep their verdict. Pure (and
+ * remembered), so a run can show each case's final verdict as soon as it finishes.
  */
-export function judgeCase(c: CaseResult, region: string, options: BaselineOptions): { result: CaseResult; missing: boolean; stale?: { id: string; lastValidatedAt: string } } {
+export function judgeCase(c: CaseResult, region: string, options: BaselineOptions): Judgement {
+  let byCase = judged.get(options);
+  if (!byCase) judged.set(options, (byCase = new WeakMap()));
+  const known = byCase.get(c);
+  if (known?.region === region) return known.judgement;
+  const judgement = judgeAfresh(c, region, options);
+  byCase.set(c, { region, judgement });
+  return judgement;
+}
+
+function judgeAfresh(c: CaseResult, region: string, options: BaselineOptions): Judgement {
   let findings = c.findings;
   let missing = false;
   let stale: { id: string; lastValidatedAt: string } | undefined;
@@ -61,12 +85,12 @@ export function judgeCase(c: CaseResult, region: string, options: BaselineOption
 
 /** {@link judgeCase} for every case of a run, with the baseline's missing and stale goldens gathered. */
 export function applyBaseline(run: RunResult, options: BaselineOptions): RunResult {
-  const judged = run.cases.map((c) => judgeCase(c, run.provenance.region, options));
+  const judgements = run.cases.map((c) => judgeCase(c, run.provenance.region, options));
   return {
     ...run,
-    cases: judged.map((j) => j.result),
+    cases: judgements.map((j) => j.result),
     baseline: options.baseline
-      ? { name: options.baseline, missing: judged.filter((j) => j.missing).map((j) => j.result.id), stale: judged.flatMap((j) => (j.stale ? [j.stale] : [])), maxAgeDays: options.maxAgeDays }
+      ? { name: options.baseline, missing: judgements.filter((j) => j.missing).map((j) => j.result.id), stale: judgements.flatMap((j) => (j.stale ? [j.stale] : [])), maxAgeDays: options.maxAgeDays }
       : undefined,
   };
 }

@@ -9,6 +9,12 @@ export interface StepsTransformer {
   apply(steps: NormalizedStep[]): NormalizedStep[];
 }
 
+/** Items in the order of their normalized JSON, each written once rather than at every comparison. */
+function sortedByJson(items: readonly unknown[]): unknown[] {
+  const keyed = items.map((item) => ({ item, json: stableStringify(item) }));
+  return keyed.sort((a, b) => a.json.localeCompare(b.json)).map((k) => k.item);
+}
+
 /**
  * Keep the arrays at these paths sorted (by their normalized JSON), where AWS
  * documents no order: after normalization, so the order never depends on a
@@ -19,7 +25,7 @@ export function sortPaths(rules: readonly PathRule[]): StepsTransformer {
   const visit = (value: unknown, path: string): unknown => {
     if (Array.isArray(value)) {
       const items = value.map((v, i) => visit(v, `${path}[${i}]`));
-      return globs.some((g) => g.test(path)) ? [...items].sort((a, b) => stableStringify(a).localeCompare(stableStringify(b))) : items;
+      return globs.some((g) => g.test(path)) ? sortedByJson(items) : items;
     }
     if (value && typeof value === 'object') {
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visit(v, `${path}.${k}`)]));

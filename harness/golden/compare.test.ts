@@ -61,5 +61,17 @@ describe('compareSteps', () => {
     );
     expect(findings.map((f) => f.path)).toEqual(['X#1.output.other']);
   });
-});
 
+  it('reports a key only one side has, even one named like a member every object inherits', () => {
+    const findings = compareSteps([s('X', { output: { constructor: 'a', same: 1 } })], [s('X', { output: { toString: 'b', same: 1 } })]);
+    expect(findings.map((f) => f.path)).toEqual(['X#1.output.constructor', 'X#1.output.toString']);
+  });
+
+  it('a step replaced by another operation in a longer run is one changed step, the rest still paired', () => {
+    expect(compareSteps([s('A'), s('B'), s('C', { output: 1 })], [s('A'), s('D'), s('C', { output: 2 }), s('E')])).toEqual([
+      { path: 'B#2', kind: 'golden', expected: 'cognito-identity:B', actual: 'cognito-identity:D' },
+      { path: 'C#3.output', kind: 'golden', expected: 1, actual: 2 },
+      { path: 'E#4', kind: 'golden', expected: 'no such step', actual: 'cognito-identity:E' },
+    ]);
+  });
+});

@@ -14,19 +14,23 @@ type Aligned = { e?: number; a?: number };
  * missing next to an extra one at the same place pairs up as one changed step.
  */
 function align(expected: readonly NormalizedStep[], actual: readonly NormalizedStep[]): Aligned[] {
-  const n = expected.length;
-  const m = actual.length;
+  const eo = expected.map(opOf);
+  const ao = actual.map(opOf);
+  const n = eo.length;
+  const m = ao.length;
+  // The usual case, the same operations in the same order, pairs step by step: what the walk below would find.
+  if (n === m && eo.every((op, i) => op === ao[i])) return eo.map((_, i) => ({ e: i, a: i }));
   const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      lcs[i][j] = opOf(expected[i]) === opOf(actual[j]) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+      lcs[i][j] = eo[i] === ao[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
     }
   }
   const out: Aligned[] = [];
   let i = 0;
   let j = 0;
   while (i < n || j < m) {
-    if (i < n && j < m && opOf(expected[i]) === opOf(actual[j])) out.push({ e: i++, a: j++ });
+    if (i < n && j < m && eo[i] === ao[j]) out.push({ e: i++, a: j++ });
     else if (i < n && j < m && lcs[i + 1][j] === lcs[i][j + 1] && lcs[i + 1][j + 1] === lcs[i][j]) out.push({ e: i++, a: j++ });
     else if (j >= m || (i < n && lcs[i + 1][j] >= lcs[i][j + 1])) out.push({ e: i++ });
     else out.push({ a: j++ });
@@ -62,14 +66,27 @@ function diff(path: string, expected: unknown, actual: unknown, out: Finding[]):
     out.push({ path, kind: 'golden', expected: expected ?? 'absent', actual: actual ?? 'absent' });
     return;
   }
+  // Equal values are passed over before their path is written: most of a step equals its golden.
   if (Array.isArray(expected) && Array.isArray(actual)) {
-    for (let i = 0; i < Math.max(expected.length, actual.length); i++) diff(`${path}[${i}]`, expected[i], actual[i], out);
+    for (let i = 0; i < Math.max(expected.length, actual.length); i++) {
+      if (!Object.is(expected[i], actual[i])) diff(`${path}[${i}]`, expected[i], actual[i], out);
+    }
     return;
   }
   const e = expected as Record<string, unknown>;
   const a = actual as Record<string, unknown>;
-  for (const key of [...new Set([...Object.keys(e), ...Object.keys(a)])].sort()) {
+  const keys = keysOfBoth(e, a);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
     if (e[key] === undefined && a[key] === undefined) continue;
-    diff(`${path}.${key}`, e[key], a[key], out);
+    if (!Object.is(e[key], a[key])) diff(`${path}.${key}`, e[key], a[key], out);
   }
+}
+
+/** The keys of either object, sorted. */
+function keysOfBoth(e: Record<string, unknown>, a: Record<string, unknown>): string[] {
+  const keys = Object.keys(e);
+  const more = Object.keys(a);
+  for (let i = 0; i < more.length; i++) if (!Object.hasOwn(e, more[i])) keys.push(more[i]);
+  return keys.sort();
 }

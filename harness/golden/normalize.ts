@@ -5,7 +5,7 @@ import type { NormalizedStep } from './normalized-step';
 import { EPOCH_SECONDS_IN_TEXT, ReferenceTable, TIMESTAMP_IN_TEXT, VOLATILE_KEYS, VOLATILE_PATTERNS } from './references';
 import { fixtureNames, identityPoolNames, partitionNames, region, timestampsInText, volatilePatterns } from './text-transformers';
 import { regionNames } from '../targets/region';
-import { composeText, walker, type TextTransformer, type ValueTransformer } from './transformer';
+import { composeText, memoizeText, walker, type TextTransformer, type ValueTransformer } from './transformer';
 import { dates, jwts, policyDocuments, sdkSecrets, volatileKeys } from './value-transformers';
 
 export interface NormalizeContext {
@@ -47,8 +47,18 @@ export function defaultTransformers(ctx: NormalizeContext, sensitiveNow: () => R
   const names = fixtureNames(ctx.names);
   return {
     values: [dates, policyDocuments, jwts(), sdkSecrets(sensitiveNow), volatileKeys(VOLATILE_KEYS, refs, names.has)],
-    text: [names, volatilePatterns(VOLATILE_PATTERNS, refs), timestampsInText([TIMESTAMP_IN_TEXT, EPOCH_SECONDS_IN_TEXT]), identityPoolNames(identityHosts(ctx.region)), ...partitionOf(ctx.region), region(ctx.region)],
+    text: [names, volatilePatterns(VOLATILE_PATTERNS, refs), timestamps, ...regionText(ctx.region)],
   };
+}
+
+const timestamps = timestampsInText([TIMESTAMP_IN_TEXT, EPOCH_SECONDS_IN_TEXT]);
+const regionTexts = new Map<string, TextTransformer[]>();
+
+/** The Region's text transformers: they hold no state, so each Region's are made once and serve every case. */
+function regionText(name: string): TextTransformer[] {
+  let text = regionTexts.get(name);
+  if (!text) regionTexts.set(name, (text = [identityPoolNames(identityHosts(name)), ...partitionOf(name), region(name)]));
+  return text;
 }
 
 /** The partition's names, written as the aws partition's; nothing for a Region the harness cannot name. */
@@ -75,7 +85,7 @@ function identityHosts(name: string): string[] {
 export function normalizeSteps(steps: readonly RecordedStep[], ctx: NormalizeContext, caseTransformers: readonly StepsTransformer[] = []): NormalizedStep[] {
   let sensitive: ReadonlySet<string> = new Set();
   const { values, text: textTransformers } = defaultTransformers(ctx, () => sensitive);
-  const text = composeText(textTransformers);
+  const text = memoizeText(composeText(textTransformers));
   const walk = walker(values, text);
   const normalized = steps.map((step) => {
     sensitive = new Set(step.sensitive);

@@ -1,5 +1,15 @@
+import { anyMatch } from './any-match';
 import type { ReferenceTable } from './references';
 import type { TextTransformer } from './transformer';
+
+/**
+ * Every occurrence of `raw` in `text` replaced by `by`, as `split().join()`
+ * does (no `$` patterns, unlike `replaceAll`). Most strings hold none of the
+ * names a case knows, and `includes` answers that without building an array.
+ */
+export function replaceEvery(text: string, raw: string, by: string): string {
+  return text.includes(raw) ? text.split(raw).join(by) : text;
+}
 
 /**
  * Fixture values → their logical names (`<role:admin>`), longest first so an
@@ -14,11 +24,13 @@ export function fixtureNames(names: readonly { logical: string; value: string }[
   const accounts = new Set(names.map((n) => /^arn:aws[\w-]*:\w[\w-]*::(\d{12}):/.exec(n.value)?.[1]).filter(Boolean) as string[]);
   for (const account of accounts) entries.push([account, '<account>']);
   const replacements = new Map(entries);
+  const raws = [...replacements.keys()];
+  const logicals = [...replacements.values()];
   return {
     name: 'fixture values → <logical name>, accounts → <account>',
     apply: (text) => {
       let out = text;
-      for (const [raw, logical] of replacements) out = out.split(raw).join(logical);
+      for (let i = 0; i < raws.length; i++) out = replaceEvery(out, raws[i], logicals[i]);
       return out;
     },
     has: (value) => replacements.has(value),
@@ -27,17 +39,19 @@ export function fixtureNames(names: readonly { logical: string; value: string }[
 
 /** Values recognised by shape (identity ids, access keys, role ids, …) → numbered references per kind. */
 export function volatilePatterns(patterns: readonly { kind: string; pattern: RegExp }[], refs: ReferenceTable): TextTransformer {
+  const mayMatch = anyMatch(patterns.map((p) => p.pattern));
   return {
     name: 'volatile values by shape → <kind:n>',
-    apply: (text) => patterns.reduce((out, { kind, pattern }) => out.replace(pattern, (m) => refs.ref(kind, m)), text),
+    apply: (text) => (mayMatch(text) ? patterns.reduce((out, { kind, pattern }) => out.replace(pattern, (m) => refs.ref(kind, m)), text) : text),
   };
 }
 
 /** Instants quoted in free text (ISO-8601, epoch seconds) → `<timestamp>`. */
 export function timestampsInText(patterns: readonly RegExp[]): TextTransformer {
+  const mayMatch = anyMatch(patterns);
   return {
     name: 'timestamps in text → <timestamp>',
-    apply: (text) => patterns.reduce((out, pattern) => out.replace(pattern, '<timestamp>'), text),
+    apply: (text) => (mayMatch(text) ? patterns.reduce((out, pattern) => out.replace(pattern, '<timestamp>'), text) : text),
   };
 }
 
@@ -54,13 +68,13 @@ export function identityPoolNames(names: readonly string[]): TextTransformer {
   const hosts = [...new Set(names)].sort((a, b) => b.length - a.length);
   return {
     name: "the Region's identity-pool issuer host, principal and Logins key → <cognito-identity>",
-    apply: (text) => hosts.reduce((out, host) => out.split(host).join('<cognito-identity>'), text),
+    apply: (text) => hosts.reduce((out, host) => replaceEvery(out, host, '<cognito-identity>'), text),
   };
 }
 
 /** The run's region → `<region>`. */
 export function region(name: string): TextTransformer {
-  return { name: 'region → <region>', apply: (text) => text.split(name).join('<region>') };
+  return { name: 'region → <region>', apply: (text) => replaceEvery(text, name, '<region>') };
 }
 
 /**
@@ -77,8 +91,8 @@ export function partitionNames(partition: string, dnsSuffix: string): TextTransf
   return {
     name: "the partition's ARN prefix and DNS suffix → the aws partition's",
     apply: (text) => {
-      let out = partition === 'aws' ? text : text.split(arn).join('arn:aws:');
-      if (dnsSuffix !== 'amazonaws.com') out = out.split(suffix).join('.amazonaws.com');
+      let out = partition === 'aws' ? text : replaceEvery(text, arn, 'arn:aws:');
+      if (dnsSuffix !== 'amazonaws.com') out = replaceEvery(out, suffix, '.amazonaws.com');
       return out;
     },
   };

@@ -29,7 +29,26 @@ export interface TextTransformer {
 
 /** Apply text transformers in order. */
 export function composeText(transformers: readonly TextTransformer[]): (text: string) => string {
-  return (text) => transformers.reduce((out, t) => t.apply(out), text);
+  return (text) => {
+    let out = text;
+    for (let i = 0; i < transformers.length; i++) out = transformers[i].apply(out);
+    return out;
+  };
+}
+
+/**
+ * `text` answering a string it has seen before from memory. Exact for the
+ * text transformers of one reference table: a reference, once given, never
+ * changes, so the same string always comes out the same — and a case meets
+ * the same keys and names in step after step.
+ */
+export function memoizeText(text: (s: string) => string): (text: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    let out = seen.get(s);
+    if (out === undefined) seen.set(s, (out = text(s)));
+    return out;
+  };
 }
 
 /**
@@ -38,17 +57,24 @@ export function composeText(transformers: readonly TextTransformer[]): (text: st
  * `text`; a string nothing claimed goes through `text`.
  */
 export function walker(transformers: readonly ValueTransformer[], text: (s: string) => string): Walk {
+  // Indexed loops, here and in the text transformers: a run normalizes most of its cases before
+  // the JIT has optimized this, and in the interpreter for…of steps an iterator object per loop.
   const walk: Walk = (value, key, path) => {
     if (value === undefined || value === null) return value;
-    for (const t of transformers) {
-      const out = t.transform({ value, key, path }, walk);
+    const node: ValueNode = { value, key, path };
+    for (let i = 0; i < transformers.length; i++) {
+      const out = transformers[i].transform(node, walk);
       if (out !== undefined) return out;
     }
     if (typeof value === 'string') return text(value);
     if (Array.isArray(value)) return value.map((v, i) => walk(v, undefined, path === undefined ? undefined : `${path}[${i}]`));
     if (typeof value === 'object') {
       const out: Record<string, unknown> = {};
-      for (const k of Object.keys(value).sort()) out[text(k)] = walk((value as Record<string, unknown>)[k], k, path === undefined ? undefined : `${path}.${k}`);
+      const keys = Object.keys(value).sort();
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
+        out[text(k)] = walk((value as Record<string, unknown>)[k], k, path === undefined ? undefined : `${path}.${k}`);
+      }
       return out;
     }
     return value;

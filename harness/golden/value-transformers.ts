@@ -49,7 +49,8 @@ export function jwts(): ValueTransformer {
   return {
     name: 'JWTs → <jwt:n> with decoded header, claims and lifetime',
     transform({ value, key }, walk) {
-      if (typeof value !== 'string' || !JWT.test(value)) return undefined;
+      // Every string of a step comes by: `startsWith` turns nearly all away before the expression runs.
+      if (typeof value !== 'string' || !value.startsWith('eyJ') || !JWT.test(value)) return undefined;
       const issued = key !== undefined && TOKEN_OUTPUT_KEYS.includes(key);
       if (refs.get(value) && !issued) return refs.get(value);
       const ref = `<jwt:${++count}>`;
@@ -64,7 +65,8 @@ export function jwts(): ValueTransformer {
       }
       const facts: Record<string, number> = {};
       if (typeof claims.exp === 'number' && typeof claims.iat === 'number') facts.lifetimeSeconds = claims.exp - claims.iat;
-      const kept = Object.fromEntries(Object.entries(claims).map(([k, v]) => [k, JWT_TIME_CLAIMS.includes(k) ? '<timestamp>' : v]));
+      // entry[0], not [k, v]: a destructured pair steps an iterator per claim while the interpreter runs this.
+      const kept = Object.fromEntries(Object.entries(claims).map((entry) => [entry[0], JWT_TIME_CLAIMS.includes(entry[0]) ? '<timestamp>' : entry[1]]));
       return { jwt: ref, header: walk(header), claims: walk(kept), facts };
     },
   };
@@ -98,10 +100,12 @@ export function sdkSecrets(sensitiveNow: () => ReadonlySet<string>): ValueTransf
  * fixture name, which the text transformers name logically.
  */
 export function volatileKeys(keys: Record<string, string>, refs: ReferenceTable, isFixtureValue: (value: string) => boolean): ValueTransformer {
+  // A Map, not the record: every key of a step is looked up, and a record would answer `constructor` with Object's.
+  const kinds = new Map(Object.entries(keys));
   return {
     name: 'volatile keys → <kind:n>',
     transform({ value, key }) {
-      const kind = key !== undefined ? keys[key] : undefined;
+      const kind = key !== undefined ? kinds.get(key) : undefined;
       return typeof value === 'string' && kind && !isFixtureValue(value) ? refs.ref(kind, value) : undefined;
     },
   };
