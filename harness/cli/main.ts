@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The `idchain` command (package.json bin): the compiled CLI, run in this process.
+import './tier-up-later';
 import { runCli } from './program';
 import { processIo } from './io';
 
