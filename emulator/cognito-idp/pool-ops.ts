@@ -91,8 +91,6 @@ export function describePool(pool: UserPool): Record<string, unknown> {
 
 /** CreateUserPool [doc: UP-API CreateUserPool]. */
 export function createUserPool(input: Record<string, unknown>, ctx: RequestContext): unknown {
-  // The pool will sign tokens soon: have its key made in the background meanwhile.
-  orderRsaKeyPair();
   const check = new InputCheck();
   const name = check.string(input.PoolName, 'PoolName', POOL_NAME);
   const policies = check.structure(input.Policies, 'Policies');
@@ -133,6 +131,9 @@ export function createUserPool(input: Record<string, unknown>, ctx: RequestConte
     sessions: new Map(),
   };
   ctx.state.idp.pools.set(id, pool);
+  // The pool will sign tokens soon: have its key made in the background meanwhile. Only once it
+  // exists: a refused request (a fuzzer's, a hostile client's) costs no key generation.
+  orderRsaKeyPair();
   return { UserPool: describePool(pool) };
 }
 
