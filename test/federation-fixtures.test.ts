@@ -219,3 +219,24 @@ test('sweep deletes a crashed run’s providers by ledger, unledgered ones by na
     expect(samlLeft.SAMLProviderList?.map((p) => p.Arn?.split('saml-provider/')[1])).toEqual(['team-okta']);
   });
 });
+
+test("one run's SAML providers carry one IdP certificate; another run's, and a forger's, carry others", async () => {
+  const certificateOf = (metadata: string) => /<ds:X509Certificate>([^<]+)</.exec(metadata)?.[1];
+  const providers = { samlProviders: { corp: {}, partner: { entityId: 'https://idp.example.invalid/partner' } } };
+  const [one, other] = await Promise.all(
+    ['feedf020', 'feedf021'].map((runId, i) =>
+      withSession(runId, `shared-key-${i}`, async (session) => {
+        const fx = await session.provision(providers, 'shared');
+        const corp = fx.samlProvider('corp').idp;
+        const certificates = [certificateOf(corp.metadataXml()), certificateOf(fx.samlProvider('partner').idp.metadataXml()), certificateOf((await corp.impostor()).metadataXml())];
+        await session.teardown();
+        return certificates;
+      }),
+    ),
+  );
+  const [corp, partner, forger] = one!;
+  expect(corp).toMatch(/^MII/); // a DER certificate, base64
+  expect(partner).toBe(corp);
+  expect(forger).not.toBe(corp);
+  expect(other![0]).not.toBe(corp);
+});

@@ -105,9 +105,10 @@ export class SamlIdentityProvider {
     private readonly now: () => Date,
   ) {}
 
-  static async create(entityId: string, options: { now?: () => Date } = {}): Promise<SamlIdentityProvider> {
+  /** With `key`, the IdP signs with a key it shares (one IdP registered as several providers); else with a fresh one. */
+  static async create(entityId: string, options: { now?: () => Date; key?: Promise<SigningKey> } = {}): Promise<SamlIdentityProvider> {
     const now = options.now ?? (() => new Date());
-    return new SamlIdentityProvider(entityId, await createSigningKey(now()), now);
+    return new SamlIdentityProvider(entityId, await (options.key ?? createSigningKey(now())), now);
   }
 
   /** An IdP with the same entity id and a different key: what a forger holding the metadata but not the key can do. */

@@ -1,14 +1,14 @@
 import { CreateSAMLProviderCommand, DeleteSAMLProviderCommand, GetSAMLProviderCommand, ListSAMLProvidersCommand } from '@aws-sdk/client-iam';
 import type { ResourceKind } from '../resource-kind';
-import { SamlIdentityProvider } from '../saml-idp';
+import { createSigningKey, SamlIdentityProvider, type SigningKey } from '../saml-idp';
 import { CALLER, type Caller } from './caller';
 import { ignoreGone } from './gone';
 import { iamTags, tagsOf } from './iam-tags';
 
 /**
  * An IAM SAML provider whose identity provider is the harness itself: a key
- * pair and self-signed certificate made at provisioning time, registered
- * through its metadata (IAM-API CreateSAMLProvider). The provider name is
+ * pair and self-signed certificate made at provisioning time (one per run),
+ * registered through its metadata (IAM-API CreateSAMLProvider). The provider name is
  * `idchain-<runId>-…`; the IdP signs assertions with
  * `fx.samlProvider(name).idp`.
  */
@@ -25,6 +25,27 @@ export interface ProvisionedSamlProvider {
   idp: SamlIdentityProvider;
 }
 
+/**
+ * The run's IdP signing key, one for every SAML provider the run registers:
+ * an organisation's IdP federates several providers and accounts under one
+ * signing certificate, and each RSA-2048 key costs 0.1–0.3 s of a core (the
+ * contract registers five providers). Providers still differ by entity id and
+ * ARN; a forger's key (`idp.impostor()`) is always a fresh one.
+ */
+const runKeys = new Map<string, Promise<SigningKey>>();
+/** Runs at once in one process (a library caller's) each keep theirs; only the latest few are remembered. */
+const RUNS_REMEMBERED = 8;
+function runSigningKey(runId: string): Promise<SigningKey> {
+  let key = runKeys.get(runId);
+  if (!key) {
+    key = createSigningKey();
+    key.catch(() => runKeys.delete(runId)); // a failed generation is tried again by the next provider
+    runKeys.set(runId, key);
+    if (runKeys.size > RUNS_REMEMBERED) runKeys.delete(runKeys.keys().next().value!);
+  }
+  return key;
+}
+
 /** IAM SAML providers backed by the harness's own IdP; swept by their `idchain-` name. */
 export const samlProviderKind: ResourceKind<{ samlProviders?: Record<string, SamlProviderSpec> }, SamlProviderSpec, ProvisionedSamlProvider> = {
   kind: 'saml-provider',
@@ -33,7 +54,7 @@ export const samlProviderKind: ResourceKind<{ samlProviders?: Record<string, Sam
   async create({ key, spec }, ctx) {
     const { partition, accountId } = ctx.made<Caller>(CALLER);
     const providerName = ctx.name(key);
-    const idp = await SamlIdentityProvider.create(spec.entityId ?? `https://idp.idchain.invalid/saml/${key}`);
+    const idp = await SamlIdentityProvider.create(spec.entityId ?? `https://idp.idchain.invalid/saml/${key}`, { key: runSigningKey(ctx.runId) });
     ctx.ledger.creating('saml-provider', providerName, { id: `arn:${partition}:iam::${accountId}:saml-provider/${providerName}`, tags: ctx.tags });
     const created = await ctx.step(`SAML provider ${key}`, () =>
       ctx.clients.iam.send(new CreateSAMLProviderCommand({ Name: providerName, SAMLMetadataDocument: idp.metadataXml(), Tags: iamTags(ctx.tags) })),
