@@ -69,10 +69,10 @@ export function createClients(target: Pick<StartedTarget, 'region' | 'endpoint' 
   // One pool of kept-alive connections for every client of the session: the clients made for
   // credentials a flow obtained (stsWith, iamWith, s3With) reuse them instead of opening their own.
   const agents = { httpAgent: new HttpAgent({ keepAlive: true }), httpsAgent: new HttpsAgent({ keepAlive: true }) };
-  // cacheMiddleware: the SDK resolves a command class's middleware stack once per client instead of
-  // on every send (the harness adds its middleware to the client, never to a command, and passes no
-  // per-send options, which are what the cache would ignore): a contract run makes ~1,250 calls.
-  const base = () => ({ region: target.region, endpoint: target.endpoint, ...pinned, ...retries, cacheMiddleware: true, requestHandler: new TimedHttpHandler(timeouts, options.signal, agents) });
+  // Not the SDK's cacheMiddleware: it also keeps the one handler context it resolved, so calls of
+  // one command class in flight at once share it (the SDK's and the harness's per-call entries in it
+  // with them): under --weather, cases then ran before their roles had propagated.
+  const base = () => ({ region: target.region, endpoint: target.endpoint, ...pinned, ...retries, requestHandler: new TimedHttpHandler(timeouts, options.signal, agents) });
   // An emulator answers on one address: buckets go in the path there; AWS's own endpoints take them in the host name.
   const s3Base = () => ({ ...base(), forcePathStyle: target.endpoint !== undefined });
   const made: AnyClient[] = [];

@@ -86,6 +86,25 @@ describe('traffic: every call logged with each of its attempts, each attempt wit
     expect(log.calls[0].activity).toBeUndefined();
   });
 
+  it('two calls of one operation in flight at once on one client each keep their own record and attempts', async () => {
+    // The SDK's cacheMiddleware would resolve one handler context per command class and share it
+    // between such calls: one record got both attempts, the other none, and a fixture's last IAM
+    // change looked earlier than it was (cases then ran before their roles had propagated).
+    const log = new CallLog();
+    const budget = new RateBudget([{ id: 'sts-shared', service: 'sts', operations: ['GetCallerIdentity'], ratePerSecond: 600, burst: 10 }], instant());
+    const { clients } = stsWith([THROTTLED], log, budget, 3);
+    try {
+      await Promise.all([
+        withActivity('case:a/one', () => clients.sts.send(new GetCallerIdentityCommand({})), log),
+        withActivity('case:b/two', () => clients.sts.send(new GetCallerIdentityCommand({})), log),
+      ]);
+      const byActivity = Object.fromEntries(log.calls.map((c) => [c.activity, c.attempts.map((a) => a.outcome)]));
+      expect(byActivity).toEqual({ 'case:a/one': ['throttled', 'ok'], 'case:b/two': ['ok'] });
+    } finally {
+      clients.destroy();
+    }
+  });
+
   it('counts propagation retries against the log of the activity running', async () => {
     const log = new CallLog();
     notePropagationRetry(); // outside any activity: nowhere to count
