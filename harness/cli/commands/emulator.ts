@@ -76,6 +76,16 @@ export async function emulatorCommand(opts: EmulatorCommandOptions, io: CliIo): 
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UsageError(`Cannot listen on ${opts.host}: no such local address. Expected: 127.0.0.1, ::1 or 0.0.0.0.`);
     throw err;
   }
+  // Listening for Ctrl-C/SIGTERM before saying so: a signal sent the moment the banner is read (on a
+  // busy machine, before the next line ran) would otherwise meet node's default and kill the process.
+  const stopAsked =
+    opts.until ??
+    new Promise<void>((resolve) => {
+      const release = io.onInterrupt?.(() => {
+        release?.();
+        resolve();
+      });
+    });
   const env = emulatorEnv(emulator, opts.pid ?? process.pid);
   if (format) {
     // Only the environment on stdout, then stdout is let go: `eval "$(idchain emulator --print-env shell &)"`
@@ -85,13 +95,7 @@ export async function emulatorCommand(opts: EmulatorCommandOptions, io: CliIo): 
   } else {
     io.out(banner(emulator, credentials !== undefined, env));
   }
-  await (opts.until ??
-    new Promise<void>((resolve) => {
-      const release = io.onInterrupt?.(() => {
-        release?.();
-        resolve();
-      });
-    }));
+  await stopAsked;
   await emulator.stop();
   return 0;
 }
