@@ -14,7 +14,7 @@ import { setFlagsFromString } from 'node:v8';
  * main.ts, so it applies before the rest is loaded (the flag is read as
  * functions are compiled; setting it early is what V8 tolerates best).
  */
-export const INTERRUPT_BUDGET = 3_000_000;
+const INTERRUPT_BUDGET = 3_000_000;
 
 const chosen = process.execArgv.some((arg) => arg.startsWith('--interrupt-budget'));
 if (process.argv[2] !== 'emulator' && !chosen) setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { applyBaseline, judgeCase, loadBaselineGoldens, type BaselineOptions } from '../golden/apply-baseline';
+import { applyBaseline, judgeCase, loadBaselineGoldens, type BaselineOptions, type Judgement } from '../golden/apply-baseline';
 import { chooseBaseline } from '../golden/choose-baseline';
 import { loadDeviations } from '../golden/deviations';
 import { DEFAULT_GOLDEN_DIR } from '../golden/golden-store';
@@ -54,10 +54,20 @@ export async function runContract(options: RunContractOptions = {}): Promise<Con
   const { started, stop, permissionsBoundary } = await startTarget(target, options.log, options);
   try {
     const compare: BaselineOptions = { baseline, goldens, deviations, maxAgeDays: options.maxGoldenAgeDays ?? DEFAULT_MAX_GOLDEN_AGE_DAYS, today: options.today ?? new Date() };
-    // onCase hears each case's final verdict, compared with its golden, as it finishes.
-    const onCase = options.onCase && ((c: CaseResult) => options.onCase!(judgeCase(c, started.region, compare).result));
+    // Each case is judged once, as it finishes (onCase hears its final verdict then), and the
+    // report takes that judgement: normalizing every case twice cost the busy main thread.
+    const judged = new Map<CaseResult, Judgement>();
+    const judge = (c: CaseResult): Judgement => {
+      let judgement = judged.get(c);
+      if (!judgement) judged.set(c, (judgement = judgeCase(c, started.region, compare)));
+      return judgement;
+    };
+    const onCase = (c: CaseResult) => {
+      const { result } = judge(c);
+      options.onCase?.(result);
+    };
     const raw = await runSuites({ target: started, suites, ledgerDir: options.ledgerDir, retry: options.retry, permissionsBoundary, concurrency: options.concurrency, rateLimit: options.rateLimit, signal: options.signal, stopNewCases: options.stopNewCases, timeouts: options.timeouts, teardownTimeoutMs: options.teardownTimeoutMs, log: options.log, onCase });
-    const run: RunResult = { ...applyBaseline(raw, compare), ...(shard ? { shard } : {}) };
+    const run: RunResult = { ...applyBaseline(raw, compare, judge), ...(shard ? { shard } : {}) };
     if (options.reportDir) {
       const { dir, report } = writeReport(run, resolve(options.reportDir));
       return { ...run, summary: report.summary, report, reportDir: dir };

@@ -49,15 +49,17 @@ describe('judgeCase', () => {
     expect([judged.result.verdict, judged.result.findings, judged.missing, judged.stale]).toEqual(['pass', [], false, undefined]);
   });
 
-  it('judges a case once per options: asked again, as the run does when it collects its cases, it gives the same judgement', () => {
+  it('applyBaseline takes the judgements the run already made instead of judging again', () => {
     const c = caseResult();
     const o = options(golden());
-    const first = judgeCase(c, 'us-east-1', o);
-    expect(judgeCase(c, 'us-east-1', o)).toBe(first);
-    expect(applyBaseline({ target: 'reference', provenance: { target: 'reference', targetKind: 'emulator', region: 'us-east-1', harnessVersion: '0.1.0', sdkVersions: {}, node: 'v20' }, startedAt: '', durationMs: 1, cases: [c], leftovers: [] }, o).cases[0]).toBe(first.result);
+    const made = judgeCase(c, 'us-east-1', o);
+    const asked: CaseResult[] = [];
+    const run = applyBaseline({ target: 'reference', provenance: { target: 'reference', targetKind: 'emulator', region: 'us-east-1', harnessVersion: '0.1.0', sdkVersions: {}, node: 'v20' }, startedAt: '', durationMs: 1, cases: [c], leftovers: [] }, o, (x) => (asked.push(x), made));
+    expect(asked).toEqual([c]);
+    expect(run.cases[0]).toBe(made.result);
   });
 
-  it('judges afresh with other options or another Region: nothing judged before stands in for it', () => {
+  it('judges with the options and Region it is given', () => {
     const c = caseResult();
     expect(judgeCase(c, 'us-east-1', options(golden())).result.verdict).toBe('pass');
     expect(judgeCase(c, 'us-east-1', options(golden('<role-id:2>:s'))).result.findings).toEqual([

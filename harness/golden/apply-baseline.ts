@@ -40,30 +40,12 @@ export interface Judgement {
 }
 
 /**
- * Judgements already made, by options and case: a run judges each case as it
- * finishes (for live progress) and again when it collects them all
- * (applyBaseline), with the same options and the same case object, which the
- * runner never changes once recorded. Normalizing twice would be waste.
- */
-const judged = new WeakMap<BaselineOptions, WeakMap<CaseResult, { region: string; judgement: Judgement }>>();
-
-/**
  * One case compared with its baseline golden: a `golden` finding per
  * difference (or `golden-missing`), the known deviations marked, the verdict
- * recomputed. Unsupported and errored cases keep their verdict. Pure (and
- * remembered), so a run can show each case's final verdict as soon as it finishes.
+ * recomputed. Unsupported and errored cases keep their verdict. Pure, so a
+ * run can show each case's final verdict as soon as it finishes.
  */
 export function judgeCase(c: CaseResult, region: string, options: BaselineOptions): Judgement {
-  let byCase = judged.get(options);
-  if (!byCase) judged.set(options, (byCase = new WeakMap()));
-  const known = byCase.get(c);
-  if (known?.region === region) return known.judgement;
-  const judgement = judgeAfresh(c, region, options);
-  byCase.set(c, { region, judgement });
-  return judgement;
-}
-
-function judgeAfresh(c: CaseResult, region: string, options: BaselineOptions): Judgement {
   let findings = c.findings;
   let missing = false;
   let stale: { id: string; lastValidatedAt: string } | undefined;
@@ -83,9 +65,13 @@ function judgeAfresh(c: CaseResult, region: string, options: BaselineOptions): J
   return { result, missing, stale };
 }
 
-/** {@link judgeCase} for every case of a run, with the baseline's missing and stale goldens gathered. */
-export function applyBaseline(run: RunResult, options: BaselineOptions): RunResult {
-  const judgements = run.cases.map((c) => judgeCase(c, run.provenance.region, options));
+/**
+ * {@link judgeCase} for every case of a run, with the baseline's missing and
+ * stale goldens gathered. `judge` gives a case's judgement when the run
+ * already made it (as each case finished, for live progress).
+ */
+export function applyBaseline(run: RunResult, options: BaselineOptions, judge: (c: CaseResult) => Judgement = (c) => judgeCase(c, run.provenance.region, options)): RunResult {
+  const judgements = run.cases.map(judge);
   return {
     ...run,
     cases: judgements.map((j) => j.result),
