@@ -1,6 +1,7 @@
-// Used by jest only: strip TypeScript types and turn ES modules (ours, and
-// ESM-only packages such as jose and p-retry) into CommonJS. Pure JavaScript,
-// so no platform binary is needed on any machine.
+// Used by jest only, and there only for a test file that calls jest.mock()
+// (test/jest-transform.cjs sends every other file to esbuild): babel's jest
+// plugin hoists those calls above the imports they replace. Strips TypeScript
+// types and turns ES modules into CommonJS.
 module.exports = {
   presets: [['@babel/preset-typescript', { allowDeclareFields: true }]],
   plugins: ['@babel/plugin-transform-modules-commonjs'],

@@ -1,14 +1,15 @@
 import type { Config } from 'jest';
 import { HANG_GUARD_MS } from './test/hang-guard';
 
-// Packages that ship ES modules only; babel turns them into CommonJS for jest.
+// Packages that ship ES modules only; the transform turns them into CommonJS for jest.
 const esmOnly = ['jose', 'p-retry', 'p-limit', 'yocto-queue', 'is-network-error'];
 
 const config: Config = {
   testEnvironment: 'node',
   roots: ['<rootDir>/harness', '<rootDir>/emulator', '<rootDir>/suites', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.(t|j|mj)s$': 'babel-jest' },
+  // esbuild, with babel-jest for a file that calls jest.mock() (test/jest-transform.cjs).
+  transform: { '^.+\\.(t|j|mj)s$': '<rootDir>/test/jest-transform.cjs' },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   // A hang guard, not a budget (test/hang-guard.ts): no test is timed.
