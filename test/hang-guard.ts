@@ -1,7 +1,7 @@
 /**
  * How long one test may run before jest calls it hung. Not a performance
- * budget: `npm test` takes about a minute and a half on an idle 2-core machine, and its
- * slowest test a few tens of seconds even with both cores busy elsewhere. A
+ * budget: `npm test` takes three to four minutes on an idle 2-core machine (README
+ * § Tests), and its slowest test under a minute even with both cores busy elsewhere. A
  * test still running after ten minutes is stuck (a server that never
  * answers, a promise never settled), and failing it by name beats CI killing
  * the whole run at its own limit with nothing said. Child processes a test
